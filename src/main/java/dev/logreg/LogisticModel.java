@@ -1,0 +1,152 @@
+package dev.logreg;
+
+import dev.logreg.math.Logistic;
+import java.util.Arrays;
+
+/**
+ * A fitted binary logistic model, P(y = 1 | x) = &sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;).
+ * Immutable; every method that returns an array returns a new one.
+ */
+public final class LogisticModel {
+
+    /** The default classification threshold, 0.5. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+
+    private final double intercept;
+    private final double[] coefficients;
+
+    private LogisticModel(double intercept, double[] coefficients) {
+        this.intercept = intercept;
+        this.coefficients = coefficients;
+    }
+
+    /**
+     * A model with the given parameters.
+     *
+     * @param intercept &beta;<sub>0</sub> (0 for a model without intercept)
+     * @param coefficients &beta;, one per feature; copied
+     * @return the model
+     * @throws IllegalArgumentException if a parameter is not finite
+     */
+    public static LogisticModel of(double intercept, double... coefficients) {
+        if (!Double.isFinite(intercept)) {
+            throw new IllegalArgumentException("intercept = " + intercept + ": it must be finite");
+        }
+        for (int j = 0; j < coefficients.length; j++) {
+            if (!Double.isFinite(coefficients[j])) {
+                throw new IllegalArgumentException("coefficients[" + j + "] = " + coefficients[j] + ": it must be finite");
+            }
+        }
+        return new LogisticModel(intercept, coefficients.clone());
+    }
+
+    /** @return &beta;<sub>0</sub> */
+    public double intercept() {
+        return intercept;
+    }
+
+    /** @return a copy of &beta;, without the intercept */
+    public double[] coefficients() {
+        return coefficients.clone();
+    }
+
+    /** @return the number of features the model takes */
+    public int features() {
+        return coefficients.length;
+    }
+
+    /**
+     * The log-odds (linear predictor) z = &beta;<sub>0</sub> + x<sup>T</sup>&beta;.
+     *
+     * @param x one observation's features, length {@link #features()}, finite
+     * @return z
+     * @throws IllegalArgumentException on a wrong length or a non-finite feature
+     */
+    public double logOdds(double[] x) {
+        if (x.length != coefficients.length) {
+            throw new IllegalArgumentException("x has " + x.length + " features, the model takes " + coefficients.length);
+        }
+        double z = intercept;
+        for (int j = 0; j < x.length; j++) {
+            if (!Double.isFinite(x[j])) {
+                throw new IllegalArgumentException("x[" + j + "] = " + x[j] + ": features must be finite");
+            }
+            z += coefficients[j] * x[j];
+        }
+        return z;
+    }
+
+    /**
+     * The predicted probability &sigma;(z) that y = 1.
+     *
+     * @param x one observation's features
+     * @return P(y = 1 | x) in [0, 1]
+     * @throws IllegalArgumentException on a wrong length or a non-finite feature
+     */
+    public double probability(double[] x) {
+        return Logistic.sigmoid(logOdds(x));
+    }
+
+    /**
+     * Predicted probabilities for many observations.
+     *
+     * @param x one row per observation
+     * @return P(y = 1 | x<sub>i</sub>) for each row
+     * @throws IllegalArgumentException on a wrong length or a non-finite feature, naming the row
+     */
+    public double[] probabilities(double[][] x) {
+        double[] p = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            try {
+                p[i] = probability(x[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The class at threshold 0.5.
+     *
+     * @param x one observation's features
+     * @return 1 when P(y = 1 | x) &gt; 0.5, else 0
+     */
+    public int predict(double[] x) {
+        return predict(x, DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * The class at a threshold.
+     *
+     * @param x one observation's features
+     * @param threshold a probability in [0, 1]
+     * @return 1 when P(y = 1 | x) &gt; threshold, else 0
+     * @throws IllegalArgumentException if the threshold is outside [0, 1]
+     */
+    public int predict(double[] x, double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
+        }
+        return probability(x) > threshold ? 1 : 0;
+    }
+
+    /**
+     * The odds ratios e<sup>&beta;<sub>j</sub></sup>: the factor by which the odds of y = 1 change when
+     * feature j grows by one unit, the others fixed.
+     *
+     * @return one odds ratio per feature
+     */
+    public double[] oddsRatios() {
+        double[] r = new double[coefficients.length];
+        for (int j = 0; j < r.length; j++) {
+            r[j] = Math.exp(coefficients[j]);
+        }
+        return r;
+    }
+
+    @Override
+    public String toString() {
+        return "LogisticModel[intercept=" + intercept + ", coefficients=" + Arrays.toString(coefficients) + "]";
+    }
+}

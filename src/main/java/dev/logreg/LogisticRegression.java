@@ -1,0 +1,324 @@
+package dev.logreg;
+
+import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.Objective;
+import dev.logreg.objective.VectorizedBinaryObjective;
+import dev.logreg.solve.GradientDescentOptions;
+import dev.logreg.solve.GradientDescentSolver;
+import dev.logreg.solve.NewtonOptions;
+import dev.logreg.solve.NewtonSolver;
+import dev.logreg.solve.Solution;
+import dev.logreg.solve.Solver;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Fits binary logistic regression by minimizing
+ * <pre>
+ *   J(&theta;) = (1/W) &Sigma; w<sub>i</sub> [ log(1 + e<sup>z<sub>i</sub></sup>) &minus; y<sub>i</sub> z<sub>i</sub> ] + (&lambda;/2)&Vert;&beta;&Vert;<sup>2</sup>,   z = &beta;<sub>0</sub> + X&beta;
+ * </pre>
+ * with Newton's method (the default) or gradient descent. Immutable: each {@code withX} returns a
+ * configured copy, and one configuration may fit many data sets, also concurrently.
+ *
+ * <pre>{@code
+ * FitResult fit = LogisticRegression.newton().withL2(0.1).fit(x, y);
+ * double p = fit.model().probability(new double[] {1.5, 2.0});
+ * }</pre>
+ *
+ * <p>The intercept column is added by the library (see {@link #withIntercept(boolean)}); the
+ * inputs are never modified nor kept. Caller mistakes (shapes, NaN or infinite values, labels
+ * other than 0 and 1, a single class, negative weights) throw {@link IllegalArgumentException}
+ * naming the row, column or value; numerical trouble (no convergence, separation) is reported in
+ * the {@link FitResult}.
+ */
+public final class LogisticRegression {
+
+    /** The optimizer. */
+    public enum Method {
+        /** Newton's method with damped Cholesky solves and Armijo backtracking. */
+        NEWTON,
+        /** Batch gradient descent, by default with step 1/L. */
+        GRADIENT_DESCENT
+    }
+
+    private final Method method;
+    private final double l2;
+    private final boolean intercept;
+    private final boolean standardize;
+    private final NewtonOptions newton;
+    private final GradientDescentOptions gradientDescent;
+    private final double[] warmStart;
+
+    private LogisticRegression(Method method, double l2, boolean intercept, boolean standardize,
+                               NewtonOptions newton, GradientDescentOptions gradientDescent, double[] warmStart) {
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
+        }
+        this.method = java.util.Objects.requireNonNull(method, "method");
+        this.l2 = l2;
+        this.intercept = intercept;
+        this.standardize = standardize;
+        this.newton = newton;
+        this.gradientDescent = gradientDescent;
+        this.warmStart = warmStart;
+    }
+
+    /** @return Newton's method, tolerance 1e-8, at most 100 iterations, no penalty, with intercept */
+    public static LogisticRegression newton() {
+        return new LogisticRegression(Method.NEWTON, 0.0, true, false, NewtonOptions.defaults(),
+                GradientDescentOptions.defaults(), null);
+    }
+
+    /** @return gradient descent with &eta; = 1/L, tolerance 1e-8, at most 100000 iterations, no penalty, with intercept */
+    public static LogisticRegression gradientDescent() {
+        return newton().withMethod(Method.GRADIENT_DESCENT);
+    }
+
+    /**
+     * @param value the optimizer
+     * @return a copy using it
+     */
+    public LogisticRegression withMethod(Method value) {
+        return new LogisticRegression(value, l2, intercept, standardize, newton, gradientDescent, warmStart);
+    }
+
+    /**
+     * @param value the L2 penalty &lambda; &ge; 0 on the coefficients (never on the intercept)
+     * @return a copy with that penalty
+     * @throws IllegalArgumentException if &lambda; is negative or not finite
+     */
+    public LogisticRegression withL2(double value) {
+        return new LogisticRegression(method, value, intercept, standardize, newton, gradientDescent, warmStart);
+    }
+
+    /**
+     * @param value whether to add an intercept column of ones (default true)
+     * @return a copy with or without intercept
+     */
+    public LogisticRegression withIntercept(boolean value) {
+        return new LogisticRegression(method, l2, value, standardize, newton, gradientDescent, warmStart);
+    }
+
+    /**
+     * Fits on standardized features (centered when there is an intercept, scaled to unit weighted
+     * standard deviation) and reports the coefficients on the original scale. Unpenalized, the
+     * optimum is the same; the solver's problem is far better conditioned, which gradient descent
+     * needs. With &lambda; &gt; 0 the penalty applies to the standardized coefficients, as in glmnet.
+     *
+     * @param value whether to standardize (default false)
+     * @return a copy with that setting
+     */
+    public LogisticRegression withStandardize(boolean value) {
+        return new LogisticRegression(method, l2, intercept, value, newton, gradientDescent, warmStart);
+    }
+
+    /**
+     * @param value stop when max|g| &le; value; finite and &gt; 0 (default 1e-8)
+     * @return a copy with that tolerance, for either method
+     * @throws IllegalArgumentException for a bad value
+     */
+    public LogisticRegression withTolerance(double value) {
+        return new LogisticRegression(method, l2, intercept, standardize, newton.withTolerance(value),
+                gradientDescent.withTolerance(value), warmStart);
+    }
+
+    /**
+     * @param value the iteration limit &ge; 1 (defaults: 100 for Newton, 100000 for gradient descent)
+     * @return a copy with that limit, for either method
+     * @throws IllegalArgumentException for a bad value
+     */
+    public LogisticRegression withMaxIterations(int value) {
+        return new LogisticRegression(method, l2, intercept, standardize, newton.withMaxIterations(value),
+                gradientDescent.withMaxIterations(value), warmStart);
+    }
+
+    /**
+     * @param value gradient descent's step &eta; &gt; 0, or
+     *        {@link GradientDescentOptions#AUTOMATIC_LEARNING_RATE} for 1/L (the default); Newton ignores it
+     * @return a copy with that learning rate
+     * @throws IllegalArgumentException for a bad value
+     */
+    public LogisticRegression withLearningRate(double value) {
+        return new LogisticRegression(method, l2, intercept, standardize, newton,
+                gradientDescent.withLearningRate(value), warmStart);
+    }
+
+    /**
+     * @param value whether gradient descent backtracks (Armijo); Newton always does
+     * @return a copy with that setting
+     */
+    public LogisticRegression withLineSearch(boolean value) {
+        return new LogisticRegression(method, l2, intercept, standardize, newton,
+                gradientDescent.withLineSearch(value), warmStart);
+    }
+
+    /**
+     * @param theta the starting parameters, the intercept first when there is one, or null for zeros
+     *        (the default); copied, and checked against the data at {@code fit}
+     * @return a copy with that warm start
+     */
+    public LogisticRegression withWarmStart(double[] theta) {
+        return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent,
+                theta == null ? null : theta.clone());
+    }
+
+    /** @return the optimizer */
+    public Method method() {
+        return method;
+    }
+
+    /** @return the L2 penalty &lambda; */
+    public double l2() {
+        return l2;
+    }
+
+    /** @return whether an intercept is added */
+    public boolean intercept() {
+        return intercept;
+    }
+
+    /**
+     * Fits with unit weights.
+     *
+     * @param x features, one row per observation, all rows of equal length, finite
+     * @param y labels 0 or 1, one per row, both present
+     * @return the fit
+     * @throws IllegalArgumentException on bad input, naming the row, column or value
+     */
+    public FitResult fit(double[][] x, double[] y) {
+        return fit(x, y, null);
+    }
+
+    /**
+     * Fits with sample weights.
+     *
+     * @param x features, one row per observation, all rows of equal length, finite
+     * @param y labels 0 or 1, one per row, both present among rows of positive weight
+     * @param weights finite weights &ge; 0, one per row, or null for unit weights
+     * @return the fit
+     * @throws IllegalArgumentException on bad input, naming the row, column or value
+     */
+    public FitResult fit(double[][] x, double[] y, double[] weights) {
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException("x has no rows");
+        }
+        int features = x[0] == null ? 0 : x[0].length;
+        int cols = features + (intercept ? 1 : 0);
+        double[] design = new double[x.length * cols];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null || x[i].length != features) {
+                throw new IllegalArgumentException("x[" + i + "] has " + (x[i] == null ? "no" : x[i].length)
+                        + " columns, x[0] has " + features);
+            }
+            for (int j = 0; j < features; j++) {
+                double v = x[i][j];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + v + ": features must be finite");
+                }
+                design[i * cols + j + (cols - features)] = v;
+            }
+        }
+        return fitDesign(design, x.length, cols, y, weights);
+    }
+
+    /**
+     * Fits with unit weights.
+     *
+     * @param x features, m&times;p, finite; not modified
+     * @param y labels 0 or 1, length m, both present
+     * @return the fit
+     * @throws IllegalArgumentException on bad input, naming the row, column or value
+     */
+    public FitResult fit(DMatrixRMaj x, double[] y) {
+        return fit(x, y, null);
+    }
+
+    /**
+     * Fits with sample weights.
+     *
+     * @param x features, m&times;p, finite; not modified
+     * @param y labels 0 or 1, length m, both present among rows of positive weight
+     * @param weights finite weights &ge; 0, length m, or null for unit weights
+     * @return the fit
+     * @throws IllegalArgumentException on bad input, naming the row, column or value
+     */
+    public FitResult fit(DMatrixRMaj x, double[] y, double[] weights) {
+        if (x == null || x.numRows == 0) {
+            throw new IllegalArgumentException("x has no rows");
+        }
+        int features = x.numCols;
+        int cols = features + (intercept ? 1 : 0);
+        double[] design = new double[x.numRows * cols];
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < features; j++) {
+                double v = x.unsafe_get(i, j);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("x(" + i + ", " + j + ") = " + v + ": features must be finite");
+                }
+                design[i * cols + j + (cols - features)] = v;
+            }
+        }
+        return fitDesign(design, x.numRows, cols, y, weights);
+    }
+
+    /** Fits on a fresh row-major design whose feature columns are filled; sets the intercept column. */
+    private FitResult fitDesign(double[] design, int rows, int cols, double[] y, double[] weights) {
+        if (cols == 0) {
+            throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
+        }
+        if (y == null) {
+            throw new IllegalArgumentException("y is null");
+        }
+        if (intercept) {
+            for (int i = 0; i < rows; i++) {
+                design[i * cols] = 1.0;
+            }
+        }
+        double[] labels = y.clone();
+        double[] w = weights == null ? null : weights.clone();
+        int interceptColumn = intercept ? 0 : -1;
+        // Validates the shapes, labels and weights before anything else uses them.
+        BinaryProblem problem = new BinaryProblem(design, rows, cols, labels, w, l2, interceptColumn);
+        requireBothClasses(problem);
+        double[] start = warmStart == null ? new double[cols] : warmStart.clone();
+        if (start.length != cols) {
+            throw new IllegalArgumentException("the warm start has " + start.length + " parameters, the model has "
+                    + cols + (intercept ? " (intercept first)" : ""));
+        }
+        Standardizer standardizer = null;
+        if (standardize) {
+            double[] unit = w != null ? w : filled(rows);
+            standardizer = new Standardizer(design, rows, cols, unit, intercept);
+            problem = new BinaryProblem(design, rows, cols, labels, w, l2, interceptColumn);
+            start = standardizer.toStandardized(start);
+        }
+        Objective objective = new VectorizedBinaryObjective(problem);
+        Solver solver = method == Method.NEWTON ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
+        Solution solution = solver.minimize(objective, start);
+        double[] theta = solution.theta();
+        if (standardizer != null) {
+            theta = standardizer.toOriginal(theta);
+        }
+        return new FitResult(method, intercept, theta, solution);
+    }
+
+    private static void requireBothClasses(BinaryProblem p) {
+        boolean zero = false;
+        boolean one = false;
+        for (int i = 0; i < p.rows(); i++) {
+            if (p.weight(i) > 0) {
+                zero |= p.label(i) == 0.0;
+                one |= p.label(i) == 1.0;
+            }
+        }
+        if (!zero || !one) {
+            throw new IllegalArgumentException("y has only the label " + (one ? "1" : "0")
+                    + " among rows with positive weight: both classes 0 and 1 are needed");
+        }
+    }
+
+    private static double[] filled(int rows) {
+        double[] a = new double[rows];
+        java.util.Arrays.fill(a, 1.0);
+        return a;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.logreg.objective;
+
+/**
+ * The binary cross-entropy objective of a {@link BinaryProblem}, with
+ * <pre>
+ *   J = (1/W) &Sigma; w<sub>i</sub> [ log(1 + e<sup>z<sub>i</sub></sup>) &minus; y<sub>i</sub> z<sub>i</sub> ] + (&lambda;/2)&Vert;&beta;&Vert;<sup>2</sup>
+ *   g = X<sup>T</sup>(w &#8728; (&sigma;(z) &minus; y)) / W + &lambda;&beta;
+ *   H = X<sup>T</sup> D X / W + &lambda;I&prime;,   D = diag(w &#8728; &sigma;(z)(1 &minus; &sigma;(z)))
+ * </pre>
+ * where I&prime; is the identity with a zero at the intercept. Subclasses compute the data terms
+ * in their own way; this class checks the buffers and adds the penalty, so that every
+ * implementation agrees on it.
+ */
+public abstract class BinaryObjective implements Objective {
+
+    /** The data; shared, never modified. */
+    final BinaryProblem problem;
+
+    BinaryObjective(BinaryProblem problem) {
+        this.problem = problem;
+    }
+
+    /** @return the data this objective is defined on */
+    public BinaryProblem problem() {
+        return problem;
+    }
+
+    @Override
+    public final int dimension() {
+        return problem.cols;
+    }
+
+    @Override
+    public final double value(double[] theta) {
+        checkLength("theta", theta, problem.cols);
+        return dataLoss(theta) + penalty(theta);
+    }
+
+    @Override
+    public final double valueAndGradient(double[] theta, double[] gradient) {
+        checkLength("theta", theta, problem.cols);
+        checkLength("gradient", gradient, problem.cols);
+        checkDistinct(theta, gradient);
+        double loss = dataLossGradient(theta, gradient);
+        addPenaltyGradient(theta, gradient);
+        return loss + penalty(theta);
+    }
+
+    @Override
+    public final double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
+        int n = problem.cols;
+        checkLength("theta", theta, n);
+        checkLength("gradient", gradient, n);
+        checkLength("hessian", hessian, n * n);
+        checkDistinct(theta, gradient);
+        checkDistinct(theta, hessian);
+        checkDistinct(gradient, hessian);
+        double loss = dataLossGradientHessian(theta, gradient, hessian);
+        addPenaltyGradient(theta, gradient);
+        // H += lambda I', the intercept unpenalized
+        if (problem.l2 > 0) {
+            for (int j = 0; j < n; j++) {
+                if (j != problem.interceptColumn) {
+                    hessian[j * n + j] += problem.l2;
+                }
+            }
+        }
+        return loss + penalty(theta);
+    }
+
+    @Override
+    public final double lipschitzBound() {
+        return problem.lipschitzBound();
+    }
+
+    @Override
+    public final double separationLevel() {
+        return problem.separationLevel();
+    }
+
+    /** (1/W) &Sigma; w<sub>i</sub> &#8467;(z<sub>i</sub>, y<sub>i</sub>), without the penalty. */
+    abstract double dataLoss(double[] theta);
+
+    /** The data loss; writes the data part of the gradient, X<sup>T</sup>(w &#8728; (&sigma;(z) &minus; y))/W. */
+    abstract double dataLossGradient(double[] theta, double[] gradient);
+
+    /** The data loss; writes the data parts of the gradient and of the full Hessian X<sup>T</sup>DX/W. */
+    abstract double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian);
+
+    /** (&lambda;/2)&Vert;&beta;&Vert;<sup>2</sup> */
+    private double penalty(double[] theta) {
+        if (problem.l2 == 0) {
+            return 0.0;
+        }
+        double s = 0;
+        for (int j = 0; j < theta.length; j++) {
+            if (j != problem.interceptColumn) {
+                s += theta[j] * theta[j];
+            }
+        }
+        return 0.5 * problem.l2 * s;
+    }
+
+    /** g += &lambda;&beta; */
+    private void addPenaltyGradient(double[] theta, double[] gradient) {
+        if (problem.l2 == 0) {
+            return;
+        }
+        for (int j = 0; j < theta.length; j++) {
+            if (j != problem.interceptColumn) {
+                gradient[j] += problem.l2 * theta[j];
+            }
+        }
+    }
+
+    private static void checkLength(String name, double[] a, int expected) {
+        if (a == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (a.length != expected) {
+            throw new IllegalArgumentException(name + " has length " + a.length + ", expected " + expected);
+        }
+    }
+
+    private static void checkDistinct(double[] a, double[] b) {
+        if (a == b) {
+            throw new IllegalArgumentException("input and output buffers must be distinct arrays");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.logreg.solve;
+
+/** Argument checks shared by the solver options and solvers. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static void tolerance(double tolerance) {
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
+        }
+    }
+
+    static void maxIterations(int maxIterations) {
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
+        }
+    }
+
+    static void start(double[] start, int dimension) {
+        if (start == null) {
+            throw new IllegalArgumentException("the starting point is null");
+        }
+        if (start.length != dimension) {
+            throw new IllegalArgumentException("the starting point has length " + start.length + ", expected "
+                    + dimension);
+        }
+        for (int j = 0; j < start.length; j++) {
+            if (!Double.isFinite(start[j])) {
+                throw new IllegalArgumentException("the starting point has start[" + j + "] = " + start[j]
+                        + ": it must be finite");
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.logreg.solve;
+
+/**
+ * Settings of {@link GradientDescentSolver}; immutable, validated on construction.
+ *
+ * @param tolerance stop when max|g| &le; tolerance; finite and &gt; 0
+ * @param maxIterations the iteration limit, &ge; 1
+ * @param learningRate the step &eta;, finite and &gt; 0, or {@link #AUTOMATIC_LEARNING_RATE} for
+ *        &eta; = 1/L with L the objective's {@linkplain dev.logreg.objective.Objective#lipschitzBound()
+ *        Lipschitz bound}, which never increases the loss
+ * @param lineSearch when true, halve &eta; until the Armijo condition holds (the step then never
+ *        grows again); when false, every step uses &eta;
+ */
+public record GradientDescentOptions(double tolerance, int maxIterations, double learningRate, boolean lineSearch) {
+
+    /** The value of {@code learningRate} that selects &eta; = 1/L. */
+    public static final double AUTOMATIC_LEARNING_RATE = 0.0;
+    /** The default gradient tolerance, 1e-8. */
+    public static final double DEFAULT_TOLERANCE = 1e-8;
+    /** The default iteration limit, 100000. */
+    public static final int DEFAULT_MAX_ITERATIONS = 100_000;
+
+    /**
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public GradientDescentOptions {
+        Checks.tolerance(tolerance);
+        Checks.maxIterations(maxIterations);
+        if (learningRate != AUTOMATIC_LEARNING_RATE && !(learningRate > 0 && Double.isFinite(learningRate))) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0 (or 0 for 1/L), got "
+                    + learningRate);
+        }
+    }
+
+    /** @return tolerance 1e-8, at most 100000 iterations, &eta; = 1/L, no line search */
+    public static GradientDescentOptions defaults() {
+        return new GradientDescentOptions(DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, AUTOMATIC_LEARNING_RATE, false);
+    }
+
+    /**
+     * @param value the new tolerance
+     * @return a copy with that tolerance
+     */
+    public GradientDescentOptions withTolerance(double value) {
+        return new GradientDescentOptions(value, maxIterations, learningRate, lineSearch);
+    }
+
+    /**
+     * @param value the new iteration limit
+     * @return a copy with that limit
+     */
+    public GradientDescentOptions withMaxIterations(int value) {
+        return new GradientDescentOptions(tolerance, value, learningRate, lineSearch);
+    }
+
+    /**
+     * @param value the new learning rate, or {@link #AUTOMATIC_LEARNING_RATE}
+     * @return a copy with that learning rate
+     */
+    public GradientDescentOptions withLearningRate(double value) {
+        return new GradientDescentOptions(tolerance, maxIterations, value, lineSearch);
+    }
+
+    /**
+     * @param value whether to backtrack
+     * @return a copy with the line search on or off
+     */
+    public GradientDescentOptions withLineSearch(boolean value) {
+        return new GradientDescentOptions(tolerance, maxIterations, learningRate, value);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.logreg.solve;
+
+import dev.logreg.objective.Objective;
+
+/**
+ * Newton's method with a damped Cholesky solve and Armijo backtracking.
+ *
+ * <p>Iteration k: evaluate J, g and H at &theta;<sub>k</sub>; stop on separation, on
+ * max|g| &le; tolerance or at the iteration limit; otherwise solve (H + &mu;I)d = &minus;g with the
+ * smallest &mu; in {0, 1e-8 mean(diag H), &times;10, &hellip;} that gives a well-conditioned factor
+ * and a descent direction (see {@link DampedCholesky}); try &theta; + d with one full evaluation,
+ * which becomes the next iterate's evaluation when the step is accepted; otherwise halve &alpha;
+ * until J(&theta; + &alpha;d) &le; J(&theta;) + 10<sup>&minus;4</sup>&alpha;g<sup>T</sup>d, evaluating the
+ * loss alone.
+ *
+ * <p>Each iteration costs one pass over the data when the full step is taken, which is the rule
+ * near the optimum. Work arrays are fields, reused while the dimension stays the same.
+ */
+public final class NewtonSolver implements Solver {
+
+    private final NewtonOptions options;
+    private final DampedCholesky damped = new DampedCholesky();
+    private int n = -1;
+    private double[] theta;
+    private double[] trial;
+    private double[] g;
+    private double[] trialG;
+    private double[] H;
+    private double[] trialH;
+    private double[] d;
+
+    /**
+     * @param options tolerance and iteration limit
+     */
+    public NewtonSolver(NewtonOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+    }
+
+    /** @return the settings */
+    public NewtonOptions options() {
+        return options;
+    }
+
+    @Override
+    public Solution minimize(Objective f, double[] start) {
+        Checks.start(start, f.dimension());
+        resize(f.dimension());
+        Progress progress = new Progress(options.tolerance(), options.maxIterations());
+        System.arraycopy(start, 0, theta, 0, n);
+        double loss = f.valueGradientHessian(theta, g, H);
+        progress.evaluated();
+        double gmax = Progress.maxAbs(g);
+        progress.record(0, loss, gmax, 0, 0, 0);
+        int k = 0;
+        int damped = 0;
+        double largestDamping = 0;
+        Termination termination;
+        while ((termination = progress.check(f, loss, gmax, k)) == null) {
+            double mu = this.damped.solve(H, g, d);
+            if (mu < 0) {
+                termination = Termination.NO_PROGRESS;
+                progress.warn("no damping of the Hessian gave a descent direction");
+                break;
+            }
+            double slope = Progress.dot(g, d);
+            // The full step, evaluated completely: if it is accepted, it is the next iteration's pass.
+            double alpha = 1.0;
+            Progress.step(theta, alpha, d, trial);
+            double trialLoss = f.valueGradientHessian(trial, trialG, trialH);
+            progress.evaluated();
+            boolean accepted = LineSearch.sufficientDecrease(trialLoss, loss, alpha, slope)
+                    || LineSearch.acceptableWithinNoise(trialLoss, loss, Progress.maxAbs(trialG), gmax);
+            for (int halving = 0; !accepted && halving < LineSearch.MAX_HALVINGS; halving++) {
+                alpha *= 0.5;
+                Progress.step(theta, alpha, d, trial);
+                trialLoss = f.value(trial);
+                progress.evaluated();
+                accepted = LineSearch.sufficientDecrease(trialLoss, loss, alpha, slope);
+                if (accepted) {
+                    trialLoss = f.valueGradientHessian(trial, trialG, trialH);
+                    progress.evaluated();
+                }
+            }
+            if (!accepted) {
+                termination = Termination.NO_PROGRESS;
+                progress.warn("the line search found no decrease along the Newton direction");
+                break;
+            }
+            if (mu > 0) {
+                damped++;
+                largestDamping = Math.max(largestDamping, mu);
+            }
+            swap();
+            loss = trialLoss;
+            gmax = Progress.maxAbs(g);
+            k++;
+            progress.record(k, loss, gmax, alpha, alpha * Progress.norm2(d), mu);
+        }
+        if (damped > 0) {
+            progress.warn(String.format("the Hessian was not safely positive definite at %d of %d iterations and "
+                    + "was damped (mu up to %.3g): the model may be nearly unidentifiable", damped, k, largestDamping));
+        }
+        return progress.finish(theta, termination, k, loss, gmax);
+    }
+
+    private void swap() {
+        double[] t = theta;
+        theta = trial;
+        trial = t;
+        t = g;
+        g = trialG;
+        trialG = t;
+        t = H;
+        H = trialH;
+        trialH = t;
+    }
+
+    private void resize(int dimension) {
+        if (dimension == n) {
+            return;
+        }
+        n = dimension;
+        theta = new double[n];
+        trial = new double[n];
+        g = new double[n];
+        trialG = new double[n];
+        H = new double[n * n];
+        trialH = new double[n * n];
+        d = new double[n];
+    }
+}

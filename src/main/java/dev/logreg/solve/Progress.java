@@ -1,0 +1,107 @@
+package dev.logreg.solve;
+
+import dev.logreg.objective.Objective;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bookkeeping both solvers share: the trace, the evaluation count, the stopping tests in
+ * their order, and the warnings attached to the solution.
+ */
+final class Progress {
+
+    private final long start = System.nanoTime();
+    private final List<Iteration> trace = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final double tolerance;
+    private final int maxIterations;
+    private int evaluations;
+
+    Progress(double tolerance, int maxIterations) {
+        this.tolerance = tolerance;
+        this.maxIterations = maxIterations;
+    }
+
+    /** Counts one pass over the data. */
+    void evaluated() {
+        evaluations++;
+    }
+
+    void record(int k, double loss, double maxAbsGradient, double stepLength, double stepNorm, double damping) {
+        trace.add(new Iteration(k, loss, maxAbsGradient, stepLength, stepNorm, damping, evaluations,
+                System.nanoTime() - start));
+    }
+
+    void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    /**
+     * The stopping tests at iterate k: separation first (it is proof that no minimizer exists,
+     * however small the gradient), then the gradient tolerance, then the iteration limit.
+     *
+     * @return why to stop, or null to go on
+     */
+    Termination check(Objective f, double loss, double maxAbsGradient, int k) {
+        if (loss < f.separationLevel()) {
+            return Termination.SEPARATION;
+        }
+        if (maxAbsGradient <= tolerance) {
+            return Termination.CONVERGED;
+        }
+        if (k >= maxIterations) {
+            return Termination.MAX_ITERATIONS;
+        }
+        return null;
+    }
+
+    Solution finish(double[] theta, Termination termination, int k, double loss, double maxAbsGradient) {
+        switch (termination) {
+            case SEPARATION -> warnings.add(0, String.format(
+                    "complete separation: the linear predictor classifies every observation correctly at "
+                            + "iteration %d, so the maximum-likelihood estimate does not exist and the "
+                            + "coefficients diverge; stopped with finite coefficients (loss %.3g, max|g| %.3g). "
+                            + "An L2 penalty gives a finite fit.", k, loss, maxAbsGradient));
+            case MAX_ITERATIONS -> warnings.add(0, String.format(
+                    "did not converge in %d iterations: max|g| = %.3g > tolerance %.3g", k, maxAbsGradient,
+                    tolerance));
+            case NO_PROGRESS -> warnings.add(0, String.format(
+                    "stopped at iteration %d without converging: no step decreased the loss "
+                            + "(max|g| = %.3g > tolerance %.3g)", k, maxAbsGradient, tolerance));
+            case CONVERGED -> {
+            }
+        }
+        return new Solution(theta, termination, k, loss, maxAbsGradient, trace, warnings);
+    }
+
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (double e : v) {
+            m = Math.max(m, Math.abs(e));
+        }
+        return m;
+    }
+
+    static double norm2(double[] v) {
+        double s = 0;
+        for (double e : v) {
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int j = 0; j < a.length; j++) {
+            s += a[j] * b[j];
+        }
+        return s;
+    }
+
+    /** out = a + alpha d */
+    static void step(double[] a, double alpha, double[] d, double[] out) {
+        for (int j = 0; j < a.length; j++) {
+            out[j] = a[j] + alpha * d[j];
+        }
+    }
+}

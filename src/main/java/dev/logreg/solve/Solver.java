@@ -1,0 +1,21 @@
+package dev.logreg.solve;
+
+import dev.logreg.objective.Objective;
+
+/**
+ * A minimizer of an {@link Objective}. Solvers keep work buffers sized to the last problem, so one
+ * instance refits problems of the same dimension without allocating them again; an instance is
+ * not safe for concurrent use.
+ */
+public interface Solver {
+
+    /**
+     * Minimizes f from a starting point.
+     *
+     * @param f the objective
+     * @param start the starting &theta; (a warm start), length {@code f.dimension()}, finite; not modified
+     * @return the solution, whether or not it converged
+     * @throws IllegalArgumentException if {@code start} has the wrong length or is not finite
+     */
+    Solution minimize(Objective f, double[] start);
+}

@@ -1,0 +1,19 @@
+package dev.logreg.testing;
+
+/** Every tolerance the tests use, in one place, with what it stands for. */
+public final class Tolerances {
+
+    /** Two implementations of the same formula, differing only in summation order: relative. */
+    public static final double SAME_MATH = 1e-12;
+    /** Central finite differences against analytic derivatives (h ~ 1e-5): relative. */
+    public static final double FINITE_DIFFERENCE = 1e-6;
+    /** Agreement with R's glm, as the issues ask: relative. */
+    public static final double R_REFERENCE = 1e-6;
+    /** Two solvers (or two parametrizations) run to max|g| &le; 1e-10 on the same problem: relative. */
+    public static final double SAME_OPTIMUM = 1e-7;
+    /** Scalar functions against an independent formula: relative, a few ulps. */
+    public static final double SCALAR = 1e-14;
+
+    private Tolerances() {
+    }
+}
