@@ -1,0 +1,10 @@
+package dev.logreg.objective;
+
+/** The EJML implementation against the loop reference. */
+class VectorizedAgainstReferenceTest extends AbstractAgainstReferenceTest {
+
+    @Override
+    BinaryObjective create(BinaryProblem problem) {
+        return new VectorizedBinaryObjective(problem);
+    }
+}

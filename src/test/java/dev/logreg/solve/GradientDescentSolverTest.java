@@ -1,0 +1,147 @@
+package dev.logreg.solve;
+
+import static dev.logreg.testing.Close.assertArrayClose;
+import static dev.logreg.testing.Close.assertFinite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.logreg.FitResult;
+import dev.logreg.LogisticRegression;
+import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.VectorizedBinaryObjective;
+import dev.logreg.testing.Data;
+import dev.logreg.testing.Tolerances;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GradientDescentSolverTest {
+
+    @Test
+    void standardizedUclaMatchesRAndNeedsFarMoreIterationsThanNewton() {
+        Data.Dataset d = Data.ucla();
+        FitResult gd = LogisticRegression.gradientDescent().withStandardize(true).withTolerance(1e-10).fit(d.x(), d.y());
+        FitResult newton = LogisticRegression.newton().withTolerance(1e-10).fit(d.x(), d.y());
+        assertTrue(gd.converged(), gd.warnings().toString());
+        NewtonSolverTest.assertMatchesR("a", gd, Tolerances.R_REFERENCE);
+        assertTrue(gd.iterations() >= 10 * newton.iterations(),
+                "gradient descent " + gd.iterations() + " vs Newton " + newton.iterations() + " iterations");
+    }
+
+    @Test
+    void onRawUclaColumnsGradientDescentRunsOutOfIterationsHonestly() {
+        // gre (~600) next to dummies makes the Hessian's condition number ~1e7: plain gradient descent crawls.
+        Data.Dataset d = Data.ucla();
+        FitResult gd = LogisticRegression.gradientDescent().withMaxIterations(2000).fit(d.x(), d.y());
+        assertFalse(gd.converged());
+        assertEquals(Termination.MAX_ITERATIONS, gd.termination());
+        assertFinite(gd.theta(), "theta");
+        assertTrue(gd.warnings().get(0).contains("did not converge"), gd.warnings().toString());
+    }
+
+    @Test
+    void theDefaultStepOneOverLNeverIncreasesTheLoss() {
+        BinaryProblem p = Data.randomProblem(21, 300, 6, true, 0.0);
+        Solution s = new GradientDescentSolver(GradientDescentOptions.defaults().withMaxIterations(500))
+                .minimize(new VectorizedBinaryObjective(p), new double[6]);
+        List<Iteration> trace = s.trace();
+        for (int k = 1; k < trace.size(); k++) {
+            assertTrue(trace.get(k).loss() <= trace.get(k - 1).loss(), "loss non-increasing at " + k);
+            assertEquals(1.0 / p.lipschitzBound(), trace.get(k).stepLength(), 0.0, "eta = 1/L");
+        }
+        assertTrue(s.warnings().stream().noneMatch(w -> w.contains("increased")), s.warnings().toString());
+    }
+
+    @Test
+    void gradientDescentAndNewtonReachTheSameOptimum() {
+        BinaryProblem p = Data.randomProblem(22, 400, 5, true, 0.05);
+        Solution gd = new GradientDescentSolver(GradientDescentOptions.defaults().withTolerance(1e-11))
+                .minimize(new VectorizedBinaryObjective(p), new double[5]);
+        Solution newton = new NewtonSolver(NewtonOptions.defaults().withTolerance(1e-11))
+                .minimize(new VectorizedBinaryObjective(p), new double[5]);
+        assertTrue(gd.converged() && newton.converged());
+        assertArrayClose(newton.theta(), gd.theta(), Tolerances.SAME_OPTIMUM, 1, "theta");
+        assertTrue(gd.iterations() > newton.iterations());
+    }
+
+    @Test
+    void armijoBacktrackingRescuesAHugeLearningRate() {
+        BinaryProblem p = Data.randomProblem(23, 300, 4, false, 0.1);
+        Solution s = new GradientDescentSolver(GradientDescentOptions.defaults().withLearningRate(1e4).withLineSearch(true))
+                .minimize(new VectorizedBinaryObjective(p), new double[4]);
+        assertTrue(s.converged(), s.warnings().toString());
+        List<Iteration> trace = s.trace();
+        assertTrue(trace.get(1).stepLength() < 1e4, "the step was halved");
+        for (int k = 1; k < trace.size(); k++) {
+            assertTrue(trace.get(k).loss() <= trace.get(k - 1).loss() + LineSearch.LOSS_NOISE, "Armijo at " + k);
+            assertTrue(trace.get(k).stepLength() <= trace.get(k - 1).stepLength() || k == 1, "eta never grows");
+        }
+    }
+
+    @Test
+    void aHugeFixedLearningRateGivesAWarningNotNaN() {
+        BinaryProblem p = Data.randomProblem(24, 300, 4, false, 0.0);
+        Solution s = new GradientDescentSolver(GradientDescentOptions.defaults().withLearningRate(1e3).withMaxIterations(200))
+                .minimize(new VectorizedBinaryObjective(p), new double[4]);
+        assertFalse(s.converged());
+        assertFinite(s.theta(), "theta");
+        assertTrue(Double.isFinite(s.loss()), "finite loss");
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("too large")), s.warnings().toString());
+    }
+
+    @Test
+    void onTheSeparableSeedExampleGradientDescentStopsFiniteWithoutClaimingConvergence() {
+        // On separable data the loss of gradient descent falls only like 1/t: it runs out of
+        // iterations (or, on an easier margin, reaches the separation level) but never converges.
+        Data.Dataset d = Data.separableSeedExample(42);
+        FitResult fit = LogisticRegression.gradientDescent().withStandardize(true).withMaxIterations(20_000)
+                .fit(d.x(), d.y());
+        assertFalse(fit.converged());
+        assertTrue(fit.termination() == Termination.SEPARATION || fit.termination() == Termination.MAX_ITERATIONS,
+                fit.termination().toString());
+        assertFinite(fit.theta(), "theta");
+        assertFalse(fit.warnings().isEmpty());
+        List<Iteration> trace = fit.trace();
+        assertTrue(trace.get(trace.size() - 1).loss() < 0.05 * trace.get(0).loss(), "the loss keeps falling");
+    }
+
+    @Test
+    void aWideMarginSeparationIsDetectedByGradientDescent() {
+        double[][] x = {{-3}, {-2}, {-1}, {1}, {2}, {3}};
+        double[] y = {0, 0, 0, 1, 1, 1};
+        FitResult fit = LogisticRegression.gradientDescent().fit(x, y);
+        assertEquals(Termination.SEPARATION, fit.termination());
+        assertFinite(fit.theta(), "theta");
+        assertTrue(fit.warnings().get(0).contains("separation"), fit.warnings().toString());
+    }
+
+    @Test
+    void aWarmStartIsUsed() {
+        BinaryProblem p = Data.randomProblem(25, 200, 3, false, 0.1);
+        GradientDescentSolver solver = new GradientDescentSolver(GradientDescentOptions.defaults().withTolerance(1e-10));
+        Solution cold = solver.minimize(new VectorizedBinaryObjective(p), new double[3]);
+        Solution warm = solver.minimize(new VectorizedBinaryObjective(p), cold.theta());
+        assertEquals(0, warm.iterations());
+        assertArrayClose(cold.theta(), warm.theta(), 0, 0, "theta");
+    }
+
+    @Test
+    void badStartsAndOptionsAreRejected() {
+        BinaryProblem p = Data.randomProblem(26, 20, 3, false, 0.0);
+        GradientDescentSolver solver = new GradientDescentSolver(GradientDescentOptions.defaults());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> solver.minimize(new VectorizedBinaryObjective(p), new double[2]));
+        assertTrue(e.getMessage().contains("length 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> solver.minimize(new VectorizedBinaryObjective(p), new double[] {0, Double.NaN, 0}));
+        assertTrue(e.getMessage().contains("start[1] = NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientDescentOptions.defaults().withLearningRate(-1));
+        assertTrue(e.getMessage().contains("-1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> GradientDescentOptions.defaults().withTolerance(0));
+        assertTrue(e.getMessage().contains("tolerance"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> NewtonOptions.defaults().withMaxIterations(0));
+        assertTrue(e.getMessage().contains("maxIterations"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NewtonOptions.defaults().withTolerance(Double.NaN));
+    }
+}
