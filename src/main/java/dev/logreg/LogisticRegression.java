@@ -14,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
 /**
  * Fits binary logistic regression by minimizing
  * <pre>
- *   J(&theta;) = (1/W) &Sigma; w<sub>i</sub> [ log(1 + e<sup>z<sub>i</sub></sup>) &minus; y<sub>i</sub> z<sub>i</sub> ] + (&lambda;/2)&Vert;&beta;&Vert;<sup>2</sup>,   z = &beta;<sub>0</sub> + X&beta;
+ *   J(&theta;) = (1/W) &Sigma; wᵢ [ log(1 + e^zᵢ) &minus; yᵢ zᵢ ] + (&lambda;/2)&Vert;&beta;&Vert;²,   z = &beta;₀ + X&beta;
  * </pre>
  * with Newton's method (the default) or gradient descent. Immutable: each {@code withX} returns a
  * configured copy, and one configuration may fit many data sets, also concurrently.

@@ -3,9 +3,9 @@ package dev.logreg.objective;
 /**
  * The binary cross-entropy objective of a {@link BinaryProblem}, with
  * <pre>
- *   J = (1/W) &Sigma; w<sub>i</sub> [ log(1 + e<sup>z<sub>i</sub></sup>) &minus; y<sub>i</sub> z<sub>i</sub> ] + (&lambda;/2)&Vert;&beta;&Vert;<sup>2</sup>
- *   g = X<sup>T</sup>(w &#8728; (&sigma;(z) &minus; y)) / W + &lambda;&beta;
- *   H = X<sup>T</sup> D X / W + &lambda;I&prime;,   D = diag(w &#8728; &sigma;(z)(1 &minus; &sigma;(z)))
+ *   J = (1/W) &Sigma; wᵢ [ log(1 + e^zᵢ) &minus; yᵢ zᵢ ] + (&lambda;/2)&Vert;&beta;&Vert;²
+ *   g = Xᵀ(w &#8728; (&sigma;(z) &minus; y)) / W + &lambda;&beta;
+ *   H = Xᵀ D X / W + &lambda;I&prime;,   D = diag(w &#8728; &sigma;(z)(1 &minus; &sigma;(z)))
  * </pre>
  * where I&prime; is the identity with a zero at the intercept. Subclasses compute the data terms
  * in their own way; this class checks the buffers and adds the penalty, so that every

@@ -7,7 +7,7 @@ package dev.logreg.objective;
  *
  * <p>The objective defined on these data is
  * <pre>
- *   J(&theta;) = (1/W) &Sigma; w<sub>i</sub> [ log(1 + e<sup>z<sub>i</sub></sup>) &minus; y<sub>i</sub> z<sub>i</sub> ] + (&lambda;/2)&Vert;&beta;&Vert;<sup>2</sup>,   z = X&theta;
+ *   J(&theta;) = (1/W) &Sigma; wᵢ [ log(1 + e^zᵢ) &minus; yᵢ zᵢ ] + (&lambda;/2)&Vert;&beta;&Vert;²,   z = X&theta;
  * </pre>
  * where &beta; is &theta; without the intercept.
  *
@@ -166,7 +166,7 @@ public final class BinaryProblem {
     /**
      * A misclassified row (y<sub>i</sub> = 1 with z<sub>i</sub> &le; 0, or y<sub>i</sub> = 0 with
      * z<sub>i</sub> &ge; 0) adds at least w<sub>i</sub> log 2 / W to J; so a loss below
-     * log 2 &middot; min<sub>w<sub>i</sub>&gt;0</sub> w<sub>i</sub> / W proves that X&theta; separates
+     * log 2 &middot; min{w<sub>i</sub> : w<sub>i</sub> &gt; 0} / W proves that X&theta; separates
      * the classes completely. Penalized problems always have a finite minimizer: level 0.
      *
      * @return the separation level of {@link Objective#separationLevel()}

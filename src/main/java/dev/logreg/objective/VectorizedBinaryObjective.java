@@ -9,9 +9,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * computation:
  * <pre>
  *   z = X&theta;
- *   J = w<sup>T</sup>&#8467;(z, y) / W
- *   g = X<sup>T</sup>(w &#8728; (&sigma;(z) &minus; y)) / W
- *   H = X<sup>T</sup>(DX) / W,   D = diag(w &#8728; &sigma;'(z))
+ *   J = wᵀ&#8467;(z, y) / W
+ *   g = Xᵀ(w &#8728; (&sigma;(z) &minus; y)) / W
+ *   H = Xᵀ(DX) / W,   D = diag(w &#8728; &sigma;'(z))
  * </pre>
  * The work vectors (m) are allocated at construction, the m&times;n matrix DX on the first Hessian
  * request; later evaluations allocate nothing.

@@ -21,6 +21,10 @@ public record GradientDescentOptions(double tolerance, int maxIterations, double
     public static final int DEFAULT_MAX_ITERATIONS = 100_000;
 
     /**
+     * @param tolerance stop when max|g| &le; tolerance
+     * @param maxIterations the iteration limit
+     * @param learningRate &eta;, or {@link #AUTOMATIC_LEARNING_RATE}
+     * @param lineSearch whether to backtrack
      * @throws IllegalArgumentException naming the bad value
      */
     public GradientDescentOptions {

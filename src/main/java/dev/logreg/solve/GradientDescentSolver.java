@@ -72,7 +72,7 @@ public final class GradientDescentSolver implements Solver {
                 progress.warn(String.format("the loss became non-finite with learning rate %.3g: it is too large; "
                         + "use the default 1/L or turn on the line search", eta));
                 break;
-            } else if (trialLoss > loss) {
+            } else if (LineSearch.increasesBeyondNoise(trialLoss, loss)) {
                 increases++;
             }
             swap();

@@ -30,7 +30,11 @@ final class LineSearch {
      */
     static boolean acceptableWithinNoise(double trialLoss, double loss, double trialMaxAbsGradient,
                                          double maxAbsGradient) {
-        double noise = LOSS_NOISE * Math.max(1.0, Math.abs(loss));
-        return trialLoss <= loss + noise && trialMaxAbsGradient < maxAbsGradient;
+        return !increasesBeyondNoise(trialLoss, loss) && trialMaxAbsGradient < maxAbsGradient;
+    }
+
+    /** Whether the trial loss exceeds the current one by more than the rounding noise. */
+    static boolean increasesBeyondNoise(double trialLoss, double loss) {
+        return trialLoss > loss + LOSS_NOISE * Math.max(1.0, Math.abs(loss));
     }
 }

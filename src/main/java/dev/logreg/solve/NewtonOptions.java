@@ -14,6 +14,8 @@ public record NewtonOptions(double tolerance, int maxIterations) {
     public static final int DEFAULT_MAX_ITERATIONS = 100;
 
     /**
+     * @param tolerance stop when max|g| &le; tolerance
+     * @param maxIterations the iteration limit
      * @throws IllegalArgumentException naming the bad value
      */
     public NewtonOptions {
