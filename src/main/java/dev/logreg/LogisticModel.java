@@ -29,6 +29,9 @@ public final class LogisticModel {
      * @throws IllegalArgumentException if a parameter is not finite
      */
     public static LogisticModel of(double intercept, double... coefficients) {
+        if (coefficients == null) {
+            throw new IllegalArgumentException("coefficients is null");
+        }
         if (!Double.isFinite(intercept)) {
             throw new IllegalArgumentException("intercept = " + intercept + ": it must be finite");
         }
@@ -63,6 +66,9 @@ public final class LogisticModel {
      * @throws IllegalArgumentException on a wrong length or a non-finite feature
      */
     public double logOdds(double[] x) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
         if (x.length != coefficients.length) {
             throw new IllegalArgumentException("x has " + x.length + " features, the model takes " + coefficients.length);
         }

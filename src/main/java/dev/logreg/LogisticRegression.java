@@ -153,10 +153,18 @@ public final class LogisticRegression {
 
     /**
      * @param theta the starting parameters, the intercept first when there is one, or null for zeros
-     *        (the default); copied, and checked against the data at {@code fit}
+     *        (the default); copied, and its length checked against the data at {@code fit}
      * @return a copy with that warm start
+     * @throws IllegalArgumentException if an element is not finite
      */
     public LogisticRegression withWarmStart(double[] theta) {
+        if (theta != null) {
+            for (int j = 0; j < theta.length; j++) {
+                if (!Double.isFinite(theta[j])) {
+                    throw new IllegalArgumentException("warm start[" + j + "] = " + theta[j] + ": it must be finite");
+                }
+            }
+        }
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent,
                 theta == null ? null : theta.clone());
     }
@@ -198,16 +206,24 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException on bad input, naming the row, column or value
      */
     public FitResult fit(double[][] x, double[] y, double[] weights) {
-        if (x == null || x.length == 0) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (x.length == 0) {
             throw new IllegalArgumentException("x has no rows");
         }
-        int features = x[0] == null ? 0 : x[0].length;
+        if (x[0] == null) {
+            throw new IllegalArgumentException("x[0] is null");
+        }
+        int features = x[0].length;
         int cols = features + (intercept ? 1 : 0);
         double[] design = new double[x.length * cols];
         for (int i = 0; i < x.length; i++) {
-            if (x[i] == null || x[i].length != features) {
-                throw new IllegalArgumentException("x[" + i + "] has " + (x[i] == null ? "no" : x[i].length)
-                        + " columns, x[0] has " + features);
+            if (x[i] == null) {
+                throw new IllegalArgumentException("x[" + i + "] is null");
+            }
+            if (x[i].length != features) {
+                throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns, x[0] has " + features);
             }
             for (int j = 0; j < features; j++) {
                 double v = x[i][j];
@@ -242,7 +258,10 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException on bad input, naming the row, column or value
      */
     public FitResult fit(DMatrixRMaj x, double[] y, double[] weights) {
-        if (x == null || x.numRows == 0) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (x.numRows == 0) {
             throw new IllegalArgumentException("x has no rows");
         }
         int features = x.numCols;

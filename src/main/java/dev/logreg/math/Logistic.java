@@ -68,6 +68,7 @@ public final class Logistic {
      * @param z log-odds
      * @param y label in [0, 1]
      * @return the cross-entropy of the prediction &sigma;(z) against y
+     * @throws IllegalArgumentException if y is outside [0, 1] or NaN
      */
     public static double crossEntropy(double z, double y) {
         if (y == 0.0) {
@@ -76,6 +77,7 @@ public final class Logistic {
         if (y == 1.0) {
             return softplus(-z);
         }
+        checkProbability(y);
         return (1.0 - y) * softplus(z) + y * softplus(-z);
     }
 

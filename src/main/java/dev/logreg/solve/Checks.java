@@ -33,4 +33,12 @@ final class Checks {
             }
         }
     }
+
+    /** A start so large that the loss or gradient overflows is the caller's mistake. */
+    static void finiteAtStart(double loss, double maxAbsGradient) {
+        if (!Double.isFinite(loss) || !Double.isFinite(maxAbsGradient)) {
+            throw new IllegalArgumentException("the starting point gives J = " + loss + " and max|g| = "
+                    + maxAbsGradient + ": start closer to zero");
+        }
+    }
 }

@@ -44,6 +44,7 @@ public final class GradientDescentSolver implements Solver {
         double loss = f.valueAndGradient(theta, g);
         progress.evaluated();
         double gmax = Progress.maxAbs(g);
+        Checks.finiteAtStart(loss, gmax);
         progress.record(0, loss, gmax, 0, 0, 0);
         int k = 0;
         int increases = 0;

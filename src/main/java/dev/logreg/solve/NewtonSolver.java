@@ -50,6 +50,7 @@ public final class NewtonSolver implements Solver {
         double loss = f.valueGradientHessian(theta, g, H);
         progress.evaluated();
         double gmax = Progress.maxAbs(g);
+        Checks.finiteAtStart(loss, gmax);
         progress.record(0, loss, gmax, 0, 0, 0);
         int k = 0;
         int damped = 0;

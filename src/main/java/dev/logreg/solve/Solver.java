@@ -15,7 +15,8 @@ public interface Solver {
      * @param f the objective
      * @param start the starting &theta; (a warm start), length {@code f.dimension()}, finite; not modified
      * @return the solution, whether or not it converged
-     * @throws IllegalArgumentException if {@code start} has the wrong length or is not finite
+     * @throws IllegalArgumentException if {@code start} has the wrong length, is not finite, or gives a
+     *         non-finite loss or gradient
      */
     Solution minimize(Objective f, double[] start);
 }

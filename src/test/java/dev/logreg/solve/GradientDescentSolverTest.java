@@ -136,6 +136,14 @@ class GradientDescentSolverTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> solver.minimize(new VectorizedBinaryObjective(p), new double[] {0, Double.NaN, 0}));
         assertTrue(e.getMessage().contains("start[1] = NaN"), e.getMessage());
+        // theta = +-1e308 makes z = x^T theta overflow to +-Inf and their sum NaN.
+        double[] absurd = {1e308, 1e308, -1e308};
+        e = assertThrows(IllegalArgumentException.class,
+                () -> solver.minimize(new VectorizedBinaryObjective(p), absurd));
+        assertTrue(e.getMessage().contains("start closer to zero"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new NewtonSolver(NewtonOptions.defaults()).minimize(new VectorizedBinaryObjective(p), absurd));
+        assertTrue(e.getMessage().contains("start closer to zero"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> GradientDescentOptions.defaults().withLearningRate(-1));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> GradientDescentOptions.defaults().withTolerance(0));

@@ -1,0 +1,73 @@
+package dev.logreg;
+
+import static dev.logreg.testing.Close.assertArrayClose;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.logreg.testing.Data;
+import dev.logreg.testing.Tolerances;
+import org.junit.jupiter.api.Test;
+
+class StandardizerTest {
+
+    @Test
+    void aPenalizedStandardizedFitIsTheFitOfHandStandardizedColumnsMappedBack() {
+        Data.Dataset d = Data.ucla();
+        double[] w = Data.uclaWeights(400);
+        int p = 5;
+        // Weighted means and (population) standard deviations, by hand.
+        double total = 0;
+        double[] mean = new double[p];
+        double[] sd = new double[p];
+        for (int i = 0; i < 400; i++) {
+            total += w[i];
+            for (int j = 0; j < p; j++) {
+                mean[j] += w[i] * d.x()[i][j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            mean[j] /= total;
+            for (int i = 0; i < 400; i++) {
+                sd[j] += w[i] * Math.pow(d.x()[i][j] - mean[j], 2);
+            }
+            sd[j] = Math.sqrt(sd[j] / total);
+        }
+        double[][] z = new double[400][p];
+        for (int i = 0; i < 400; i++) {
+            for (int j = 0; j < p; j++) {
+                z[i][j] = (d.x()[i][j] - mean[j]) / sd[j];
+            }
+        }
+        LogisticRegression penalized = LogisticRegression.newton().withL2(0.05).withTolerance(1e-12);
+        FitResult byHand = penalized.fit(z, d.y(), w);
+        FitResult library = penalized.withStandardize(true).fit(d.x(), d.y(), w);
+        assertTrue(byHand.converged() && library.converged());
+        double[] expected = new double[p + 1];
+        expected[0] = byHand.intercept();
+        for (int j = 0; j < p; j++) {
+            expected[j + 1] = byHand.coefficients()[j] / sd[j];
+            expected[0] -= expected[j + 1] * mean[j];
+        }
+        assertArrayClose(expected, library.theta(), Tolerances.SAME_OPTIMUM, 0, "theta on the original scale");
+        assertArrayClose(new double[] {byHand.loss()}, new double[] {library.loss()}, Tolerances.SAME_MATH, 0,
+                "the solver saw the same problem");
+    }
+
+    @Test
+    void theParameterMapsAreInverses() {
+        double[] x = {1, 10, 0.1, 1, 20, 0.3, 1, 35, 0.2, 1, 12, 0.9};
+        Standardizer s = new Standardizer(x, 4, 3, new double[] {1, 2, 1, 0.5}, true);
+        double[] theta = {0.7, -0.02, 3.0};
+        assertArrayClose(theta, s.toOriginal(s.toStandardized(theta)), Tolerances.SAME_MATH, 0, "round trip");
+        Standardizer noIntercept = new Standardizer(new double[] {2, 4, 6, 8}, 2, 2, new double[] {1, 1}, false);
+        double[] t = {1.5, -0.5};
+        assertArrayClose(t, noIntercept.toOriginal(noIntercept.toStandardized(t)), Tolerances.SAME_MATH, 0,
+                "round trip without intercept");
+    }
+
+    @Test
+    void aConstantColumnIsLeftAlone() {
+        double[] x = {1, 5, 2, 1, 5, 4};
+        new Standardizer(x, 2, 3, new double[] {1, 1}, true);
+        assertArrayClose(new double[] {1, 5, -1, 1, 5, 1}, x, Tolerances.SAME_MATH, 0, "standardized design");
+    }
+}
