@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logreg.testing.Data;
+import dev.logreg.testing.FiniteDifferences;
 import dev.logreg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,6 @@ import org.junit.jupiter.api.Test;
  * implementation.
  */
 abstract class AbstractBinaryObjectiveTest {
-
-    /** Central-difference step, relative to max(1, |&theta;<sub>j</sub>|). */
-    private static final double FD_STEP = 1e-5;
 
     abstract BinaryObjective create(BinaryProblem problem);
 
@@ -76,15 +74,7 @@ abstract class AbstractBinaryObjectiveTest {
         double[] theta = Data.randomTheta(3, 5, 0.5);
         double[] g = new double[5];
         f.valueAndGradient(theta, g);
-        double[] fd = new double[5];
-        for (int j = 0; j < 5; j++) {
-            double h = FD_STEP * Math.max(1, Math.abs(theta[j]));
-            double[] plus = theta.clone();
-            double[] minus = theta.clone();
-            plus[j] += h;
-            minus[j] -= h;
-            fd[j] = (f.value(plus) - f.value(minus)) / (2 * h);
-        }
+        double[] fd = FiniteDifferences.gradient(f::value, theta);
         assertArrayClose(fd, g, Tolerances.FINITE_DIFFERENCE, 0, "gradient vs finite differences");
     }
 
@@ -96,21 +86,12 @@ abstract class AbstractBinaryObjectiveTest {
         double[] g = new double[n];
         double[] hess = new double[n * n];
         f.valueGradientHessian(theta, g, hess);
-        double[] gPlus = new double[n];
-        double[] gMinus = new double[n];
-        double[] fd = new double[n * n];
-        for (int k = 0; k < n; k++) {
-            double h = FD_STEP * Math.max(1, Math.abs(theta[k]));
-            double[] plus = theta.clone();
-            double[] minus = theta.clone();
-            plus[k] += h;
-            minus[k] -= h;
-            f.valueAndGradient(plus, gPlus);
-            f.valueAndGradient(minus, gMinus);
-            for (int j = 0; j < n; j++) {
-                fd[j * n + k] = (gPlus[j] - gMinus[j]) / (2 * h);
-            }
-        }
+        // Row j of the Jacobian of g is the gradient of g_j: the Hessian's row j.
+        double[] fd = FiniteDifferences.jacobian(t -> {
+            double[] gt = new double[n];
+            f.valueAndGradient(t, gt);
+            return gt;
+        }, theta);
         assertArrayClose(fd, hess, Tolerances.FINITE_DIFFERENCE, 0, "Hessian vs finite differences");
     }
 
