@@ -37,7 +37,7 @@ public final class GradientDescentSolver implements Solver {
     public Solution minimize(Objective f, double[] start) {
         Checks.start(start, f.dimension());
         resize(f.dimension());
-        Progress progress = new Progress(options.tolerance(), options.maxIterations());
+        Progress progress = new Progress(f, options.tolerance(), options.maxIterations());
         double eta = options.learningRate() == GradientDescentOptions.AUTOMATIC_LEARNING_RATE
                 ? 1.0 / f.lipschitzBound() : options.learningRate();
         System.arraycopy(start, 0, theta, 0, n);
@@ -49,7 +49,7 @@ public final class GradientDescentSolver implements Solver {
         int k = 0;
         int increases = 0;
         Termination termination;
-        while ((termination = progress.check(f, loss, gmax, k)) == null) {
+        while ((termination = progress.check(loss, gmax, k)) == null) {
             double gradientNormSquared = Progress.dot(g, g);
             Progress.step(theta, -eta, g, trial);
             double trialLoss = f.valueAndGradient(trial, trialG);

@@ -19,7 +19,7 @@ import dev.logreg.objective.Objective;
 public final class NewtonSolver implements Solver {
 
     private final NewtonOptions options;
-    private final DampedCholesky damped = new DampedCholesky();
+    private final DampedCholesky dampedCholesky = new DampedCholesky();
     private int n = -1;
     private double[] theta;
     private double[] trial;
@@ -45,7 +45,7 @@ public final class NewtonSolver implements Solver {
     public Solution minimize(Objective f, double[] start) {
         Checks.start(start, f.dimension());
         resize(f.dimension());
-        Progress progress = new Progress(options.tolerance(), options.maxIterations());
+        Progress progress = new Progress(f, options.tolerance(), options.maxIterations());
         System.arraycopy(start, 0, theta, 0, n);
         double loss = f.valueGradientHessian(theta, g, H);
         progress.evaluated();
@@ -53,11 +53,11 @@ public final class NewtonSolver implements Solver {
         Checks.finiteAtStart(loss, gmax);
         progress.record(0, loss, gmax, 0, 0, 0);
         int k = 0;
-        int damped = 0;
+        int dampedIterations = 0;
         double largestDamping = 0;
         Termination termination;
-        while ((termination = progress.check(f, loss, gmax, k)) == null) {
-            double mu = this.damped.solve(H, g, d);
+        while ((termination = progress.check(loss, gmax, k)) == null) {
+            double mu = dampedCholesky.solve(H, g, d);
             if (mu < 0) {
                 termination = Termination.NO_PROGRESS;
                 progress.warn("no damping of the Hessian gave a descent direction");
@@ -88,7 +88,7 @@ public final class NewtonSolver implements Solver {
                 break;
             }
             if (mu > 0) {
-                damped++;
+                dampedIterations++;
                 largestDamping = Math.max(largestDamping, mu);
             }
             swap();
@@ -97,9 +97,9 @@ public final class NewtonSolver implements Solver {
             k++;
             progress.record(k, loss, gmax, alpha, alpha * Progress.norm2(d), mu);
         }
-        if (damped > 0) {
+        if (dampedIterations > 0) {
             progress.warn(String.format("the Hessian was not safely positive definite at %d of %d iterations and "
-                    + "was damped (mu up to %.3g): the model may be nearly unidentifiable", damped, k, largestDamping));
+                    + "was damped (mu up to %.3g): the model may be nearly unidentifiable", dampedIterations, k, largestDamping));
         }
         return progress.finish(theta, termination, k, loss, gmax);
     }

@@ -15,11 +15,14 @@ final class Progress {
     private final List<String> warnings = new ArrayList<>();
     private final double tolerance;
     private final int maxIterations;
+    private final double separationLevel;
     private int evaluations;
 
-    Progress(double tolerance, int maxIterations) {
+    /** Starts the clock; the objective's separation level is read once, it is a constant of the data. */
+    Progress(Objective f, double tolerance, int maxIterations) {
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
+        this.separationLevel = f.separationLevel();
     }
 
     /** Counts one pass over the data. */
@@ -42,8 +45,8 @@ final class Progress {
      *
      * @return why to stop, or null to go on
      */
-    Termination check(Objective f, double loss, double maxAbsGradient, int k) {
-        if (loss < f.separationLevel()) {
+    Termination check(double loss, double maxAbsGradient, int k) {
+        if (loss < separationLevel) {
             return Termination.SEPARATION;
         }
         if (maxAbsGradient <= tolerance) {
