@@ -305,9 +305,8 @@ public final class LogisticRegression {
         }
         Standardizer standardizer = null;
         if (standardize) {
-            double[] unit = w != null ? w : filled(rows);
-            standardizer = new Standardizer(design, rows, cols, unit, intercept);
-            problem = new BinaryProblem(design, rows, cols, labels, w, l2, interceptColumn);
+            // In place: the problem wraps design, so it now holds the standardized columns.
+            standardizer = new Standardizer(design, problem, intercept);
             start = standardizer.toStandardized(start);
         }
         Objective objective = new VectorizedBinaryObjective(problem);
@@ -333,11 +332,5 @@ public final class LogisticRegression {
             throw new IllegalArgumentException("y has only the label " + (one ? "1" : "0")
                     + " among rows with positive weight: both classes 0 and 1 are needed");
         }
-    }
-
-    private static double[] filled(int rows) {
-        double[] a = new double[rows];
-        java.util.Arrays.fill(a, 1.0);
-        return a;
     }
 }

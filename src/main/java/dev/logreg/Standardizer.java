@@ -1,5 +1,7 @@
 package dev.logreg;
 
+import dev.logreg.objective.BinaryProblem;
+
 /**
  * Centers and scales the feature columns of a design matrix in place, and maps parameters between
  * the two scales. With an intercept, column j becomes (x<sub>j</sub> &minus; &mu;<sub>j</sub>)/s<sub>j</sub>
@@ -16,29 +18,29 @@ final class Standardizer {
     private final double[] scale;
 
     /**
-     * Standardizes {@code x} in place.
+     * Standardizes the model matrix of a problem in place.
      *
-     * @param x row-major rows&times;cols; the intercept, if any, in column 0
+     * @param x the row-major array the problem wraps; the intercept, if any, in column 0. The
+     *        problem stays valid: its labels, weights and W do not change.
+     * @param p the problem, for its shape and weights
      */
-    Standardizer(double[] x, int rows, int cols, double[] w, boolean intercept) {
-        this.cols = cols;
+    Standardizer(double[] x, BinaryProblem p, boolean intercept) {
+        int rows = p.rows();
+        this.cols = p.columns();
         this.intercept = intercept;
         this.center = new double[cols];
         this.scale = new double[cols];
-        double total = 0;
-        for (int i = 0; i < rows; i++) {
-            total += w[i];
-        }
+        double total = p.totalWeight();
         for (int j = intercept ? 1 : 0; j < cols; j++) {
             double mean = 0;
             for (int i = 0; i < rows; i++) {
-                mean += w[i] * x[i * cols + j];
+                mean += p.weight(i) * x[i * cols + j];
             }
             mean = intercept ? mean / total : 0.0;
             double ss = 0;
             for (int i = 0; i < rows; i++) {
                 double dev = x[i * cols + j] - mean;
-                ss += w[i] * dev * dev;
+                ss += p.weight(i) * dev * dev;
             }
             double s = Math.sqrt(ss / total);
             if (s > 0 && Double.isFinite(s)) {

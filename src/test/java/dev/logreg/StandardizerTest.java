@@ -3,6 +3,7 @@ package dev.logreg;
 import static dev.logreg.testing.Close.assertArrayClose;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.logreg.objective.BinaryProblem;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,11 @@ class StandardizerTest {
     @Test
     void theParameterMapsAreInverses() {
         double[] x = {1, 10, 0.1, 1, 20, 0.3, 1, 35, 0.2, 1, 12, 0.9};
-        Standardizer s = new Standardizer(x, 4, 3, new double[] {1, 2, 1, 0.5}, true);
+        Standardizer s = new Standardizer(x, problem(x, 4, 3, new double[] {1, 2, 1, 0.5}), true);
         double[] theta = {0.7, -0.02, 3.0};
         assertArrayClose(theta, s.toOriginal(s.toStandardized(theta)), Tolerances.SAME_MATH, 0, "round trip");
-        Standardizer noIntercept = new Standardizer(new double[] {2, 4, 6, 8}, 2, 2, new double[] {1, 1}, false);
+        double[] x2 = {2, 4, 6, 8};
+        Standardizer noIntercept = new Standardizer(x2, problem(x2, 2, 2, new double[] {1, 1}), false);
         double[] t = {1.5, -0.5};
         assertArrayClose(t, noIntercept.toOriginal(noIntercept.toStandardized(t)), Tolerances.SAME_MATH, 0,
                 "round trip without intercept");
@@ -67,7 +69,16 @@ class StandardizerTest {
     @Test
     void aConstantColumnIsLeftAlone() {
         double[] x = {1, 5, 2, 1, 5, 4};
-        new Standardizer(x, 2, 3, new double[] {1, 1}, true);
+        new Standardizer(x, problem(x, 2, 3, new double[] {1, 1}), true);
         assertArrayClose(new double[] {1, 5, -1, 1, 5, 1}, x, Tolerances.SAME_MATH, 0, "standardized design");
+    }
+
+    /** A problem over x with alternating labels, for its shape and weights. */
+    private static BinaryProblem problem(double[] x, int rows, int cols, double[] w) {
+        double[] y = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            y[i] = i % 2;
+        }
+        return new BinaryProblem(x, rows, cols, y, w, 0.0, -1);
     }
 }
