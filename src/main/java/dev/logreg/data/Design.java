@@ -1,0 +1,387 @@
+package dev.logreg.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A model matrix built from a {@link Table} the way R's {@code model.matrix} builds one with
+ * treatment contrasts, with the labels and weights that go with it.
+ *
+ * <ul>
+ * <li>Rows with a missing cell in the target, the weight column or any column a feature reads are
+ *     dropped and counted; cells of other columns do not matter.</li>
+ * <li>A numeric feature is one column, the feature's value.</li>
+ * <li>A categorical column with levels L<sub>1</sub> &lt; &hellip; &lt; L<sub>k</sub> (distinct
+ *     values of the rows used, in {@link String} order) gives k &minus; 1 columns of 0/1, one for
+ *     each level but the first, named column + level ({@code rank2}, {@code A9t}).</li>
+ * <li>The target: for a numeric column its distinct values in numeric order, else its levels in
+ *     String order. With two classes the second is the event (y = 1), so for 0/1 labels 1 is the
+ *     event; {@code positive} names another. With more than two, {@code positive} is required and
+ *     the fit is that level against the rest.</li>
+ * </ul>
+ * The intercept is not a column of {@link #x()}; it is the first of {@link #terms()}.
+ */
+public final class Design {
+
+    /** The name of the intercept term, as R prints it. */
+    public static final String INTERCEPT = "(Intercept)";
+
+    private final String source;
+    private final String target;
+    private final String weightColumn;
+    private final List<Feature> features;
+    private final List<String> columnNames;
+    private final double[][] x;
+    private final double[] y;
+    private final double[] weights;
+    private final int[] rows;
+    private final int tableRows;
+    private final String event;
+    private final List<String> classes;
+
+    private Design(Builder b) {
+        this.source = b.table.source();
+        this.target = b.spec.target();
+        this.weightColumn = b.spec.weights();
+        this.features = List.copyOf(b.features);
+        this.columnNames = List.copyOf(b.names);
+        this.x = b.x;
+        this.y = b.y;
+        this.weights = b.w;
+        this.rows = b.rows;
+        this.tableRows = b.table.rows();
+        this.event = b.event;
+        this.classes = List.copyOf(b.classes);
+    }
+
+    /**
+     * Builds the design.
+     *
+     * @param table the data
+     * @param spec target, features, event level and weights
+     * @return the design
+     * @throws IllegalArgumentException for an unknown column, a bad expression, a feature that is not
+     *         finite, a target without two classes, an event level that does not occur, negative
+     *         weights, or no rows left after dropping those with missing values
+     */
+    public static Design build(Table table, ModelSpec spec) {
+        return new Builder(table, spec).build();
+    }
+
+    /** @return where the data came from */
+    public String source() {
+        return source;
+    }
+
+    /** @return the target column */
+    public String target() {
+        return target;
+    }
+
+    /** @return the weight column, or {@code null} for unit weights */
+    public String weightColumn() {
+        return weightColumn;
+    }
+
+    /** @return the features as parsed, in model order */
+    public List<Feature> features() {
+        return features;
+    }
+
+    /** @return the names of the columns of {@link #x()} */
+    public List<String> columnNames() {
+        return columnNames;
+    }
+
+    /** @return {@code (Intercept)} followed by {@link #columnNames()}: the coefficients' names */
+    public List<String> terms() {
+        List<String> terms = new ArrayList<>(columnNames.size() + 1);
+        terms.add(INTERCEPT);
+        terms.addAll(columnNames);
+        return terms;
+    }
+
+    /** @return the model matrix without the intercept, one row per observation used (a copy) */
+    public double[][] x() {
+        double[][] copy = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            copy[i] = x[i].clone();
+        }
+        return copy;
+    }
+
+    /** @return the labels, 1 for the event and 0 otherwise (a copy) */
+    public double[] y() {
+        return y.clone();
+    }
+
+    /** @return the prior weights (a copy), or {@code null} for unit weights */
+    public double[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    /** @return the number of rows used (observations) */
+    public int observations() {
+        return rows.length;
+    }
+
+    /** @return the number of rows of the table dropped for missing values */
+    public int rowsDropped() {
+        return tableRows - rows.length;
+    }
+
+    /** @return the number of rows of the table */
+    public int tableRows() {
+        return tableRows;
+    }
+
+    /** @return the 0-based table row of each observation, increasing (a copy) */
+    public int[] rows() {
+        return rows.clone();
+    }
+
+    /** @return the target level that is the event (y = 1) */
+    public String event() {
+        return event;
+    }
+
+    /**
+     * @return the two classes, the non-event first: the two levels of the target, or with more
+     *         than two levels, {@code not <event>} and the event
+     */
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** @return the model in R's notation, {@code admit ~ gre + gpa + rank} */
+    public String formula() {
+        List<String> labels = new ArrayList<>();
+        for (Feature f : features) {
+            labels.add(f.label());
+        }
+        return target + " ~ " + (labels.isEmpty() ? "1" : String.join(" + ", labels));
+    }
+
+    /** Collects the pieces of a design; used once. */
+    private static final class Builder {
+        private final Table table;
+        private final ModelSpec spec;
+        private final List<Feature> features = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private double[][] x;
+        private double[] y;
+        private double[] w;
+        private int[] rows;
+        private String event;
+        private final List<String> classes = new ArrayList<>();
+
+        Builder(Table table, ModelSpec spec) {
+            this.table = table;
+            this.spec = spec;
+        }
+
+        Design build() {
+            Column target = table.column(spec.target());
+            Column weight = spec.weights() == null ? null : table.column(spec.weights());
+            if (weight != null && weight.name().equals(target.name())) {
+                throw new IllegalArgumentException("the target '" + target.name() + "' cannot also be the weights");
+            }
+            if (weight != null && !weight.isNumeric()) {
+                throw new IllegalArgumentException("the weight column '" + weight.name()
+                        + "' is not numeric (for example row " + firstNonNumeric(weight) + ")");
+            }
+            resolveFeatures();
+            selectRows(target, weight);
+            labels(target);
+            if (weight != null) {
+                weights(weight);
+            }
+            matrix();
+            return new Design(this);
+        }
+
+        private void resolveFeatures() {
+            Set<String> labels = new LinkedHashSet<>();
+            if (spec.features().isEmpty()) {
+                for (String name : table.names()) {
+                    if (!name.equals(spec.target()) && !name.equals(spec.weights())) {
+                        features.add(Feature.column(name));
+                    }
+                }
+            } else {
+                for (String expression : spec.features()) {
+                    features.add(Feature.parse(expression, table));
+                }
+            }
+            for (Feature f : features) {
+                if (f.column().equals(spec.target())) {
+                    throw new IllegalArgumentException("the target '" + spec.target()
+                            + "' cannot also be a feature ('" + f.label() + "')");
+                }
+                if (!labels.add(f.label())) {
+                    throw new IllegalArgumentException("feature '" + f.label() + "' is listed twice");
+                }
+            }
+        }
+
+        private void selectRows(Column target, Column weight) {
+            List<Column> used = new ArrayList<>();
+            used.add(target);
+            if (weight != null) {
+                used.add(weight);
+            }
+            for (Feature f : features) {
+                used.add(table.column(f.column()));
+            }
+            int m = table.rows();
+            int[] kept = new int[m];
+            int count = 0;
+            rowLoop:
+            for (int i = 0; i < m; i++) {
+                for (Column c : used) {
+                    if (c.isMissing(i)) {
+                        continue rowLoop;
+                    }
+                }
+                kept[count++] = i;
+            }
+            if (count == 0) {
+                throw new IllegalArgumentException("no rows left: each of the " + m + " rows of " + table.source()
+                        + " has a missing value in the target, the weights or a feature");
+            }
+            rows = java.util.Arrays.copyOf(kept, count);
+        }
+
+        private void labels(Column target) {
+            // Classes as (sort key -> label): numeric order for numbers, String order otherwise.
+            TreeMap<Object, String> levels = new TreeMap<>();
+            for (int i : rows) {
+                Object key = target.isNumeric() ? (Object) target.number(i) : target.text(i);
+                levels.putIfAbsent(key, target.text(i));
+            }
+            List<Object> keys = new ArrayList<>(levels.keySet());
+            List<String> names = new ArrayList<>(levels.values());
+            if (keys.size() < 2) {
+                throw new IllegalArgumentException("the target '" + target.name() + "' has the single class '"
+                        + names.get(0) + "' in the " + rows.length + " rows used; logistic regression needs two");
+            }
+            Object eventKey;
+            if (spec.positive() == null) {
+                if (keys.size() > 2) {
+                    throw new IllegalArgumentException("the target '" + target.name() + "' has " + keys.size()
+                            + " classes (" + String.join(", ", names) + "); name the event level to fit it"
+                            + " against the rest");
+                }
+                eventKey = keys.get(1);
+            } else {
+                eventKey = key(target, spec.positive());
+                if (eventKey == null || !levels.containsKey(eventKey)) {
+                    throw new IllegalArgumentException("the event level '" + spec.positive()
+                            + "' does not occur in the target '" + target.name() + "' (classes: "
+                            + String.join(", ", names) + ")");
+                }
+            }
+            event = levels.get(eventKey);
+            if (keys.size() == 2) {
+                classes.add(levels.get(keys.get(keys.get(0).equals(eventKey) ? 1 : 0)));
+            } else {
+                classes.add("not " + event);
+            }
+            classes.add(event);
+            y = new double[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                int i = rows[r];
+                Object key = target.isNumeric() ? (Object) target.number(i) : target.text(i);
+                y[r] = key.equals(eventKey) ? 1 : 0;
+            }
+        }
+
+        private static Object key(Column target, String level) {
+            if (!target.isNumeric()) {
+                return level;
+            }
+            try {
+                return Double.parseDouble(level.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private void weights(Column weight) {
+            w = new double[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                double v = weight.number(rows[r]);
+                if (v < 0) {
+                    throw new IllegalArgumentException(table.source() + ", row " + (rows[r] + 1) + ", column '"
+                            + weight.name() + "': weight " + weight.text(rows[r]) + " is negative");
+                }
+                w[r] = v;
+            }
+        }
+
+        private void matrix() {
+            List<double[]> columns = new ArrayList<>();
+            for (Feature f : features) {
+                Column c = table.column(f.column());
+                if (c.isNumeric()) {
+                    double[] v = new double[rows.length];
+                    for (int r = 0; r < rows.length; r++) {
+                        double raw = c.number(rows[r]);
+                        v[r] = f.apply(raw);
+                        if (!Double.isFinite(v[r])) {
+                            throw new IllegalArgumentException(table.source() + ", row " + (rows[r] + 1) + ": feature '"
+                                    + f.label() + "' is " + v[r] + " (" + c.name() + " = " + c.text(rows[r]) + ")");
+                        }
+                    }
+                    columns.add(v);
+                    names.add(f.label());
+                } else {
+                    List<String> levels = c.levels(rows);
+                    if (levels.size() < 2) {
+                        throw new IllegalArgumentException("the categorical column '" + c.name()
+                                + "' has the single level '" + levels.get(0) + "' in the rows used;"
+                                + " it cannot be a feature");
+                    }
+                    for (String level : levels.subList(1, levels.size())) {
+                        double[] v = new double[rows.length];
+                        for (int r = 0; r < rows.length; r++) {
+                            v[r] = level.equals(c.text(rows[r])) ? 1 : 0;
+                        }
+                        columns.add(v);
+                        names.add(c.name() + level);
+                    }
+                }
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (String name : names) {
+                if (!seen.add(name)) {
+                    throw new IllegalArgumentException("two columns of the model matrix are both named '" + name
+                            + "'; rename a column of " + table.source());
+                }
+            }
+            x = new double[rows.length][columns.size()];
+            for (int j = 0; j < columns.size(); j++) {
+                double[] v = columns.get(j);
+                for (int r = 0; r < rows.length; r++) {
+                    x[r][j] = v[r];
+                }
+            }
+        }
+
+        private static int firstNonNumeric(Column c) {
+            for (int i = 0; i < c.size(); i++) {
+                if (!c.isMissing(i)) {
+                    try {
+                        Double.parseDouble(c.text(i));
+                    } catch (NumberFormatException e) {
+                        return i + 1;
+                    }
+                }
+            }
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.logreg.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A table read from delimited text (CSV): named columns, each numeric or categorical, with
+ * missing cells.
+ *
+ * <p>Rules, applied to every cell after trimming surrounding white space:
+ * <ul>
+ * <li>the header row names the columns (or the names are given); names must be distinct and
+ *     non-empty;</li>
+ * <li>{@code ?}, {@code NA}, {@code NaN} and empty cells are <em>missing</em>;</li>
+ * <li>a column is numeric when every cell that is not missing is a decimal number such as
+ *     {@code 12}, {@code -0.5}, {@code 1e-3} or {@code 00202} (= 202), otherwise categorical;
+ *     columns named in {@code categorical} are categorical whatever they hold;</li>
+ * <li>{@code Inf}, {@code -Inf}, {@code Infinity} (any case) or a number too large for a double in
+ *     a numeric column is an error, not data;</li>
+ * <li>every row must have as many cells as the header.</li>
+ * </ul>
+ * Rows are numbered from 1 in messages (the first row after the header is row 1). Mistakes in the
+ * file throw {@link IllegalArgumentException} naming the file, row and column.
+ */
+public final class Table {
+
+    /** The cells read as missing values. */
+    public static final Set<String> MISSING = Set.of("", "?", "NA", "NaN");
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    private final String source;
+    private final int rows;
+    private final Map<String, Column> columns;
+
+    private Table(String source, int rows, Map<String, Column> columns) {
+        this.source = source;
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    /**
+     * Reads a comma-separated file whose first row is the header.
+     *
+     * @param file the file (UTF-8)
+     * @param categorical names of columns to read as categorical even if they look numeric
+     * @return the table
+     * @throws IllegalArgumentException if the file is missing or unreadable, or breaks the rules
+     */
+    public static Table read(Path file, Collection<String> categorical) {
+        return read(file, ',', categorical);
+    }
+
+    /**
+     * Reads a delimited file whose first row is the header.
+     *
+     * @param file the file (UTF-8)
+     * @param delimiter the cell separator, for example {@code ','} or {@code '\t'}
+     * @param categorical names of columns to read as categorical even if they look numeric
+     * @return the table
+     * @throws IllegalArgumentException if the file is missing or unreadable, or breaks the rules
+     */
+    public static Table read(Path file, char delimiter, Collection<String> categorical) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory, not a data file");
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString(), delimiter, null, categorical);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + message(e), e);
+        }
+    }
+
+    /**
+     * Reads delimited text.
+     *
+     * @param in the text; not closed
+     * @param source what to call it in messages (a file name)
+     * @param delimiter the cell separator
+     * @param header the column names, or {@code null} to take them from the first row
+     * @param categorical names of columns to read as categorical even if they look numeric
+     * @return the table
+     * @throws IllegalArgumentException if the text breaks the rules
+     */
+    public static Table read(Reader in, String source, char delimiter, List<String> header,
+                             Collection<String> categorical) {
+        List<String[]> records = new ArrayList<>();
+        try {
+            CSVParser parser = CSVFormat.DEFAULT.builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(true)
+                    .setTrim(true)
+                    .build()
+                    .parse(in);
+            for (CSVRecord record : parser) {
+                records.add(record.values());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + source + ": " + message(e), e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot parse " + source + ": " + message(e), e);
+        }
+        List<String> names;
+        int first;
+        if (header == null) {
+            if (records.isEmpty()) {
+                throw new IllegalArgumentException(source + " is empty: expected a header row and data rows");
+            }
+            names = List.of(records.get(0));
+            first = 1;
+        } else {
+            names = List.copyOf(header);
+            first = 0;
+        }
+        checkNames(source, names);
+        int m = records.size() - first;
+        if (m == 0) {
+            throw new IllegalArgumentException(source + " has a header but no data rows");
+        }
+        Set<String> forced = categorical == null ? Set.of() : new LinkedHashSet<>(categorical);
+        for (String name : forced) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("unknown column '" + name + "' given as categorical; "
+                        + source + " has columns " + String.join(", ", names));
+            }
+        }
+        int n = names.size();
+        String[][] cells = new String[n][m];
+        for (int i = 0; i < m; i++) {
+            String[] record = records.get(first + i);
+            if (record.length != n) {
+                throw new IllegalArgumentException(source + ", row " + (i + 1) + ": " + record.length
+                        + (record.length == 1 ? " cell" : " cells") + ", but the header has " + n + " columns");
+            }
+            for (int j = 0; j < n; j++) {
+                String cell = record[j];
+                cells[j][i] = MISSING.contains(cell) ? null : cell;
+            }
+        }
+        Map<String, Column> columns = new LinkedHashMap<>();
+        for (int j = 0; j < n; j++) {
+            String name = names.get(j);
+            columns.put(name, column(source, name, cells[j], forced.contains(name)));
+        }
+        return new Table(source, m, Collections.unmodifiableMap(columns));
+    }
+
+    private static void checkNames(String source, List<String> names) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (int j = 0; j < names.size(); j++) {
+            String name = names.get(j);
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException(source + ": column " + (j + 1) + " of the header has no name");
+            }
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException(source + ": the header names column '" + name + "' twice");
+            }
+        }
+    }
+
+    private static Column column(String source, String name, String[] text, boolean forcedCategorical) {
+        if (forcedCategorical) {
+            return new Column(name, Column.Type.CATEGORICAL, text, null);
+        }
+        int infinite = -1;
+        for (int i = 0; i < text.length; i++) {
+            String cell = text[i];
+            if (cell == null || NUMBER.matcher(cell).matches()) {
+                continue;
+            }
+            if (INFINITE.matcher(cell).matches()) {
+                if (infinite < 0) {
+                    infinite = i;
+                }
+                continue;
+            }
+            return new Column(name, Column.Type.CATEGORICAL, text, null);
+        }
+        if (infinite >= 0) {
+            throw infinite(source, name, infinite, text[infinite]);
+        }
+        double[] numbers = new double[text.length];
+        for (int i = 0; i < text.length; i++) {
+            numbers[i] = text[i] == null ? Double.NaN : Double.parseDouble(text[i]);
+            if (Double.isInfinite(numbers[i])) {
+                throw infinite(source, name, i, text[i]);
+            }
+        }
+        return new Column(name, Column.Type.NUMERIC, text, numbers);
+    }
+
+    private static IllegalArgumentException infinite(String source, String name, int row, String cell) {
+        return new IllegalArgumentException(source + ", row " + (row + 1) + ", column '" + name + "': '" + cell
+                + "' is infinite; infinite values are not data (write NA for a missing value)");
+    }
+
+    private static String message(Exception e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** @return where the table came from (a file name), for messages */
+    public String source() {
+        return source;
+    }
+
+    /** @return the number of data rows */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return the column names in file order */
+    public List<String> names() {
+        return List.copyOf(columns.keySet());
+    }
+
+    /**
+     * @param name a column name
+     * @return whether the table has that column
+     */
+    public boolean has(String name) {
+        return columns.containsKey(name);
+    }
+
+    /**
+     * @param name a column name
+     * @return the column
+     * @throws IllegalArgumentException if there is no such column (the message lists the columns)
+     */
+    public Column column(String name) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException("unknown column '" + name + "'; " + source + " has columns "
+                    + String.join(", ", columns.keySet()));
+        }
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return source + ": " + rows + " rows, columns " + String.join(", ", columns.keySet());
+    }
+}
