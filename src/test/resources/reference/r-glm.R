@@ -94,6 +94,17 @@ pfit("c.credit", fc)
 Xc <- model.matrix(fc)
 gc <- crossprod(Xc, fc$y - fitted(fc))[, 1]
 p("c max|X^T(y-p)|/n = ", f17(max(abs(gc)) / nobs(fc)))
+p("")
+
+# ---------------- (e) Credit approval, a multivariable model with missing values ----------------
+p("== (e) Credit Approval: glm(y ~ A2 + A3 + A8 + A11 + A14 + log1p(A15) + A9 + A10), epsilon 1e-14 ==")
+fd <- glm(y ~ A2 + A3 + A8 + A11 + A14 + log1p(A15) + A9 + A10, family = binomial, data = cr,
+          control = glm.control(epsilon = 1e-14, maxit = 100))
+p("rows used (nobs) = ", nobs(fd), "  dropped = ", nrow(cr) - nobs(fd))
+pfit("e.credit", fd)
+Xd <- model.matrix(fd)
+gd <- crossprod(Xd, fd$y - fitted(fd))[, 1]
+p("e max|X^T(y-p)|/n = ", f17(max(abs(gd)) / nobs(fd)))
 
 close(con)
 cat(readLines(out), sep = "\n")

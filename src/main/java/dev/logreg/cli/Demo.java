@@ -2,95 +2,132 @@ package dev.logreg.cli;
 
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
-import java.io.BufferedReader;
+import dev.logreg.data.Design;
+import dev.logreg.data.ModelSpec;
+import dev.logreg.data.Table;
+import dev.logreg.solve.Iteration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The demo: the embedded UCI Credit Approval data, approval against numeric attributes, fitted by
- * Newton's method and by gradient descent and printed side by side with the coefficient table.
+ * The demo: the embedded UCI Credit Approval data (crx.data, columns A1..A16, {@code +} =
+ * approved), the seed analysis (approval against log1p(A15)) and a multivariable model, each fitted
+ * by gradient descent and by Newton's method and printed side by side, with a convergence plot.
  */
 final class Demo {
 
-    /** crx.data columns (0-based) of the numeric attributes without missing values. */
-    private static final int A3 = 2;
-    private static final int A8 = 7;
-    private static final int A11 = 10;
-    private static final int A15 = 14;
-    private static final int A16 = 15;
+    /** The embedded data and its column names (crx.data has no header). */
+    static final String RESOURCE = "/dev/logreg/data/crx.data";
+    static final List<String> HEADER = List.of("A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10",
+            "A11", "A12", "A13", "A14", "A15", "A16");
+
+    /** The plot's file name, in the working directory. */
+    static final String PLOT = "logreg-demo-convergence.png";
+
+    private static final List<ModelSpec> MODELS = List.of(
+            ModelSpec.of("A16", "log1p(A15)").withPositive("+"),
+            ModelSpec.of("A16", "A2", "A3", "A8", "A11", "A14", "log1p(A15)", "A9", "A10").withPositive("+"));
 
     private Demo() {
     }
 
-    static void run(PrintStream out) {
-        List<String[]> rows = readCreditApproval();
-        int m = rows.size();
-        double[] y = new double[m];
-        double[][] seed = new double[m][];
-        double[][] multi = new double[m][];
-        int approved = 0;
-        for (int i = 0; i < m; i++) {
-            String[] f = rows.get(i);
-            y[i] = f[A16].equals("+") ? 1 : 0;
-            approved += (int) y[i];
-            double logA15 = Math.log1p(Double.parseDouble(f[A15]));
-            seed[i] = new double[] {logA15};
-            multi[i] = new double[] {Double.parseDouble(f[A3]), Double.parseDouble(f[A8]),
-                Double.parseDouble(f[A11]), logA15};
+    /** @return the embedded Credit Approval table */
+    static Table creditApproval() {
+        try (InputStream in = Demo.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the jar");
+            }
+            try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                return Table.read(reader, "crx.data", ',', HEADER, Set.of());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.printf("logreg demo: UCI Credit Approval, %d applications, %d approved (A16 = '+')%n", m, approved);
-        compare(out, "approved ~ log1p(A15)", seed, y, new String[] {"log1p(A15)"});
-        compare(out, "approved ~ A3 + A8 + A11 + log1p(A15)", multi, y,
-                new String[] {"A3", "A8", "A11", "log1p(A15)"});
     }
 
-    private static void compare(PrintStream out, String model, double[][] x, double[] y, String[] terms) {
-        LogisticRegression newton = LogisticRegression.newton();
-        // Gradient descent on raw columns crawls when scales differ; on standardized columns it is
-        // the same optimum, reported on the original scale.
+    static void run(PrintWriter out, Path directory) {
+        Table table = creditApproval();
+        int approved = 0;
+        for (int i = 0; i < table.rows(); i++) {
+            approved += "+".equals(table.column("A16").text(i)) ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "logreg demo: UCI Credit Approval (crx.data), %d applications, %d approved (A16 = +)%n",
+                table.rows(), approved);
+        out.println("Each model is fitted by Newton's method and by gradient descent (on standardized");
+        out.println("features, the same optimum reported on the original scale); tolerance max|g| <= 1e-8.");
+        List<ConvergencePlot.Panel> panels = new ArrayList<>();
+        for (ModelSpec spec : MODELS) {
+            Design design = Design.build(table, spec);
+            panels.add(compare(out, design));
+        }
+        Path plot = ConvergencePlot.write(directory.resolve(PLOT), panels);
+        out.printf("%nConvergence plot: %s%n", plot);
+        out.flush();
+    }
+
+    private static ConvergencePlot.Panel compare(PrintWriter out, Design design) {
+        double[][] x = design.x();
+        double[] y = design.y();
         LogisticRegression gd = LogisticRegression.gradientDescent().withStandardize(true);
+        LogisticRegression newton = LogisticRegression.newton();
         long t0 = System.nanoTime();
-        FitResult n = newton.fit(x, y);
-        long t1 = System.nanoTime();
         FitResult g = gd.fit(x, y);
+        long t1 = System.nanoTime();
+        FitResult n = newton.fit(x, y);
         long t2 = System.nanoTime();
 
-        out.printf("%nModel: %s%n%n", model);
-        out.printf("%-16s %18s %22s%n", "", "Newton", "gradient descent (std)");
-        out.printf("%-16s %18d %22d%n", "iterations", n.iterations(), g.iterations());
-        out.printf("%-16s %18d %22d%n", "passes over data",
-                n.trace().get(n.trace().size() - 1).evaluations(), g.trace().get(g.trace().size() - 1).evaluations());
-        out.printf("%-16s %18.1f %22.1f%n", "time (ms)", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
-        out.printf("%-16s %18.12f %22.12f%n", "final loss", n.loss(), g.loss());
-        out.printf("%-16s %18.2e %22.2e%n", "max|g|", n.maxAbsGradient(), g.maxAbsGradient());
-        out.printf("%-16s %18s %22s%n", "termination", n.termination(), g.termination());
+        out.printf("%nModel: %s   (%d observations, %d dropped for missing values)%n%n", design.formula(),
+                design.observations(), design.rowsDropped());
+        String[] rows = {"iterations", "passes over data", "time (ms)", "final loss", "max|g|", "termination"};
+        new TextTable(List.of(rows))
+                .column("gradient descent", summary(g, t1 - t0))
+                .column("Newton", summary(n, t2 - t1))
+                .render().lines().forEach(out::println);
 
-        out.printf("%n%-16s %14s %14s %14s%n", "Coefficients", "Newton", "odds ratio", "grad. descent");
         double[] nt = n.theta();
-        double[] gt = g.theta();
+        double[] odds = new double[nt.length];
         for (int j = 0; j < nt.length; j++) {
-            String term = j == 0 ? "(Intercept)" : terms[j - 1];
-            out.printf("%-16s %14.6f %14.6f %14.6f%n", term, nt[j], Math.exp(nt[j]), gt[j]);
+            odds[j] = Math.exp(nt[j]);
+        }
+        out.println();
+        new TextTable(design.terms())
+                .column("Newton", nt, 6)
+                .column("odds ratio", odds, 4)
+                .column("gradient descent", g.theta(), 6)
+                .render().lines().forEach(out::println);
+        for (String w : g.warnings()) {
+            out.println("warning (gradient descent): " + w);
         }
         for (String w : n.warnings()) {
             out.println("warning (Newton): " + w);
         }
-        for (String w : g.warnings()) {
-            out.println("warning (gradient descent): " + w);
-        }
+        Map<String, List<Iteration>> traces = new LinkedHashMap<>();
+        traces.put("gradient descent", g.trace());
+        traces.put("Newton", n.trace());
+        return new ConvergencePlot.Panel(design.formula().replace("A16 ~ ", "approved ~ "), traces);
     }
 
-    private static List<String[]> readCreditApproval() {
-        try (InputStream in = Demo.class.getResourceAsStream("/dev/logreg/data/crx.data");
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return r.lines().filter(l -> !l.isBlank()).map(l -> l.split(",")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String[] summary(FitResult fit, long nanos) {
+        List<Iteration> trace = fit.trace();
+        return new String[] {
+            Integer.toString(fit.iterations()),
+            Integer.toString(trace.get(trace.size() - 1).evaluations()),
+            String.format(Locale.ROOT, "%.1f", nanos / 1e6),
+            String.format(Locale.ROOT, "%.12f", fit.loss()),
+            String.format(Locale.ROOT, "%.2e", fit.maxAbsGradient()),
+            fit.termination().name()
+        };
     }
 }

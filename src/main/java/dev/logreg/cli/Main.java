@@ -1,12 +1,30 @@
 package dev.logreg.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The command line: {@code java -jar logreg.jar demo}. Errors are one line on stderr and exit
- * code 2, with no stack trace.
+ * The command line: {@code java -jar logreg.jar demo | fit ...}. A mistake by the caller (a bad
+ * option, a missing file, an unknown column, a single-class target) is one line on stderr and exit
+ * code 2, with no stack trace; warnings about the fit go to stderr with exit code 0.
  */
-public final class Main {
+@Command(name = "logreg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Logistic regression by Newton's method and gradient descent.",
+        subcommands = {DemoCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /** Exit code for a caller's mistake. */
+    static final int USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
 
     private Main() {
     }
@@ -15,6 +33,8 @@ public final class Main {
      * @param args the command and its arguments
      */
     public static void main(String[] args) {
+        // Plots are drawn off screen; no display is needed or used.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args, System.out, System.err));
     }
 
@@ -23,24 +43,53 @@ public final class Main {
      *
      * @param args the command and its arguments
      * @param out where results go
-     * @param err where errors go
-     * @return the exit code: 0 on success, 2 on a usage error
+     * @param err where errors and warnings go
+     * @return the exit code: 0 on success, 2 on a caller's mistake, 1 on an internal error
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            out.println("usage: java -jar logreg.jar demo");
-            out.println("  demo   fit the embedded UCI Credit Approval data with Newton's method and gradient descent");
-            return args.length == 0 ? 2 : 0;
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(errWriter);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            errWriter.println("logreg: " + firstLine(e.getMessage()) + " (try --help)");
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+                errWriter.println("logreg: " + firstLine(e.getMessage()));
+                return USAGE;
+            }
+            errWriter.println("logreg: internal error: " + e);
+            return 1;
+        });
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.setCaseInsensitiveEnumValuesAllowed(true);
         }
-        if (!args[0].equals("demo")) {
-            err.println("logreg: unknown command '" + args[0] + "' (try --help)");
-            return 2;
+        return cli.execute(args);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "error";
         }
-        if (args.length > 1) {
-            err.println("logreg: demo takes no arguments, got '" + args[1] + "'");
-            return 2;
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("logreg: no command given; commands: demo, fit (try --help)");
+        return USAGE;
+    }
+
+    /** The version from the jar's manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"logreg " + (v == null ? "(development build)" : v)};
         }
-        Demo.run(out);
-        return 0;
     }
 }

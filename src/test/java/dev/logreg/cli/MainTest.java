@@ -1,9 +1,9 @@
 package dev.logreg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.testing.Data;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,21 +23,6 @@ class MainTest {
     }
 
     @Test
-    void theDemoPrintsBothFitsWithRsCoefficients() {
-        Run r = run("demo");
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("690 applications, 307 approved"), r.out());
-        // R 4.2.2 glm(y ~ log1p(A15)), rounded to the six decimals the demo prints.
-        String intercept = String.format("%.6f", Data.r("c.coef.Intercept"));
-        String slope = String.format("%.6f", Data.r("c.coef.log1pA15"));
-        assertTrue(r.out().contains("(Intercept)           " + intercept), r.out());
-        assertTrue(r.out().contains("log1p(A15)             " + slope), r.out());
-        assertEquals(4, r.out().split("CONVERGED", -1).length - 1, "four fits converged:\n" + r.out());
-        assertTrue(r.out().contains("gradient descent"), r.out());
-        assertEquals("", r.err(), "no warnings on the demo");
-    }
-
-    @Test
     void anUnknownCommandIsOneLineOnStderrAndExitCodeTwo() {
         Run r = run("bogus");
         assertEquals(2, r.code());
@@ -50,6 +35,25 @@ class MainTest {
     void helpExitsZeroAndNoArgumentsExitsTwo() {
         assertEquals(0, run("--help").code());
         assertTrue(run("--help").out().contains("demo"));
-        assertEquals(2, run().code());
+        assertTrue(run("--help").out().contains("fit"));
+        Run none = run();
+        assertEquals(2, none.code());
+        assertEquals(1, none.err().lines().count(), none.err());
+    }
+
+    @Test
+    void anUnknownOptionIsOneLineWithoutAStackTrace() {
+        Run r = run("fit", "--data", "x.csv", "--target", "y", "--bogus");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--bogus"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void versionExitsZero() {
+        Run r = run("--version");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("logreg "), r.out());
     }
 }

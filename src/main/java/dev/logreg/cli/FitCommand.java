@@ -1,0 +1,64 @@
+package dev.logreg.cli;
+
+import dev.logreg.FitResult;
+import dev.logreg.LogisticRegression;
+import dev.logreg.data.Design;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fit}: fits a binary logistic regression to a CSV file and reports it. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fit a logistic regression to a CSV file; print it as text (like R's summary.glm) or JSON.")
+final class FitCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format {
+        /** Like R's summary.glm. */
+        TEXT,
+        /** The documented JSON schema. */
+        JSON
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    SolverOptions solver;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Write predicted probabilities as CSV: one row per input row, one column per class.")
+    Path predictions;
+
+    @Override
+    public Integer call() {
+        Design design = data.design();
+        LogisticRegression regression = solver.regression();
+        FitResult fit = regression.fit(design.x(), design.y(), design.weights());
+        FitReport report = new FitReport(design, regression, fit);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.JSON ? report.jsonText() : report.text());
+        out.flush();
+        if (predictions != null) {
+            Predictions.write(predictions, design, fit);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        for (String warning : fit.warnings()) {
+            err.println("logreg: warning: " + warning);
+        }
+        err.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.logreg.cli;
+
+import dev.logreg.LogisticRegression;
+import picocli.CommandLine.Option;
+
+/** The options that configure the optimizer; shared by the commands that fit. */
+final class SolverOptions {
+
+    /** The optimizer, by its command-line name. */
+    enum Solver {
+        /** Newton's method. */
+        NEWTON,
+        /** Gradient descent. */
+        GD
+    }
+
+    @Option(names = "--solver", paramLabel = "newton|gd", defaultValue = "newton",
+            description = "Newton's method or gradient descent (default: ${DEFAULT-VALUE}).")
+    Solver solver;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "L2 penalty (lambda/2)|beta|^2, not applied to the intercept (default: ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--max-iter", paramLabel = "N",
+            description = "Iteration limit (default: 100 for Newton, 100000 for gradient descent).")
+    Integer maxIterations;
+
+    @Option(names = "--tol", paramLabel = "T", description = "Stop when max|gradient| <= T (default: 1e-8).")
+    Double tolerance;
+
+    @Option(names = "--standardize",
+            description = "Fit on centred, scaled features; report on the original scale.")
+    boolean standardize;
+
+    @Option(names = "--learning-rate", paramLabel = "ETA",
+            description = "Gradient descent's step (default: 1/L, L the gradient's Lipschitz bound).")
+    Double learningRate;
+
+    @Option(names = "--line-search", description = "Gradient descent with Armijo backtracking.")
+    boolean lineSearch;
+
+    /** @return the configured regression; bad values throw IllegalArgumentException naming them */
+    LogisticRegression regression() {
+        LogisticRegression r = solver == Solver.NEWTON
+                ? LogisticRegression.newton() : LogisticRegression.gradientDescent();
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("--l2 must be a finite number >= 0, got " + l2);
+        }
+        r = r.withL2(l2).withStandardize(standardize);
+        if (maxIterations != null) {
+            if (maxIterations <= 0) {
+                throw new IllegalArgumentException("--max-iter must be a positive integer, got " + maxIterations);
+            }
+            r = r.withMaxIterations(maxIterations);
+        }
+        if (tolerance != null) {
+            if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+                throw new IllegalArgumentException("--tol must be a finite number > 0, got " + tolerance);
+            }
+            r = r.withTolerance(tolerance);
+        }
+        if (learningRate != null || lineSearch) {
+            if (solver != Solver.GD) {
+                throw new IllegalArgumentException("--learning-rate and --line-search apply to --solver gd only");
+            }
+            if (learningRate != null) {
+                if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                    throw new IllegalArgumentException("--learning-rate must be a finite number > 0, got "
+                            + learningRate);
+                }
+                r = r.withLearningRate(learningRate);
+            }
+            r = r.withLineSearch(lineSearch);
+        }
+        return r;
+    }
+}
