@@ -216,7 +216,12 @@ public final class Design {
                     features.add(Feature.parse(expression, table));
                 }
             }
+            java.util.Map<Feature, String> meanings = new java.util.HashMap<>();
             for (Feature f : features) {
+                String earlier = meanings.putIfAbsent(new Feature("", f.column(), f.function(), f.power()), f.label());
+                if (earlier != null && !earlier.equals(f.label())) {
+                    throw new IllegalArgumentException("feature '" + f.label() + "' is the same as '" + earlier + "'");
+                }
                 if (f.column().equals(spec.target())) {
                     throw new IllegalArgumentException("the target '" + spec.target()
                             + "' cannot also be a feature ('" + f.label() + "')");
@@ -259,8 +264,7 @@ public final class Design {
             // Classes as (sort key -> label): numeric order for numbers, String order otherwise.
             TreeMap<Object, String> levels = new TreeMap<>();
             for (int i : rows) {
-                Object key = target.isNumeric() ? (Object) target.number(i) : target.text(i);
-                levels.putIfAbsent(key, target.text(i));
+                levels.putIfAbsent(key(target, i), target.text(i));
             }
             List<Object> keys = new ArrayList<>(levels.keySet());
             List<String> names = new ArrayList<>(levels.values());
@@ -294,20 +298,21 @@ public final class Design {
             y = new double[rows.length];
             for (int r = 0; r < rows.length; r++) {
                 int i = rows[r];
-                Object key = target.isNumeric() ? (Object) target.number(i) : target.text(i);
-                y[r] = key.equals(eventKey) ? 1 : 0;
+                y[r] = key(target, i).equals(eventKey) ? 1 : 0;
             }
+        }
+
+        /** A class's identity: its value for a numeric target (-0 is 0), else its text. */
+        private static Object key(Column target, int row) {
+            return target.isNumeric() ? (Object) (target.number(row) + 0.0) : target.text(row);
         }
 
         private static Object key(Column target, String level) {
             if (!target.isNumeric()) {
                 return level;
             }
-            try {
-                return Double.parseDouble(level.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            String text = level.trim();
+            return Table.isNumber(text) ? (Object) (Double.parseDouble(text) + 0.0) : null;
         }
 
         private void weights(Column weight) {
@@ -373,12 +378,8 @@ public final class Design {
 
         private static int firstNonNumeric(Column c) {
             for (int i = 0; i < c.size(); i++) {
-                if (!c.isMissing(i)) {
-                    try {
-                        Double.parseDouble(c.text(i));
-                    } catch (NumberFormatException e) {
-                        return i + 1;
-                    }
+                if (!c.isMissing(i) && !Table.isNumber(c.text(i))) {
+                    return i + 1;
                 }
             }
             return 1;

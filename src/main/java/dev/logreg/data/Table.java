@@ -45,6 +45,7 @@ public final class Table {
     public static final Set<String> MISSING = Set.of("", "?", "NA", "NaN");
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private final String source;
@@ -113,10 +114,16 @@ public final class Table {
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(true)
                     .setTrim(true)
+                    .setIgnoreSurroundingSpaces(true)
                     .build()
                     .parse(in);
             for (CSVRecord record : parser) {
-                records.add(record.values());
+                String[] values = record.values();
+                if (records.isEmpty() && values.length > 0 && values[0].startsWith(BYTE_ORDER_MARK)) {
+                    // A UTF-8 byte-order mark, as spreadsheets write it, is not part of the first cell.
+                    values[0] = values[0].substring(1).strip();
+                }
+                records.add(values);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + source + ": " + message(e), e);
@@ -210,6 +217,14 @@ public final class Table {
             }
         }
         return new Column(name, Column.Type.NUMERIC, text, numbers);
+    }
+
+    /**
+     * @param cell a trimmed cell
+     * @return whether it is a decimal number by this class's rules (not {@code 1f}, {@code 0x10}, {@code Inf})
+     */
+    static boolean isNumber(String cell) {
+        return NUMBER.matcher(cell).matches();
     }
 
     private static IllegalArgumentException infinite(String source, String name, int row, String cell) {
