@@ -1,0 +1,481 @@
+package dev.logreg.cli;
+
+import static dev.logreg.testing.Close.assertClose;
+import static dev.logreg.testing.Close.assertRelative;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.logreg.testing.Data;
+import dev.logreg.testing.Tolerances;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code logreg fit} end to end through {@link Main#run}: JSON and text reports against R's glm
+ * (reference/r-glm.properties), predictions, weights, non-convergence, and one-line caller errors.
+ */
+class FitCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The Credit Approval model e, as the CLI takes it. */
+    private static final String CREDIT_FEATURES = "A2,A3,A8,A11,A14,log1p(A15),A9,A10";
+
+    /** Term names the CLI prints for model a, and R's keys (parentheses dropped) for them. */
+    private static final Map<String, String> UCLA_TERMS = new LinkedHashMap<>();
+    /** Term names the CLI prints for model e, and R's keys for them. */
+    private static final Map<String, String> CREDIT_TERMS = new LinkedHashMap<>();
+
+    static {
+        UCLA_TERMS.put("(Intercept)", "Intercept");
+        UCLA_TERMS.put("gre", "gre");
+        UCLA_TERMS.put("gpa", "gpa");
+        UCLA_TERMS.put("rank2", "factorrank2");
+        UCLA_TERMS.put("rank3", "factorrank3");
+        UCLA_TERMS.put("rank4", "factorrank4");
+        CREDIT_TERMS.put("(Intercept)", "Intercept");
+        for (String t : List.of("A2", "A3", "A8", "A11", "A14")) {
+            CREDIT_TERMS.put(t, t);
+        }
+        CREDIT_TERMS.put("log1p(A15)", "log1pA15");
+        CREDIT_TERMS.put("A9t", "A9t");
+        CREDIT_TERMS.put("A10t", "A10t");
+    }
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    // ---------------------------------------------------------------- data files in the temp dir
+
+    /** The UCLA data lines without the '#' provenance comments: header first, then 400 rows. */
+    private static List<String> uclaLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : resourceLines("/data/ucla_admissions.csv")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** crx.data's 690 lines (no header). */
+    private static List<String> creditLines() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : resourceLines("/dev/logreg/data/crx.data")) {
+            if (!line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> resourceLines(String resource) throws IOException {
+        try (InputStream in = FitCommandTest.class.getResourceAsStream(resource)) {
+            assertTrue(in != null, "missing test resource " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private Path write(String name, List<String> lines) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Path ucla() throws IOException {
+        return write("ucla.csv", uclaLines());
+    }
+
+    private Path credit() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("A1,A2,A3,A4,A5,A6,A7,A8,A9,A10,A11,A12,A13,A14,A15,A16");
+        lines.addAll(creditLines());
+        return write("credit.csv", lines);
+    }
+
+    private String[] creditArgs(String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("fit", "--data", credit().toString(), "--target", "A16",
+                "--positive", "+", "--features", CREDIT_FEATURES));
+        args.addAll(List.of(more));
+        return args.toArray(new String[0]);
+    }
+
+    // ---------------------------------------------------------------- assertions
+
+    private static JsonNode json(Run r) throws IOException {
+        assertEquals(0, r.code(), r.err());
+        return JSON.readTree(r.out());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        assertTrue(array.isArray(), "not an array: " + array);
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** The coefficients object matches R's {@code prefix.coef.*} term by term, in this order. */
+    private static void assertCoefficients(JsonNode doc, Map<String, String> terms, String prefix, double tol) {
+        assertEquals(List.copyOf(terms.keySet()), strings(doc.get("terms")));
+        JsonNode coefficients = doc.get("coefficients");
+        List<String> names = new ArrayList<>();
+        coefficients.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.copyOf(terms.keySet()), names);
+        for (Map.Entry<String, String> t : terms.entrySet()) {
+            JsonNode value = coefficients.get(t.getKey());
+            assertTrue(value.isNumber(), t.getKey() + " is not a number: " + value);
+            assertRelative(Data.r(prefix + ".coef." + t.getValue()), value.asDouble(), tol,
+                    "coefficient " + t.getKey());
+        }
+    }
+
+    /** A caller's mistake: exit code 2, nothing on stdout, one line on stderr naming the cause. */
+    private static void assertCallerError(Run r, String... words) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        for (String word : words) {
+            assertTrue(r.err().contains(word), "expected '" + word + "' in: " + r.err());
+        }
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    // ---------------------------------------------------------------- 1-3: JSON against R
+
+    @Test
+    void uclaJsonMatchesR() throws IOException {
+        Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+                "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        JsonNode doc = json(r);
+        assertEquals("logreg.fit/1", doc.get("schema").asText());
+        assertEquals("binomial", doc.get("model").asText());
+        assertEquals("newton", doc.get("solver").asText());
+        assertTrue(doc.get("converged").isBoolean() && doc.get("converged").booleanValue(), doc.toString());
+        assertEquals(400, doc.get("nObs").asInt());
+        assertEquals(0, doc.get("rowsDropped").asInt());
+        assertTrue(doc.get("nObs").isInt() && doc.get("rowsDropped").isInt(), doc.toString());
+        assertCoefficients(doc, UCLA_TERMS, "a", Tolerances.R_REFERENCE);
+        assertRelative(Data.r("a.deviance") / (2 * 400), doc.get("loss").asDouble(), Tolerances.R_REFERENCE, "loss");
+        assertTrue(doc.get("warnings").isArray(), doc.toString());
+        assertEquals(0, doc.get("warnings").size(), doc.toString());
+    }
+
+    @Test
+    void creditJsonMatchesR() throws IOException {
+        Run r = run(creditArgs("--format", "json"));
+        assertEquals("", r.err());
+        JsonNode doc = json(r);
+        assertEquals(666, doc.get("nObs").asInt());
+        assertEquals(24, doc.get("rowsDropped").asInt());
+        assertEquals("+", doc.get("event").asText());
+        assertTrue(doc.get("converged").booleanValue(), doc.toString());
+        assertCoefficients(doc, CREDIT_TERMS, "e", Tolerances.R_REFERENCE);
+        assertRelative(Data.r("e.deviance") / (2 * 666), doc.get("loss").asDouble(), Tolerances.R_REFERENCE, "loss");
+    }
+
+    @Test
+    void creditByStandardizedGradientDescentMatchesR() throws IOException {
+        Run r = run(creditArgs("--format", "json", "--solver", "gd", "--standardize", "--tol", "1e-10"));
+        assertEquals("", r.err());
+        JsonNode doc = json(r);
+        assertEquals("gd", doc.get("solver").asText());
+        assertTrue(doc.get("standardized").booleanValue(), doc.toString());
+        assertTrue(doc.get("converged").booleanValue(), doc.toString());
+        assertEquals(666, doc.get("nObs").asInt());
+        assertCoefficients(doc, CREDIT_TERMS, "e", Tolerances.R_REFERENCE);
+    }
+
+    // ---------------------------------------------------------------- 4: text
+
+    @Test
+    void creditTextReport() throws IOException {
+        Run r = run(creditArgs());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        String text = r.out();
+        assertTrue(text.contains("Coefficients:"), text);
+        List<String> lines = text.lines().toList();
+        for (String term : CREDIT_TERMS.keySet()) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(term + " ")), "no line for " + term + ":\n" + text);
+        }
+        assertTrue(text.contains("666 observations used"), text);
+        assertTrue(text.contains("24 rows dropped"), text);
+        assertTrue(text.contains("converged"), text);
+        assertFalse(text.contains("NOT converged"), text);
+    }
+
+    // ---------------------------------------------------------------- 5: predictions
+
+    @Test
+    void predictionsFileHasOneRowPerInputRowInOrder() throws IOException {
+        Path predictions = dir.resolve("p.csv");
+        Run r = run(creditArgs("--predictions", predictions.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(Files.exists(predictions));
+        assertEquals(691, Files.readAllLines(predictions, StandardCharsets.UTF_8).size());
+
+        // Rows R drops: a missing cell in the target or any column a feature reads.
+        List<String> data = creditLines();
+        assertEquals(690, data.size());
+        int[] used = {1, 2, 7, 8, 9, 10, 13, 14, 15}; // A2 A3 A8 A9 A10 A11 A14 A15 A16
+        Set<Integer> dropped = new TreeSet<>();
+        for (int i = 0; i < data.size(); i++) {
+            String[] cells = data.get(i).split(",", -1);
+            for (int j : used) {
+                if (cells[j].trim().equals("?")) {
+                    dropped.add(i);
+                }
+            }
+        }
+        assertEquals(24, dropped.size(), "rows with a '?' in a used column: " + dropped);
+
+        List<CSVRecord> records;
+        try (Reader in = Files.newBufferedReader(predictions, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.parse(in)) {
+            records = parser.getRecords();
+        }
+        assertEquals(691, records.size());
+        assertEquals(List.of("-", "+"), records.get(0).toList());
+        for (int i = 0; i < data.size(); i++) {
+            CSVRecord rec = records.get(i + 1);
+            assertEquals(2, rec.size(), "row " + (i + 1) + ": " + rec);
+            if (dropped.contains(i)) {
+                assertEquals(List.of("", ""), rec.toList(), "dropped row " + (i + 1));
+                continue;
+            }
+            double no = Double.parseDouble(rec.get(0));
+            double yes = Double.parseDouble(rec.get(1));
+            assertClose(1.0, no + yes, Tolerances.SAME_MATH, 1.0, "row " + (i + 1) + " sum");
+            assertTrue(yes > 0 && yes < 1, "row " + (i + 1) + ": P(+) = " + yes);
+            // In input order: the probability R's coefficients give this very row.
+            assertClose(rProbability(data.get(i).split(",", -1)), yes, Tolerances.R_REFERENCE, 1.0,
+                    "row " + (i + 1) + " P(+)");
+        }
+    }
+
+    /** P(A16 = +) for one crx.data row under R's fit e. */
+    private static double rProbability(String[] c) {
+        double eta = Data.r("e.coef.Intercept")
+                + Data.r("e.coef.A2") * Double.parseDouble(c[1])
+                + Data.r("e.coef.A3") * Double.parseDouble(c[2])
+                + Data.r("e.coef.A8") * Double.parseDouble(c[7])
+                + Data.r("e.coef.A11") * Double.parseDouble(c[10])
+                + Data.r("e.coef.A14") * Double.parseDouble(c[13])
+                + Data.r("e.coef.log1pA15") * Math.log1p(Double.parseDouble(c[14]))
+                + Data.r("e.coef.A9t") * (c[8].trim().equals("t") ? 1 : 0)
+                + Data.r("e.coef.A10t") * (c[9].trim().equals("t") ? 1 : 0);
+        return 1 / (1 + Math.exp(-eta));
+    }
+
+    // ---------------------------------------------------------------- 6: weights
+
+    @Test
+    void priorWeightsMatchR() throws IOException {
+        List<String> lines = uclaLines();
+        List<String> weighted = new ArrayList<>();
+        weighted.add(lines.get(0) + ",w");
+        for (int i = 1; i < lines.size(); i++) {
+            weighted.add(lines.get(i) + "," + (1 + i % 3)); // i is the 1-based data row
+        }
+        assertEquals(401, weighted.size());
+        Path file = write("ucla-weighted.csv", weighted);
+        Run r = run("fit", "--data", file.toString(), "--target", "admit", "--weights", "w",
+                "--categorical", "rank", "--format", "json");
+        assertEquals("", r.err());
+        JsonNode doc = json(r);
+        assertFalse(strings(doc.get("terms")).contains("w"), doc.toString());
+        assertCoefficients(doc, UCLA_TERMS, "b", Tolerances.R_REFERENCE);
+        assertEquals("w", doc.get("weights").asText());
+        assertTrue(doc.get("weights").isTextual(), doc.toString());
+        assertEquals(400, doc.get("nObs").asInt());
+    }
+
+    // ---------------------------------------------------------------- 7: not converging
+
+    @Test
+    void anIterationLimitIsAWarningNotAnError() throws IOException {
+        Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+                "--max-iter", "1", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertTrue(doc.get("converged").isBoolean(), doc.toString());
+        assertFalse(doc.get("converged").booleanValue(), doc.toString());
+        List<String> warnings = strings(doc.get("warnings"));
+        assertFalse(warnings.isEmpty(), doc.toString());
+        List<String> errLines = r.err().lines().toList();
+        assertEquals(warnings.size(), errLines.size(), r.err());
+        for (String w : warnings) {
+            assertFalse(w.isBlank(), doc.toString());
+            assertTrue(errLines.stream().anyMatch(l -> l.contains(w)), "warning '" + w + "' not on stderr: " + r.err());
+        }
+    }
+
+    // ---------------------------------------------------------------- 8: caller errors
+
+    @Test
+    void missingFile() {
+        Path missing = dir.resolve("nosuch.csv");
+        assertCallerError(run("fit", "--data", missing.toString(), "--target", "admit"), "nosuch.csv");
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path file = write("empty.csv", "");
+        assertCallerError(run("fit", "--data", file.toString(), "--target", "admit"), "empty");
+    }
+
+    @Test
+    void headerOnlyFile() throws IOException {
+        Path file = write("header.csv", "admit,gre,gpa,rank\n");
+        assertCallerError(run("fit", "--data", file.toString(), "--target", "admit"), "no data rows");
+    }
+
+    @Test
+    void raggedRow() throws IOException {
+        Path file = write("ragged.csv", "admit,gre,gpa,rank\n0,380,3.61,3\n1,660,3.67\n0,400,3.2,1\n");
+        assertCallerError(run("fit", "--data", file.toString(), "--target", "admit"), "row 2", "3 cells");
+    }
+
+    @Test
+    void duplicateHeaderNames() throws IOException {
+        Path file = write("dup.csv", "admit,gre,gre,rank\n0,380,3.61,3\n1,660,3.67,2\n");
+        assertCallerError(run("fit", "--data", file.toString(), "--target", "admit"), "'gre'", "twice");
+    }
+
+    @Test
+    void infiniteCellInANumericColumn() throws IOException {
+        Path file = write("inf.csv", "admit,gre,gpa,rank\n0,380,3.61,3\n1,Inf,3.67,2\n0,400,3.0,1\n");
+        assertCallerError(run("fit", "--data", file.toString(), "--target", "admit"), "infinite", "row 2", "'gre'");
+    }
+
+    @Test
+    void unknownTarget() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "bogus"), "'bogus'");
+    }
+
+    @Test
+    void unknownFeatureColumn() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--features", "gre,bogus"),
+                "'bogus'");
+    }
+
+    @Test
+    void unknownFunction() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--features", "foo(gpa)"),
+                "foo");
+    }
+
+    @Test
+    void unbalancedParenthesis() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--features", "log(gpa"),
+                "unbalanced");
+    }
+
+    @Test
+    void singleClassTarget() throws IOException {
+        List<String> lines = uclaLines();
+        List<String> allAdmitted = new ArrayList<>();
+        allAdmitted.add(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            allAdmitted.add("1" + line.substring(line.indexOf(',')));
+        }
+        Path file = write("single.csv", allAdmitted);
+        assertCallerError(run("fit", "--data", file.toString(), "--target", "admit"), "single class");
+    }
+
+    @Test
+    void positiveLevelThatDoesNotOccur() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--positive", "7"),
+                "'7'", "does not occur");
+    }
+
+    @Test
+    void negativePenalty() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--l2", "-1"), "--l2");
+    }
+
+    @Test
+    void zeroTolerance() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--tol", "0"), "--tol");
+    }
+
+    @Test
+    void zeroIterations() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--max-iter", "0"),
+                "--max-iter");
+    }
+
+    @Test
+    void unknownSolver() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--solver", "sgd"), "sgd");
+    }
+
+    @Test
+    void unknownFormat() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--format", "xml"), "xml");
+    }
+
+    @Test
+    void missingTarget() throws IOException {
+        assertCallerError(run("fit", "--data", ucla().toString()), "--target");
+    }
+
+    @Test
+    void logOfZeroNamesTheRow() throws IOException {
+        Path file = write("zero.csv", "admit,gre,gpa,rank\n0,380,3.61,3\n1,660,3.67,2\n0,0,3.0,1\n1,500,3.1,1\n");
+        assertCallerError(run("fit", "--data", file.toString(), "--target", "admit", "--features", "log(gre),gpa"),
+                "row 3", "log(gre)");
+    }
+
+    // ---------------------------------------------------------------- 9: help
+
+    @Test
+    void helpListsTheOptions() {
+        Run r = run("fit", "--help");
+        assertEquals(0, r.code(), r.err());
+        for (String option : List.of("--data", "--target", "--features", "--predictions")) {
+            assertTrue(r.out().contains(option), option + " not in:\n" + r.out());
+        }
+    }
+}
