@@ -18,13 +18,15 @@ public final class FitResult {
 
     private final LogisticRegression.Method method;
     private final boolean hasIntercept;
+    private final double l2;
     private final double[] theta;
     private final Solution solution;
     private final LogisticModel model;
 
-    FitResult(LogisticRegression.Method method, boolean hasIntercept, double[] theta, Solution solution) {
+    FitResult(LogisticRegression.Method method, boolean hasIntercept, double l2, double[] theta, Solution solution) {
         this.method = method;
         this.hasIntercept = hasIntercept;
+        this.l2 = l2;
         this.theta = theta.clone();
         this.solution = solution;
         double[] beta = java.util.Arrays.copyOfRange(theta, hasIntercept ? 1 : 0, theta.length);
@@ -39,6 +41,11 @@ public final class FitResult {
     /** @return whether the model has an intercept */
     public boolean hasIntercept() {
         return hasIntercept;
+    }
+
+    /** @return the L2 penalty &lambda; the model was fitted with (0 for maximum likelihood) */
+    public double l2() {
+        return l2;
     }
 
     /** @return &beta;<sub>0</sub>, or 0 for a model without intercept */

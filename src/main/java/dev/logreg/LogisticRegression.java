@@ -331,7 +331,7 @@ public final class LogisticRegression {
         if (standardizer != null) {
             theta = standardizer.toOriginal(theta);
         }
-        return new FitResult(method, intercept, theta, solution);
+        return new FitResult(method, intercept, l2, theta, solution);
     }
 
     private static void requireBothClasses(BinaryProblem p) {

@@ -3,6 +3,7 @@ package dev.logreg.cli;
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
 import dev.logreg.data.Design;
+import dev.logreg.stats.Inference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,6 +39,10 @@ final class FitCommand implements Callable<Integer> {
             description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.95",
+            description = "Confidence level of the Wald intervals (default: ${DEFAULT-VALUE}).")
+    double level;
+
     @Option(names = "--predictions", paramLabel = "FILE",
             description = "Write predicted probabilities as CSV: one row per input row, one column per class.")
     Path predictions;
@@ -47,7 +52,8 @@ final class FitCommand implements Callable<Integer> {
         Design design = data.design();
         LogisticRegression regression = solver.regression();
         FitResult fit = regression.fit(design.x(), design.y(), design.weights());
-        FitReport report = new FitReport(design, regression, fit);
+        Inference inference = Inference.of(fit, design.x(), design.y(), design.weights(), level);
+        FitReport report = new FitReport(design, regression, fit, inference);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.JSON ? report.jsonText() : report.text());
         out.flush();
@@ -55,7 +61,7 @@ final class FitCommand implements Callable<Integer> {
             Predictions.write(predictions, design, fit);
         }
         PrintWriter err = spec.commandLine().getErr();
-        for (String warning : fit.warnings()) {
+        for (String warning : report.warnings()) {
             err.println("logreg: warning: " + warning);
         }
         err.flush();

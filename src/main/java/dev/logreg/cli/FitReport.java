@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
 import dev.logreg.data.Design;
+import dev.logreg.stats.Inference;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,11 +25,13 @@ final class FitReport {
     private final Design design;
     private final LogisticRegression settings;
     private final FitResult fit;
+    private final Inference inference;
 
-    FitReport(Design design, LogisticRegression settings, FitResult fit) {
+    FitReport(Design design, LogisticRegression settings, FitResult fit, Inference inference) {
         this.design = design;
         this.settings = settings;
         this.fit = fit;
+        this.inference = inference;
     }
 
     static String solverName(LogisticRegression.Method method) {
@@ -64,24 +67,102 @@ final class FitReport {
                     settings.l2()));
         }
         sb.append("\nCoefficients:\n");
-        double[] theta = fit.theta();
-        double[] odds = new double[theta.length];
-        for (int j = 0; j < theta.length; j++) {
-            odds[j] = Math.exp(theta[j]);
+        sb.append(coefficientTable());
+        Inference inf = inference;
+        if (inf.hasWald()) {
+            sb.append("---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n");
+        } else {
+            sb.append("(").append(inf.reason()).append(")\n");
         }
-        sb.append(new TextTable(design.terms())
-                .column("Estimate", theta, 4)
-                .column("Odds ratio", odds, 4)
-                .render());
+        sb.append("\n(Dispersion parameter for binomial family taken to be 1)\n\n");
+        sb.append(String.format(Locale.ROOT, "    Null deviance: %s  on %d  degrees of freedom%n",
+                significant(inf.nullDeviance(), 5), inf.dfNull()));
+        sb.append(String.format(Locale.ROOT, "Residual deviance: %s  on %d  degrees of freedom%n",
+                significant(inf.deviance(), 5), inf.dfResidual()));
+        if (!inf.penalized()) {
+            sb.append("AIC: ").append(significant(inf.aic(), 5)).append('\n');
+        }
+        sb.append("\nNumber of ").append(fit.method() == LogisticRegression.Method.NEWTON ? "Newton" : "gradient descent")
+                .append(" iterations: ").append(fit.iterations()).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "Log-likelihood: %s (df = %d)", significant(inf.logLikelihood(), 7),
+                inf.parameters()));
+        if (!inf.penalized()) {
+            sb.append("   BIC: ").append(significant(inf.bic(), 5));
+        }
+        sb.append("   McFadden pseudo-R2: ").append(significant(inf.pseudoR2(), 4)).append('\n');
+        if (!inf.penalized()) {
+            sb.append(String.format(Locale.ROOT, "Likelihood-ratio test against the intercept-only model: %s on %d df,"
+                    + " p = %s%n", significant(inf.likelihoodRatio(), 5), inf.likelihoodRatioDf(),
+                    TextTable.pValues(new double[] {inf.likelihoodRatioP()}, 4)[0]));
+        }
+        if (inf.hasWald()) {
+            String lo = percent((1 - inf.level()) / 2);
+            String hi = percent(1 - (1 - inf.level()) / 2);
+            sb.append(String.format(Locale.ROOT, "%nOdds ratios with %s Wald confidence intervals:%n",
+                    percent(inf.level())));
+            sb.append(new TextTable(design.terms())
+                    .column("Odds ratio", inf.oddsRatios(), 4)
+                    .column(lo, inf.oddsRatioLower(), 4)
+                    .column(hi, inf.oddsRatioUpper(), 4)
+                    .render());
+        }
         sb.append(String.format(Locale.ROOT, "%nLoss J(theta) = %.10g, max|gradient| = %.3g%n",
                 fit.loss(), fit.maxAbsGradient()));
-        if (!fit.warnings().isEmpty()) {
+        List<String> warnings = warnings();
+        if (!warnings.isEmpty()) {
             sb.append("\nWarnings:\n");
-            for (String w : fit.warnings()) {
+            for (String w : warnings) {
                 sb.append("  ").append(w).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** @return the fit's warnings, then the inference's */
+    List<String> warnings() {
+        List<String> all = new java.util.ArrayList<>(fit.warnings());
+        all.addAll(inference.warnings());
+        return all;
+    }
+
+    private String coefficientTable() {
+        double[] theta = fit.theta();
+        TextTable table = new TextTable(design.terms());
+        if (!inference.hasWald()) {
+            double[] odds = inference.oddsRatios();
+            return table.column("Estimate", theta, 4).column("Odds ratio", odds, 4).render();
+        }
+        double[] z = inference.z();
+        String[] zCells = new String[z.length];
+        for (int j = 0; j < z.length; j++) {
+            zCells[j] = String.format(Locale.ROOT, "%.3f", z[j]);
+        }
+        double[] p = inference.p();
+        String[] stars = new String[p.length];
+        for (int j = 0; j < p.length; j++) {
+            stars[j] = TextTable.stars(p[j]);
+        }
+        return table.columns("Estimate", theta, "Std. Error", inference.standardErrors(), 4)
+                .column("z value", zCells)
+                .column("Pr(>|z|)", TextTable.pValues(p, 3))
+                .leftColumn("", stars)
+                .render();
+    }
+
+    /** A number with {@code digits} significant digits, without trailing zeros, as R's signif then format. */
+    static String significant(double value, int digits) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value == 0 ? "0" : Double.toString(value);
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        String plain = rounded.stripTrailingZeros().toPlainString();
+        String scientific = String.format(Locale.ROOT, "%." + (digits - 1) + "e", value);
+        return plain.length() <= scientific.length() + 2 ? plain : scientific;
+    }
+
+    private static String percent(double fraction) {
+        return significant(100 * fraction, 4) + " %";
     }
 
     private String status() {
@@ -131,9 +212,69 @@ final class FitReport {
         }
         root.put("loss", fit.loss());
         root.put("maxAbsGradient", fit.maxAbsGradient());
+        inferenceJson(root, terms);
         ArrayNode warnings = root.putArray("warnings");
-        fit.warnings().forEach(warnings::add);
+        warnings().forEach(warnings::add);
         return root;
+    }
+
+    private void inferenceJson(ObjectNode root, List<String> terms) {
+        Inference inf = inference;
+        root.put("confidenceLevel", inf.level());
+        if (inf.hasWald()) {
+            root.putNull("inferenceNote");
+            keyed(root.putObject("standardErrors"), terms, inf.standardErrors());
+            keyed(root.putObject("z"), terms, inf.z());
+            keyed(root.putObject("p"), terms, inf.p());
+            intervals(root.putObject("confidenceIntervals"), terms, inf.lower(), inf.upper());
+            intervals(root.putObject("oddsRatioIntervals"), terms, inf.oddsRatioLower(), inf.oddsRatioUpper());
+        } else {
+            root.put("inferenceNote", inf.reason());
+            for (String field : List.of("standardErrors", "z", "p", "confidenceIntervals", "oddsRatioIntervals")) {
+                root.putNull(field);
+            }
+        }
+        root.put("logLikelihood", inf.logLikelihood());
+        root.put("nullLogLikelihood", inf.nullLogLikelihood());
+        root.put("deviance", inf.deviance());
+        root.put("nullDeviance", inf.nullDeviance());
+        root.put("dfResidual", inf.dfResidual());
+        root.put("dfNull", inf.dfNull());
+        root.put("pseudoR2", inf.pseudoR2());
+        if (inf.penalized()) {
+            root.putNull("aic");
+            root.putNull("bic");
+            root.putNull("likelihoodRatio");
+        } else {
+            root.put("aic", inf.aic());
+            root.put("bic", inf.bic());
+            ObjectNode lr = root.putObject("likelihoodRatio");
+            lr.put("statistic", inf.likelihoodRatio());
+            lr.put("df", inf.likelihoodRatioDf());
+            lr.put("p", inf.likelihoodRatioP());
+        }
+    }
+
+    private static void keyed(ObjectNode node, List<String> terms, double[] values) {
+        for (int j = 0; j < terms.size(); j++) {
+            putNumber(node, terms.get(j), values[j]);
+        }
+    }
+
+    private static void intervals(ObjectNode node, List<String> terms, double[] lower, double[] upper) {
+        for (int j = 0; j < terms.size(); j++) {
+            ArrayNode pair = node.putArray(terms.get(j));
+            if (Double.isFinite(lower[j])) {
+                pair.add(lower[j]);
+            } else {
+                pair.addNull();
+            }
+            if (Double.isFinite(upper[j])) {
+                pair.add(upper[j]);
+            } else {
+                pair.addNull();
+            }
+        }
     }
 
     /** JSON has no infinities: one (an odds ratio beyond 1.8e308) is written as null. */

@@ -14,6 +14,7 @@ final class TextTable {
     private final List<String> rowNames;
     private final List<String> headers = new ArrayList<>();
     private final List<String[]> cells = new ArrayList<>();
+    private final List<Boolean> leftAligned = new ArrayList<>();
 
     TextTable(List<String> rowNames) {
         this.rowNames = List.copyOf(rowNames);
@@ -44,7 +45,82 @@ final class TextTable {
         }
         headers.add(header);
         cells.add(values.clone());
+        leftAligned.add(false);
         return this;
+    }
+
+    /**
+     * Adds a column of cells aligned to the left (R's significance stars).
+     *
+     * @param header the column's title
+     * @param values one per row
+     * @return this
+     */
+    TextTable leftColumn(String header, String[] values) {
+        column(header, values);
+        leftAligned.set(leftAligned.size() - 1, true);
+        return this;
+    }
+
+    /**
+     * Adds two numeric columns formatted together (one format for both), as R prints estimates
+     * beside their standard errors.
+     *
+     * @param header1 the first column's title
+     * @param values1 its values
+     * @param header2 the second column's title
+     * @param values2 its values
+     * @param digits the significant digits every entry shows at least
+     * @return this
+     */
+    TextTable columns(String header1, double[] values1, String header2, double[] values2, int digits) {
+        double[] both = new double[values1.length + values2.length];
+        System.arraycopy(values1, 0, both, 0, values1.length);
+        System.arraycopy(values2, 0, both, values1.length, values2.length);
+        String[] cells = format(both, digits);
+        column(header1, java.util.Arrays.copyOfRange(cells, 0, values1.length));
+        return column(header2, java.util.Arrays.copyOfRange(cells, values1.length, cells.length));
+    }
+
+    /**
+     * Formats p-values as R's {@code format.pval}: values below the machine epsilon as
+     * {@code <2e-16}, the others with one format showing at least {@code digits} significant digits.
+     *
+     * @param p the p-values
+     * @param digits significant digits
+     * @return the formatted p-values
+     */
+    static String[] pValues(double[] p, int digits) {
+        double eps = Math.ulp(1.0);
+        String[] out = new String[p.length];
+        int large = 0;
+        for (double v : p) {
+            if (!(v < eps)) {
+                large++;
+            }
+        }
+        double[] kept = new double[large];
+        int next = 0;
+        for (double v : p) {
+            if (!(v < eps)) {
+                kept[next++] = v;
+            }
+        }
+        String[] formatted = format(kept, digits);
+        next = 0;
+        for (int i = 0; i < p.length; i++) {
+            out[i] = p[i] < eps ? "<2e-16" : formatted[next++];
+        }
+        return out;
+    }
+
+    /**
+     * @param p a p-value
+     * @return R's significance code: {@code ***} below 0.001, {@code **} below 0.01, {@code *} below
+     *         0.05, {@code .} below 0.1, else blank
+     */
+    static String stars(double p) {
+        return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
     }
 
     /**
@@ -108,20 +184,23 @@ final class TextTable {
         StringBuilder sb = new StringBuilder();
         sb.append(" ".repeat(nameWidth));
         for (int j = 0; j < widths.length; j++) {
-            sb.append(' ').append(pad(headers.get(j), widths[j]));
+            sb.append(' ').append(align(headers.get(j), widths[j], leftAligned.get(j)));
         }
         sb.append('\n');
         for (int i = 0; i < rowNames.size(); i++) {
             sb.append(rowNames.get(i)).append(" ".repeat(nameWidth - rowNames.get(i).length()));
             for (int j = 0; j < widths.length; j++) {
-                sb.append(' ').append(pad(cells.get(j)[i], widths[j]));
+                sb.append(' ').append(align(cells.get(j)[i], widths[j], leftAligned.get(j)));
             }
             sb.append('\n');
         }
-        return sb.toString();
+        StringBuilder trimmed = new StringBuilder();
+        sb.toString().lines().forEach(line -> trimmed.append(line.stripTrailing()).append('\n'));
+        return trimmed.toString();
     }
 
-    private static String pad(String s, int width) {
-        return " ".repeat(Math.max(0, width - s.length())) + s;
+    private static String align(String s, int width, boolean left) {
+        String padding = " ".repeat(Math.max(0, width - s.length()));
+        return left ? s + padding : padding + s;
     }
 }
