@@ -225,6 +225,119 @@ class FitCommandTest {
         assertCoefficients(doc, CREDIT_TERMS, "e", Tolerances.R_REFERENCE);
     }
 
+    // ---------------------------------------------------------------- inference (summary.glm)
+
+    /** A JSON object keyed by term matches R's {@code prefix.stat.*}. */
+    private static void assertKeyed(JsonNode object, Map<String, String> terms, String prefix, String stat,
+                                    double tol) {
+        assertTrue(object != null && object.isObject(), stat + ": " + object);
+        double floor = stat.equals("p") ? Tolerances.P_VALUE_FLOOR : 0;
+        for (Map.Entry<String, String> t : terms.entrySet()) {
+            assertClose(Data.r(prefix + "." + stat + "." + t.getValue()), object.get(t.getKey()).asDouble(), tol,
+                    floor, stat + " " + t.getKey());
+        }
+    }
+
+    @Test
+    void uclaJsonCarriesSummaryGlmInference() throws IOException {
+        JsonNode doc = json(run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+                "--format", "json"));
+        // The issue's figures, then R's 17 digits.
+        double[] published = {1.139951, 0.001094, 0.331819, 0.316490, 0.345306, 0.417832};
+        int j = 0;
+        for (String term : UCLA_TERMS.keySet()) {
+            assertClose(published[j++], doc.get("standardErrors").get(term).asDouble(), Tolerances.R_REFERENCE, 1,
+                    "published SE " + term);
+        }
+        assertKeyed(doc.get("standardErrors"), UCLA_TERMS, "a", "se", Tolerances.R_REFERENCE);
+        assertKeyed(doc.get("z"), UCLA_TERMS, "a", "z", Tolerances.R_REFERENCE);
+        assertKeyed(doc.get("p"), UCLA_TERMS, "a", "p", Tolerances.R_REFERENCE);
+        assertRelative(458.5175, doc.get("deviance").asDouble(), Tolerances.R_REFERENCE, "deviance");
+        assertRelative(499.9765, doc.get("nullDeviance").asDouble(), Tolerances.R_REFERENCE, "null deviance");
+        assertRelative(470.5175, doc.get("aic").asDouble(), Tolerances.R_REFERENCE, "AIC");
+        assertRelative(-229.2587, doc.get("logLikelihood").asDouble(), Tolerances.R_REFERENCE, "logLik");
+        assertRelative(Data.r("a.BIC"), doc.get("bic").asDouble(), Tolerances.R_REFERENCE, "BIC");
+        assertRelative(Data.r("f.a.nullLogLik"), doc.get("nullLogLikelihood").asDouble(), Tolerances.R_REFERENCE,
+                "null logLik");
+        assertRelative(1 - Data.r("a.logLik") / Data.r("f.a.nullLogLik"), doc.get("pseudoR2").asDouble(),
+                Tolerances.R_REFERENCE, "pseudo-R2");
+        assertEquals(394, doc.get("dfResidual").asInt());
+        assertEquals(399, doc.get("dfNull").asInt());
+        JsonNode lr = doc.get("likelihoodRatio");
+        assertRelative(Data.r("f.a.lr.statistic"), lr.get("statistic").asDouble(), Tolerances.R_REFERENCE, "LR");
+        assertEquals(5, lr.get("df").asInt());
+        assertRelative(Data.r("f.a.lr.p"), lr.get("p").asDouble(), Tolerances.R_REFERENCE, "LR p");
+        JsonNode ci = doc.get("confidenceIntervals").get("gpa");
+        double se = doc.get("standardErrors").get("gpa").asDouble();
+        double estimate = doc.get("coefficients").get("gpa").asDouble();
+        assertRelative(estimate - 1.959963984540054 * se, ci.get(0).asDouble(), Tolerances.SAME_MATH, "CI low");
+        assertRelative(estimate + 1.959963984540054 * se, ci.get(1).asDouble(), Tolerances.SAME_MATH, "CI high");
+        assertTrue(doc.get("inferenceNote").isNull(), doc.toString());
+    }
+
+    @Test
+    void theLevelOptionSetsTheIntervals() throws IOException {
+        JsonNode doc = json(run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+                "--format", "json", "--level", "0.9"));
+        assertEquals(0.9, doc.get("confidenceLevel").asDouble());
+        for (Map.Entry<String, String> t : UCLA_TERMS.entrySet()) {
+            JsonNode pair = doc.get("confidenceIntervals").get(t.getKey());
+            assertRelative(Data.r("f.a.ci90.lower." + t.getValue()), pair.get(0).asDouble(), Tolerances.R_REFERENCE,
+                    "90% lower " + t.getKey());
+            assertRelative(Data.r("f.a.ci90.upper." + t.getValue()), pair.get(1).asDouble(), Tolerances.R_REFERENCE,
+                    "90% upper " + t.getKey());
+        }
+        assertCallerError(run("fit", "--data", ucla().toString(), "--target", "admit", "--level", "1.5"), "1.5");
+    }
+
+    @Test
+    void creditJsonInferenceMatchesR() throws IOException {
+        JsonNode doc = json(run(creditArgs("--format", "json")));
+        assertKeyed(doc.get("standardErrors"), CREDIT_TERMS, "e", "se", Tolerances.R_REFERENCE);
+        assertKeyed(doc.get("z"), CREDIT_TERMS, "e", "z", Tolerances.R_REFERENCE);
+        assertKeyed(doc.get("p"), CREDIT_TERMS, "e", "p", Tolerances.R_REFERENCE);
+        assertRelative(Data.r("e.AIC"), doc.get("aic").asDouble(), Tolerances.R_REFERENCE, "AIC");
+        assertRelative(Data.r("e.null.deviance"), doc.get("nullDeviance").asDouble(), Tolerances.R_REFERENCE,
+                "null deviance");
+    }
+
+    @Test
+    void penalizedFitsSayPlainlyThatWaldInferenceIsNotReported() throws IOException {
+        Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+                "--format", "json", "--l2", "0.1");
+        JsonNode doc = json(r);
+        assertTrue(doc.get("standardErrors").isNull() && doc.get("p").isNull() && doc.get("aic").isNull(),
+                doc.toString());
+        assertTrue(doc.get("inferenceNote").asText().contains("not reported for penalized fits"), doc.toString());
+        assertTrue(doc.get("deviance").asDouble() > Data.r("a.deviance"), doc.toString());
+        Run text = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+                "--l2", "0.1");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("not reported for penalized fits"), text.out());
+        assertFalse(text.out().contains("Std. Error"), text.out());
+        assertFalse(text.out().contains("AIC"), text.out());
+    }
+
+    @Test
+    void uclaTextLooksLikeSummaryGlm() throws IOException {
+        Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank");
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        for (String line : List.of(
+                "             Estimate Std. Error z value Pr(>|z|)",
+                "(Intercept) -3.989979   1.139951  -3.500 0.000465 ***",
+                "gre          0.002264   0.001094   2.070 0.038465 *",
+                "gpa          0.804038   0.331819   2.423 0.015388 *",
+                "rank2       -0.675443   0.316490  -2.134 0.032829 *",
+                "rank3       -1.340204   0.345306  -3.881 0.000104 ***",
+                "rank4       -1.551464   0.417832  -3.713 0.000205 ***",
+                "    Null deviance: 499.98  on 399  degrees of freedom",
+                "Residual deviance: 458.52  on 394  degrees of freedom",
+                "AIC: 470.52")) {
+            assertTrue(out.lines().anyMatch(line::equals), "missing line '" + line + "' in:\n" + out);
+        }
+    }
+
     // ---------------------------------------------------------------- 4: text
 
     @Test

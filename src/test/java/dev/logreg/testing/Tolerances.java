@@ -15,6 +15,13 @@ public final class Tolerances {
      * converged fit here must agree to 1e-13.
      */
     public static final double R_LAST_DIGITS = 1e-13;
+    /**
+     * The floor below which p-values against R are compared absolutely (to R_REFERENCE &times; this).
+     * summary.glm's standard errors come from its penultimate IRLS iterate, about 2e-8 relative from
+     * those at the optimum; a p-value's relative error is about z&sup2; times that, so tiny p-values
+     * (z = 12, p = 4e-34) differ relatively by more than 1e-6 while agreeing to 1e-40 absolutely.
+     */
+    public static final double P_VALUE_FLOOR = 1e-3;
     /** Two solvers (or two parametrizations) run to max|g| &le; 1e-10 on the same problem: relative. */
     public static final double SAME_OPTIMUM = 1e-7;
     /** Scalar functions against an independent formula: relative, a few ulps. */
