@@ -6,6 +6,7 @@ import dev.logreg.data.Design;
 import dev.logreg.data.ModelSpec;
 import dev.logreg.data.Table;
 import dev.logreg.solve.Iteration;
+import dev.logreg.stats.Inference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -97,16 +98,18 @@ final class Demo {
                 .render().lines().forEach(out::println);
 
         double[] nt = n.theta();
-        double[] odds = new double[nt.length];
-        for (int j = 0; j < nt.length; j++) {
-            odds[j] = Math.exp(nt[j]);
-        }
+        Inference inference = Inference.of(n, x, y, null);
         out.println();
         new TextTable(design.terms())
-                .column("Newton", nt, 6)
-                .column("odds ratio", odds, 4)
+                .columns("Newton", nt, "Std. Error", inference.standardErrors(), 6)
+                .column("Pr(>|z|)", TextTable.pValues(inference.p(), 3))
+                .column("odds ratio", inference.oddsRatios(), 4)
                 .column("gradient descent", g.theta(), 6)
                 .render().lines().forEach(out::println);
+        out.printf(Locale.ROOT, "Residual deviance %s on %d df, null deviance %s on %d df, AIC %s%n",
+                FitReport.significant(inference.deviance(), 6), inference.dfResidual(),
+                FitReport.significant(inference.nullDeviance(), 6), inference.dfNull(),
+                FitReport.significant(inference.aic(), 6));
         for (String w : g.warnings()) {
             out.println("warning (gradient descent): " + w);
         }
