@@ -1,0 +1,177 @@
+package dev.logreg.check;
+
+import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.Objective;
+import dev.logreg.objective.VectorizedBinaryObjective;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.optim.ConvergenceChecker;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunctionGradient;
+import org.apache.commons.math3.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
+import org.apache.commons.math3.optim.nonlinear.scalar.gradient.Preconditioner;
+
+/**
+ * Minimizes this library's objective J with Commons Math's
+ * {@link NonLinearConjugateGradientOptimizer} (Polak-Ribi&egrave;re, restarted every n
+ * iterations), from &theta; = 0:
+ * <pre>
+ *   g = &nabla;J(&theta;)                             this library's gradient ({@link VectorizedBinaryObjective})
+ *   s = P⁻¹(&minus;g),   P = diag H(0)          Jacobi preconditioner: the Hessian's diagonal at the start
+ *   &beta; = (g&prime; &minus; g)&middot;P⁻¹g&prime; / (g&middot;P⁻¹g)       Polak-Ribi&egrave;re; &beta; = 0 when negative and every n iterations
+ *   d = s + &beta;d
+ *   &theta; &larr; &theta; + td,   t = argmin D(&theta; + td)     Commons Math's line search: bracketing, then Brent
+ * </pre>
+ * Stops when max|g| &le; {@link #GRADIENT_TOLERANCE}, checked by a {@link ConvergenceChecker}
+ * that computes the gradient at each iterate.
+ *
+ * <p>The line search only compares values, and a value of J carries a rounding error near
+ * 1e-15 that hides any further decrease once max|g| is near 1e-5 on data such as UCLA's
+ * (gre ~ 600); the tolerance 1e-9 could never be reached, and the coefficients stay 4e-6 to
+ * 1e-5 (relative) from the optimum on the data in the tests. So the optimizer minimizes
+ * D(&theta;) = J(&theta;) &minus; J(&theta;<sub>a</sub>), computed accurately from
+ * &theta; &minus; &theta;<sub>a</sub> by {@link AnchoredLoss}: the same function up to a
+ * constant, with the same gradient, which is this library's. The anchor &theta;<sub>a</sub>
+ * is the start (0) in the first round; a round ends when an iteration no longer decreases D, and
+ * the next one starts a new optimizer anchored at the point reached. On the data in the tests
+ * the first round stalls near max|g| = 1e-5 and the second converges.
+ *
+ * <p>{@link TooManyEvaluationsException} and {@link TooManyIterationsException} (limits
+ * {@link #MAX_EVALUATIONS} and {@link #MAX_ITERATIONS} over all rounds) end the run with the last
+ * iterate, not converged.
+ */
+final class CommonsMathConjugateGradient {
+
+    /** Stop when max|g| of this library's gradient is at most this. */
+    static final double GRADIENT_TOLERANCE = 1e-9;
+    /** Evaluations of D and g over all rounds (the line searches use most). */
+    static final int MAX_EVALUATIONS = 100_000;
+    /** Iterations over all rounds. */
+    static final int MAX_ITERATIONS = 100_000;
+    /** Rounds, each with a new anchor; two suffice on every data set in the tests. */
+    static final int MAX_ROUNDS = 10;
+    /** The line search's relative tolerance on successive values of D. */
+    static final double LINE_RELATIVE_TOLERANCE = 1e-12;
+    /** The line search's absolute tolerance on successive values of D. */
+    static final double LINE_ABSOLUTE_TOLERANCE = 1e-300;
+    /** The first trial step of the bracketing, in units of the preconditioned direction. */
+    static final double INITIAL_BRACKETING_RANGE = 1.0;
+
+    private final BinaryProblem problem;
+
+    /**
+     * @param problem the data, the intercept in column 0
+     */
+    CommonsMathConjugateGradient(BinaryProblem problem) {
+        this.problem = problem;
+    }
+
+    /**
+     * Minimizes J from &theta; = 0.
+     *
+     * @return the last iterate, the iterations over all rounds, and whether max|g| reached the tolerance
+     */
+    Run minimize() {
+        long start = System.nanoTime();
+        int n = problem.columns();
+        Objective objective = new VectorizedBinaryObjective(problem);
+        double[] theta = new double[n];
+        double[] gradient = new double[n];
+        double[] hessian = new double[n * n];
+        objective.valueGradientHessian(theta, gradient, hessian);
+        Preconditioner jacobi = jacobi(hessian, n);
+        Checker checker = new Checker(objective);
+        checker.converged = maxAbs(gradient) <= GRADIENT_TOLERANCE;
+        int iterations = 0;
+        int evaluations = 0;
+        for (int round = 0; round < MAX_ROUNDS && !checker.converged; round++) {
+            AnchoredLoss loss = new AnchoredLoss(problem, theta);
+            checker.last = null;
+            NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
+                    NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, checker,
+                    LINE_RELATIVE_TOLERANCE, LINE_ABSOLUTE_TOLERANCE, INITIAL_BRACKETING_RANGE, jacobi);
+            PointValuePair result;
+            try {
+                result = optimizer.optimize(new MaxEval(MAX_EVALUATIONS - evaluations),
+                        new MaxIter(MAX_ITERATIONS - iterations),
+                        new ObjectiveFunction(loss::value),
+                        new ObjectiveFunctionGradient(t -> {
+                            double[] g = new double[n];
+                            objective.valueAndGradient(t, g);
+                            return g;
+                        }),
+                        GoalType.MINIMIZE, new InitialGuess(theta));
+            } catch (TooManyEvaluationsException | TooManyIterationsException e) {
+                iterations += optimizer.getIterations();
+                checker.converged = false;
+                if (checker.last != null) {
+                    theta = checker.last;
+                }
+                break;
+            }
+            iterations += optimizer.getIterations();
+            evaluations += optimizer.getEvaluations();
+            theta = result.getPoint();
+            if (!(result.getValue() < 0)) {
+                // D(theta) = J(theta) - J(anchor) >= 0: this round found nothing better than its anchor
+                break;
+            }
+        }
+        return new Run(theta, iterations, checker.converged, System.nanoTime() - start);
+    }
+
+    /**
+     * Stops a round at max|g| &le; {@link #GRADIENT_TOLERANCE} (converged), or when an iteration
+     * did not decrease D (the round's line searches have reached rounding level).
+     */
+    private static final class Checker implements ConvergenceChecker<PointValuePair> {
+
+        private final Objective objective;
+        private final double[] gradient;
+        /** The last iterate seen, or null in a new round. */
+        double[] last;
+        boolean converged;
+
+        Checker(Objective objective) {
+            this.objective = objective;
+            this.gradient = new double[objective.dimension()];
+        }
+
+        @Override
+        public boolean converged(int iteration, PointValuePair previous, PointValuePair current) {
+            last = current.getPoint();
+            objective.valueAndGradient(last, gradient);
+            converged = maxAbs(gradient) <= GRADIENT_TOLERANCE;
+            return converged || !(current.getValue() < previous.getValue());
+        }
+    }
+
+    /** s = diag(H)<sup>&minus;1</sup> r, with 1 in place of a diagonal element that is not positive. */
+    private static Preconditioner jacobi(double[] hessian, int n) {
+        double[] inverseDiagonal = new double[n];
+        for (int j = 0; j < n; j++) {
+            double hjj = hessian[j * n + j];
+            inverseDiagonal[j] = hjj > 0 && Double.isFinite(hjj) ? 1 / hjj : 1.0;
+        }
+        return (point, r) -> {
+            double[] s = new double[r.length];
+            for (int j = 0; j < r.length; j++) {
+                s[j] = inverseDiagonal[j] * r[j];
+            }
+            return s;
+        };
+    }
+
+    private static double maxAbs(double[] a) {
+        double max = 0;
+        for (double v : a) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+}

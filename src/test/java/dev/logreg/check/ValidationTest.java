@@ -1,0 +1,336 @@
+package dev.logreg.check;
+
+import static dev.logreg.testing.Close.assertClose;
+import static dev.logreg.testing.Close.assertRelative;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.logreg.LogisticRegression;
+import dev.logreg.data.Design;
+import dev.logreg.data.ModelSpec;
+import dev.logreg.data.Table;
+import dev.logreg.objective.BinaryProblem;
+import dev.logreg.testing.Data;
+import dev.logreg.testing.Tolerances;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.RealVector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link Validation#run}: the three methods agree at 1e-6 on the reference data and each matches
+ * R; the Commons Math IRLS copes with Hessians that Commons Math's default Cholesky rejects; a
+ * disagreement is reported; bad arguments are exceptions naming the value.
+ */
+class ValidationTest {
+
+    /** The agreement tolerance the issue asks for. */
+    private static final double AGREEMENT = 1e-6;
+
+    private static final List<String> NAMES = List.of(Validation.NEWTON, Validation.IRLS,
+            Validation.CONJUGATE_GRADIENT);
+
+    /** R's term names for fits a and b, in the order of {@link Data#ucla()}'s columns after the intercept. */
+    private static final List<String> UCLA_TERMS = List.of("Intercept", "gre", "gpa", "factorrank2", "factorrank3",
+            "factorrank4");
+
+    private static void assertAgree(ValidationReport report) {
+        assertEquals(NAMES, report.methods().stream().map(ValidationReport.Method::name).toList());
+        for (ValidationReport.Method m : report.methods()) {
+            assertTrue(m.converged(), () -> m.name() + " did not converge:\n" + report);
+        }
+        assertTrue(report.maxCoefficientDifference() <= AGREEMENT, report::toString);
+        assertTrue(report.maxLossDifference() <= AGREEMENT, report::toString);
+        assertTrue(report.agree(), report::toString);
+    }
+
+    /** Every method's &theta; against R's coefficients {@code prefix.coef.term}, relative. */
+    private static void assertMatchesR(ValidationReport report, String prefix, List<String> terms) {
+        for (ValidationReport.Method m : report.methods()) {
+            double[] theta = m.theta();
+            assertEquals(terms.size(), theta.length, m.name());
+            for (int j = 0; j < terms.size(); j++) {
+                assertRelative(Data.r(prefix + ".coef." + terms.get(j)), theta[j], Tolerances.R_REFERENCE,
+                        m.name() + " " + terms.get(j));
+            }
+        }
+    }
+
+    @Test
+    void uclaAgreesAndMatchesR() {
+        Data.Dataset d = Data.ucla();
+        ValidationReport report = Validation.run(d.x(), d.y(), null, 0.0, AGREEMENT);
+        assertAgree(report);
+        assertMatchesR(report, "a", UCLA_TERMS);
+        // J = deviance / 2m with unit weights
+        for (ValidationReport.Method m : report.methods()) {
+            assertRelative(Data.r("a.deviance") / (2 * d.y().length), m.loss(), Tolerances.R_REFERENCE, m.name());
+        }
+        assertEquals(AGREEMENT, report.tolerance());
+    }
+
+    @Test
+    void weightedUclaAgreesAndMatchesR() {
+        Data.Dataset d = Data.ucla();
+        double[] w = Data.uclaWeights(d.y().length);
+        double total = 0;
+        for (double wi : w) {
+            total += wi;
+        }
+        ValidationReport report = Validation.run(d.x(), d.y(), w, 0.0, AGREEMENT);
+        assertAgree(report);
+        assertMatchesR(report, "b", UCLA_TERMS);
+        // J = deviance / 2W with prior weights
+        for (ValidationReport.Method m : report.methods()) {
+            assertRelative(Data.r("b.deviance") / (2 * total), m.loss(), Tolerances.R_REFERENCE, m.name());
+        }
+    }
+
+    @Test
+    void penalizedUclaAgreesAndMovesAwayFromTheMaximumLikelihood() {
+        Data.Dataset d = Data.ucla();
+        ValidationReport report = Validation.run(d.x(), d.y(), null, 0.1, AGREEMENT);
+        assertAgree(report);
+        // lambda = 0.1 shrinks gpa's 0.80 by far more than the tolerance: the penalty was applied
+        double gpa = report.methods().get(0).theta()[2];
+        assertTrue(gpa < 0.5 * Data.r("a.coef.gpa"), () -> "gpa = " + gpa);
+    }
+
+    @Test
+    void randomWeightedProblemAgrees() {
+        BinaryProblem p = Data.randomProblem(20240611L, 500, 8, true, 0.0);
+        double[][] x = new double[p.rows()][p.columns() - 1];
+        double[] y = new double[p.rows()];
+        double[] w = new double[p.rows()];
+        for (int i = 0; i < p.rows(); i++) {
+            for (int j = 1; j < p.columns(); j++) {
+                x[i][j - 1] = p.x(i, j);
+            }
+            y[i] = p.label(i);
+            w[i] = p.weight(i);
+        }
+        assertAgree(Validation.run(x, y, w, 0.0, AGREEMENT));
+    }
+
+    @Test
+    void creditApprovalAgreesAndMatchesR() throws IOException {
+        List<String> header = new ArrayList<>();
+        for (int k = 1; k <= 16; k++) {
+            header.add("A" + k);
+        }
+        Table table;
+        try (InputStream in = ValidationTest.class.getResourceAsStream("/dev/logreg/data/crx.data");
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            table = Table.read(reader, "crx.data", ',', header, Set.of());
+        }
+        Design design = Design.build(table, ModelSpec.of("A16", "A2", "A3", "A8", "A11", "A14", "log1p(A15)", "A9",
+                "A10").withPositive("+"));
+        assertEquals((int) Data.r("e.nobs"), design.observations());
+        ValidationReport report = Validation.run(design.x(), design.y(), design.weights(), 0.0, AGREEMENT);
+        assertAgree(report);
+        // R's keys are the term names without parentheses: (Intercept) -> Intercept, log1p(A15) -> log1pA15
+        List<String> terms = design.terms().stream().map(t -> t.replace("(", "").replace(")", "")).toList();
+        assertMatchesR(report, "e", terms);
+    }
+
+    /** Two features on a scale of 1e-9, so that their Hessian entries are near 1e-19. */
+    private static Data.Dataset tinyScale() {
+        Random random = new Random(7);
+        int m = 300;
+        double[][] x = new double[m][2];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i][0] = 1e-9 * random.nextGaussian();
+            x[i][1] = 1e-9 * random.nextGaussian();
+            double z = 0.3 + 1.2e9 * x[i][0] - 0.8e9 * x[i][1];
+            y[i] = random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+        return new Data.Dataset(x, y);
+    }
+
+    private static double[][] withIntercept(double[][] x) {
+        double[][] design = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            design[i] = new double[x[i].length + 1];
+            design[i][0] = 1.0;
+            System.arraycopy(x[i], 0, design[i], 1, x[i].length);
+        }
+        return design;
+    }
+
+    @Test
+    void irlsHandlesHessiansThatTheDefaultCholeskyRejects() {
+        Data.Dataset d = tinyScale();
+        double[] ones = new double[d.y().length];
+        java.util.Arrays.fill(ones, 1.0);
+        CommonsMathIrls irls = new CommonsMathIrls(withIntercept(d.x()), d.y(), ones, 0.0);
+
+        // The Hessian at the start has diagonal entries far below Commons Math's default 1e-10
+        RealMatrix h = irls.hessian(irls.probabilities(new ArrayRealVector(3)));
+        assertTrue(h.getEntry(1, 1) < 1e-18 && h.getEntry(2, 2) < 1e-18, () -> "H = " + h);
+        assertThrows(NonPositiveDefiniteMatrixException.class, () -> new CholeskyDecomposition(h));
+
+        Run run = irls.minimize();
+        assertTrue(run.converged(), () -> "IRLS did not converge: " + run);
+        double[] newton = LogisticRegression.newton().withTolerance(Validation.NEWTON_TOLERANCE)
+                .fit(d.x(), d.y()).theta();
+        double[] theta = run.theta();
+        for (int j = 0; j < theta.length; j++) {
+            assertRelative(newton[j], theta[j], Tolerances.SAME_OPTIMUM, "theta[" + j + "]");
+        }
+        // the coefficients are on the scale of 1e9: the features were really fitted
+        assertTrue(Math.abs(theta[1]) > 1e8 && Math.abs(theta[2]) > 1e8, () -> java.util.Arrays.toString(theta));
+    }
+
+    @Test
+    void irlsDampsASingularHessian() {
+        RealMatrix singular = new Array2DRowRealMatrix(new double[][] {{1, 1}, {1, 1}});
+        RealVector g = new ArrayRealVector(new double[] {1, -1});
+        RealVector d = CommonsMathIrls.newtonDirection(singular, g);
+        assertTrue(d != null && Double.isFinite(d.getNorm()), () -> "d = " + d);
+        assertTrue(d.dotProduct(g) < 0, () -> "not a descent direction: " + d);
+    }
+
+    @Test
+    void separatedClassesAreReportedAsADisagreement() {
+        // No finite optimum: this library stops on separation, the others wherever max|g| gets small
+        Data.Dataset d = Data.separableSeedExample(42);
+        ValidationReport report = Validation.run(d.x(), d.y(), null, 0.0, AGREEMENT);
+        assertFalse(report.methods().get(0).converged(), report::toString);
+        assertTrue(report.maxCoefficientDifference() > AGREEMENT, report::toString);
+        assertFalse(report.agree(), report::toString);
+    }
+
+    private static ValidationReport.Method method(String name, double[] theta, double loss, boolean converged) {
+        return new ValidationReport.Method(name, theta, loss, 0.0, 1, converged, 0L);
+    }
+
+    @Test
+    void aDisagreementIsReported() {
+        ValidationReport same = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2.0}, 0.5, true),
+                method("b", new double[] {1.0, 2.0}, 0.5, true)), AGREEMENT);
+        assertTrue(same.agree(), same::toString);
+
+        ValidationReport coefficients = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2.0}, 0.5, true),
+                method("b", new double[] {1.0, 2.0}, 0.5, true),
+                method("c", new double[] {1.0, 2.2}, 0.5, true)), AGREEMENT);
+        assertFalse(coefficients.agree(), coefficients::toString);
+        assertClose(0.2 / 2.2, coefficients.maxCoefficientDifference(), Tolerances.SAME_MATH, 0, "coefficients");
+        assertEquals(0.0, coefficients.maxLossDifference());
+
+        ValidationReport losses = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2.0}, 0.5, true),
+                method("b", new double[] {1.0, 2.0}, 0.6, true)), AGREEMENT);
+        assertFalse(losses.agree(), losses::toString);
+        assertClose(0.1 / 0.6, losses.maxLossDifference(), Tolerances.SAME_MATH, 0, "losses");
+
+        ValidationReport notConverged = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2.0}, 0.5, true),
+                method("b", new double[] {1.0, 2.0}, 0.5, false)), AGREEMENT);
+        assertEquals(0.0, notConverged.maxCoefficientDifference());
+        assertFalse(notConverged.agree(), notConverged::toString);
+
+        ValidationReport nan = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2.0}, 0.5, true),
+                method("b", new double[] {1.0, Double.NaN}, 0.5, true)), AGREEMENT);
+        assertFalse(nan.agree(), nan::toString);
+    }
+
+    @Test
+    void theCoefficientFloorIsRelativeToTheLargestCoefficient() {
+        // 0 against 1e-12 beside a coefficient of 1: the floor is 1e-8, so the difference is 1e-4
+        ValidationReport report = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 0.0}, 0.5, true),
+                method("b", new double[] {1.0, 1e-12}, 0.5, true)), AGREEMENT);
+        assertClose(1e-12 / (ValidationReport.COEFFICIENT_FLOOR * 1.0), report.maxCoefficientDifference(),
+                Tolerances.SAME_MATH, 0, "floored difference");
+        // above the floor, the difference is relative to the coefficients themselves
+        ValidationReport above = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 1e-3}, 0.5, true),
+                method("b", new double[] {1.0, 1.001e-3}, 0.5, true)), AGREEMENT);
+        assertClose(1e-6 / 1.001e-3, above.maxCoefficientDifference(), 1e-9, 0, "relative difference");
+    }
+
+    @Test
+    void methodsCopyTheirParameters() {
+        double[] theta = {1.0, 2.0};
+        ValidationReport.Method m = method("a", theta, 0.5, true);
+        theta[0] = 99;
+        assertArrayEquals(new double[] {1.0, 2.0}, m.theta());
+        m.theta()[1] = 99;
+        assertArrayEquals(new double[] {1.0, 2.0}, m.theta());
+        assertEquals(m, method("a", new double[] {1.0, 2.0}, 0.5, true));
+        assertEquals(m.hashCode(), method("a", new double[] {1.0, 2.0}, 0.5, true).hashCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -1e-6, Double.NaN, Double.POSITIVE_INFINITY})
+    void aBadToleranceThrowsNamingTheValue(double tolerance) {
+        Data.Dataset d = Data.ucla();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Validation.run(d.x(), d.y(), null, 0.0, tolerance));
+        assertTrue(e.getMessage().contains("tolerance") && e.getMessage().contains(String.valueOf(tolerance)),
+                e::getMessage);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, Double.NaN, Double.POSITIVE_INFINITY})
+    void aBadPenaltyThrowsNamingTheValue(double l2) {
+        Data.Dataset d = Data.ucla();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Validation.run(d.x(), d.y(), null, l2, AGREEMENT));
+        assertTrue(e.getMessage().contains(String.valueOf(l2)), e::getMessage);
+    }
+
+    @Test
+    void badDataIsRejectedAsLogisticRegressionRejectsIt() {
+        double[][] x = {{0.5}, {Double.NaN}, {1.5}, {2.5}};
+        double[] y = {0, 1, 0, 1};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Validation.run(x, y, null, 0.0, AGREEMENT));
+        assertTrue(e.getMessage().contains("x[1][0]"), e::getMessage);
+
+        double[][] fine = {{0.5}, {1.0}, {1.5}, {2.5}};
+        IllegalArgumentException weights = assertThrows(IllegalArgumentException.class,
+                () -> Validation.run(fine, y, new double[] {1, -2, 1, 1}, 0.0, AGREEMENT));
+        assertTrue(weights.getMessage().contains("weights[1]"), weights::getMessage);
+
+        IllegalArgumentException labels = assertThrows(IllegalArgumentException.class,
+                () -> Validation.run(fine, new double[] {0, 2, 0, 1}, null, 0.0, AGREEMENT));
+        assertTrue(labels.getMessage().contains("y[1]"), labels::getMessage);
+    }
+
+    @Test
+    void inputsAreNotModified() {
+        Data.Dataset d = Data.ucla();
+        double[][] x = d.x();
+        double[] y = d.y();
+        double[] w = Data.uclaWeights(y.length);
+        Data.Dataset copy = Data.ucla();
+        Validation.run(x, y, w, 0.0, AGREEMENT);
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(copy.x()[i], x[i]);
+        }
+        assertArrayEquals(copy.y(), y);
+        assertArrayEquals(Data.uclaWeights(y.length), w);
+    }
+}
