@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "logreg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Logistic regression by Newton's method and gradient descent.",
-        subcommands = {DemoCommand.class, FitCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, FitCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for a caller's mistake. */
@@ -80,7 +80,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("logreg: no command given; commands: demo, fit (try --help)");
+        spec.commandLine().getErr().println("logreg: no command given; commands: demo, fit, validate (try --help)");
         return USAGE;
     }
 

@@ -1,0 +1,153 @@
+package dev.logreg.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logreg.check.Validation;
+import dev.logreg.check.ValidationReport;
+import dev.logreg.data.Design;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code validate}: fits the same objective with this library's Newton, with an independent Newton
+ * (IRLS) on Commons Math linear algebra and with Commons Math's nonlinear conjugate gradient, and
+ * reports how far apart they are. Exit code 0 when they agree within the tolerance, 1 when not.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fit the data three independent ways (this library's Newton, an IRLS on Commons Math,"
+                + " Commons Math's conjugate gradient) and report their largest differences."
+                + " Exit 0 if they agree within the tolerance, 1 if not.")
+final class ValidateCommand implements Callable<Integer> {
+
+    /** Exit code when the methods disagree. */
+    static final int DISAGREE = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "L2 penalty, as for fit (default: ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-6",
+            description = "Largest relative difference of coefficients and losses that counts as agreement"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    FitCommand.Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("--tolerance must be a finite number > 0, got " + tolerance);
+        }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("--l2 must be a finite number >= 0, got " + l2);
+        }
+        Design design = data.design();
+        ValidationReport report = Validation.run(design.x(), design.y(), design.weights(), l2, tolerance);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == FitCommand.Format.JSON) {
+            out.print(JSON.writeValueAsString(json(design, report)) + "\n");
+        } else {
+            out.print(text(design, report));
+        }
+        out.flush();
+        return report.agree() ? 0 : DISAGREE;
+    }
+
+    private ObjectNode json(Design design, ValidationReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("agree", report.agree());
+        root.put("maxCoefficientDifference", report.maxCoefficientDifference());
+        root.put("maxLossDifference", report.maxLossDifference());
+        root.put("tolerance", report.tolerance());
+        root.put("formula", design.formula());
+        root.put("nObs", design.observations());
+        root.put("rowsDropped", design.rowsDropped());
+        root.put("l2", l2);
+        List<String> terms = design.terms();
+        ArrayNode methods = root.putArray("methods");
+        for (ValidationReport.Method m : report.methods()) {
+            ObjectNode node = methods.addObject();
+            node.put("name", m.name());
+            node.put("converged", m.converged());
+            node.put("iterations", m.iterations());
+            node.put("loss", m.loss());
+            node.put("maxAbsGradient", m.maxAbsGradient());
+            node.put("timeMillis", m.nanos() / 1e6);
+            ObjectNode coefficients = node.putObject("coefficients");
+            double[] theta = m.theta();
+            for (int j = 0; j < terms.size(); j++) {
+                FitReport.putNumber(coefficients, terms.get(j), theta[j]);
+            }
+        }
+        return root;
+    }
+
+    private String text(Design design, ValidationReport report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Validation against Apache Commons Math\n\n");
+        sb.append("Model:  ").append(design.formula()).append('\n');
+        sb.append("Data:   ").append(design.source()).append(": ").append(design.observations())
+                .append(" observations used, ").append(design.rowsDropped()).append(" dropped for missing values\n");
+        if (l2 > 0) {
+            sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s%n", l2));
+        }
+        sb.append('\n');
+        List<ValidationReport.Method> methods = report.methods();
+        List<String> rows = List.of("converged", "iterations", "time (ms)", "loss", "max|g|");
+        TextTable summary = new TextTable(rows);
+        for (ValidationReport.Method m : methods) {
+            summary.column(m.name(), new String[] {
+                Boolean.toString(m.converged()),
+                Integer.toString(m.iterations()),
+                String.format(Locale.ROOT, "%.1f", m.nanos() / 1e6),
+                String.format(Locale.ROOT, "%.15g", m.loss()),
+                String.format(Locale.ROOT, "%.2e", m.maxAbsGradient())
+            });
+        }
+        sb.append(summary.render()).append('\n');
+        TextTable coefficients = new TextTable(design.terms());
+        for (ValidationReport.Method m : methods) {
+            coefficients.column(m.name(), formatAll(m.theta()));
+        }
+        sb.append(coefficients.render()).append('\n');
+        sb.append(String.format(Locale.ROOT, "Largest relative difference: coefficients %.2e, loss %.2e (tolerance %.2g)%n",
+                report.maxCoefficientDifference(), report.maxLossDifference(), report.tolerance()));
+        List<String> problems = new ArrayList<>();
+        for (ValidationReport.Method m : methods) {
+            if (!m.converged()) {
+                problems.add(m.name() + " did not converge");
+            }
+        }
+        sb.append(report.agree() ? "AGREE" : "DISAGREE" + (problems.isEmpty() ? "" : " (" + String.join(", ", problems)
+                + ")")).append('\n');
+        return sb.toString();
+    }
+
+    private static String[] formatAll(double[] values) {
+        String[] out = new String[values.length];
+        for (int j = 0; j < values.length; j++) {
+            out[j] = String.format(Locale.ROOT, "%.12g", values[j]);
+        }
+        return out;
+    }
+}
