@@ -18,14 +18,6 @@ import picocli.CommandLine.Spec;
         description = "Fit a logistic regression to a CSV file; print it as text (like R's summary.glm) or JSON.")
 final class FitCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    enum Format {
-        /** Like R's summary.glm. */
-        TEXT,
-        /** The documented JSON schema. */
-        JSON
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -35,9 +27,8 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     SolverOptions solver;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--level", paramLabel = "L", defaultValue = "0.95",
             description = "Confidence level of the Wald intervals (default: ${DEFAULT-VALUE}).")
@@ -55,7 +46,7 @@ final class FitCommand implements Callable<Integer> {
         Inference inference = Inference.of(fit, design.x(), design.y(), design.weights(), level);
         FitReport report = new FitReport(design, regression, fit, inference);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.JSON ? report.jsonText() : report.text());
+        out.print(format.json() ? report.jsonText() : report.text());
         out.flush();
         if (predictions != null) {
             Predictions.write(predictions, design, fit);

@@ -49,9 +49,8 @@ final class ValidateCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    FitCommand.Format format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() throws Exception {
@@ -64,7 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
         Design design = data.design();
         ValidationReport report = Validation.run(design.x(), design.y(), design.weights(), l2, tolerance);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == FitCommand.Format.JSON) {
+        if (format.json()) {
             out.print(JSON.writeValueAsString(json(design, report)) + "\n");
         } else {
             out.print(text(design, report));

@@ -1,5 +1,7 @@
 package dev.logreg.cli;
 
+import static dev.logreg.cli.Cli.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logreg.testing.Data;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,16 +28,6 @@ class DemoCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     /**
      * The Newton cell of a term's row in the coefficient table of one model section.
@@ -59,7 +48,7 @@ class DemoCommandTest {
 
     @Test
     void demoPrintsRsFitsAndWritesThePlot() throws IOException {
-        Run r = run("demo", "--plot-dir", dir.toString());
+        Cli.Run r = run("demo", "--plot-dir", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         String out = r.out();
@@ -110,7 +99,7 @@ class DemoCommandTest {
 
     @Test
     void aMissingPlotDirectoryIsOneLine() {
-        Run r = run("demo", "--plot-dir", "/no/such/dir");
+        Cli.Run r = run("demo", "--plot-dir", "/no/such/dir");
         assertEquals(2, r.code(), r.err());
         assertEquals("", r.out());
         assertEquals(1, r.err().lines().count(), r.err());

@@ -1,5 +1,7 @@
 package dev.logreg.cli;
 
+import static dev.logreg.cli.Cli.run;
+
 import static dev.logreg.testing.Close.assertClose;
 import static dev.logreg.testing.Close.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,10 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,46 +64,17 @@ class FitCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     // ---------------------------------------------------------------- data files in the temp dir
 
     /** The UCLA data lines without the '#' provenance comments: header first, then 400 rows. */
     private static List<String> uclaLines() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String line : resourceLines("/data/ucla_admissions.csv")) {
-            if (!line.startsWith("#") && !line.isBlank()) {
-                lines.add(line);
-            }
-        }
-        return lines;
+        return Cli.resourceLines("/data/ucla_admissions.csv");
     }
 
     /** crx.data's 690 lines (no header). */
     private static List<String> creditLines() throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String line : resourceLines("/dev/logreg/data/crx.data")) {
-            if (!line.isBlank()) {
-                lines.add(line);
-            }
-        }
-        return lines;
-    }
-
-    private static List<String> resourceLines(String resource) throws IOException {
-        try (InputStream in = FitCommandTest.class.getResourceAsStream(resource)) {
-            assertTrue(in != null, "missing test resource " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+        return Cli.resourceLines("/dev/logreg/data/crx.data");
     }
 
     private Path write(String name, List<String> lines) throws IOException {
@@ -120,14 +90,11 @@ class FitCommandTest {
     }
 
     private Path ucla() throws IOException {
-        return write("ucla.csv", uclaLines());
+        return Cli.uclaCsv(dir);
     }
 
     private Path credit() throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("A1,A2,A3,A4,A5,A6,A7,A8,A9,A10,A11,A12,A13,A14,A15,A16");
-        lines.addAll(creditLines());
-        return write("credit.csv", lines);
+        return Cli.creditCsv(dir);
     }
 
     private String[] creditArgs(String... more) throws IOException {
@@ -139,7 +106,7 @@ class FitCommandTest {
 
     // ---------------------------------------------------------------- assertions
 
-    private static JsonNode json(Run r) throws IOException {
+    private static JsonNode json(Cli.Run r) throws IOException {
         assertEquals(0, r.code(), r.err());
         return JSON.readTree(r.out());
     }
@@ -167,7 +134,7 @@ class FitCommandTest {
     }
 
     /** A caller's mistake: exit code 2, nothing on stdout, one line on stderr naming the cause. */
-    private static void assertCallerError(Run r, String... words) {
+    private static void assertCallerError(Cli.Run r, String... words) {
         assertEquals(2, r.code(), r.err());
         assertEquals("", r.out());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -182,7 +149,7 @@ class FitCommandTest {
 
     @Test
     void uclaJsonMatchesR() throws IOException {
-        Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+        Cli.Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
                 "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
@@ -202,7 +169,7 @@ class FitCommandTest {
 
     @Test
     void creditJsonMatchesR() throws IOException {
-        Run r = run(creditArgs("--format", "json"));
+        Cli.Run r = run(creditArgs("--format", "json"));
         assertEquals("", r.err());
         JsonNode doc = json(r);
         assertEquals(666, doc.get("nObs").asInt());
@@ -215,7 +182,7 @@ class FitCommandTest {
 
     @Test
     void creditByStandardizedGradientDescentMatchesR() throws IOException {
-        Run r = run(creditArgs("--format", "json", "--solver", "gd", "--standardize", "--tol", "1e-10"));
+        Cli.Run r = run(creditArgs("--format", "json", "--solver", "gd", "--standardize", "--tol", "1e-10"));
         assertEquals("", r.err());
         JsonNode doc = json(r);
         assertEquals("gd", doc.get("solver").asText());
@@ -303,14 +270,14 @@ class FitCommandTest {
 
     @Test
     void penalizedFitsSayPlainlyThatWaldInferenceIsNotReported() throws IOException {
-        Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+        Cli.Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
                 "--format", "json", "--l2", "0.1");
         JsonNode doc = json(r);
         assertTrue(doc.get("standardErrors").isNull() && doc.get("p").isNull() && doc.get("aic").isNull(),
                 doc.toString());
         assertTrue(doc.get("inferenceNote").asText().contains("not reported for penalized fits"), doc.toString());
         assertTrue(doc.get("deviance").asDouble() > Data.r("a.deviance"), doc.toString());
-        Run text = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+        Cli.Run text = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
                 "--l2", "0.1");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("not reported for penalized fits"), text.out());
@@ -320,7 +287,7 @@ class FitCommandTest {
 
     @Test
     void uclaTextLooksLikeSummaryGlm() throws IOException {
-        Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank");
+        Cli.Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank");
         assertEquals(0, r.code(), r.err());
         String out = r.out();
         for (String line : List.of(
@@ -342,7 +309,7 @@ class FitCommandTest {
 
     @Test
     void creditTextReport() throws IOException {
-        Run r = run(creditArgs());
+        Cli.Run r = run(creditArgs());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         String text = r.out();
@@ -362,7 +329,7 @@ class FitCommandTest {
     @Test
     void predictionsFileHasOneRowPerInputRowInOrder() throws IOException {
         Path predictions = dir.resolve("p.csv");
-        Run r = run(creditArgs("--predictions", predictions.toString()));
+        Cli.Run r = run(creditArgs("--predictions", predictions.toString()));
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
         assertTrue(Files.exists(predictions));
@@ -433,7 +400,7 @@ class FitCommandTest {
         }
         assertEquals(401, weighted.size());
         Path file = write("ucla-weighted.csv", weighted);
-        Run r = run("fit", "--data", file.toString(), "--target", "admit", "--weights", "w",
+        Cli.Run r = run("fit", "--data", file.toString(), "--target", "admit", "--weights", "w",
                 "--categorical", "rank", "--format", "json");
         assertEquals("", r.err());
         JsonNode doc = json(r);
@@ -448,7 +415,7 @@ class FitCommandTest {
 
     @Test
     void anIterationLimitIsAWarningNotAnError() throws IOException {
-        Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
+        Cli.Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--categorical", "rank",
                 "--max-iter", "1", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode doc = JSON.readTree(r.out());
@@ -585,7 +552,7 @@ class FitCommandTest {
 
     @Test
     void helpListsTheOptions() {
-        Run r = run("fit", "--help");
+        Cli.Run r = run("fit", "--help");
         assertEquals(0, r.code(), r.err());
         for (String option : List.of("--data", "--target", "--features", "--predictions")) {
             assertTrue(r.out().contains(option), option + " not in:\n" + r.out());

@@ -1,30 +1,19 @@
 package dev.logreg.cli;
 
+import static dev.logreg.cli.Cli.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @Test
     void anUnknownCommandIsOneLineOnStderrAndExitCodeTwo() {
-        Run r = run("bogus");
+        Cli.Run r = run("bogus");
         assertEquals(2, r.code());
         assertEquals("", r.out());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -36,14 +25,14 @@ class MainTest {
         assertEquals(0, run("--help").code());
         assertTrue(run("--help").out().contains("demo"));
         assertTrue(run("--help").out().contains("fit"));
-        Run none = run();
+        Cli.Run none = run();
         assertEquals(2, none.code());
         assertEquals(1, none.err().lines().count(), none.err());
     }
 
     @Test
     void anUnknownOptionIsOneLineWithoutAStackTrace() {
-        Run r = run("fit", "--data", "x.csv", "--target", "y", "--bogus");
+        Cli.Run r = run("fit", "--data", "x.csv", "--target", "y", "--bogus");
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("--bogus"), r.err());
@@ -52,7 +41,7 @@ class MainTest {
 
     @Test
     void versionExitsZero() {
-        Run r = run("--version");
+        Cli.Run r = run("--version");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("logreg "), r.out());
     }

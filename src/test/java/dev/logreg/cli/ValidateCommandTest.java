@@ -1,5 +1,7 @@
 package dev.logreg.cli;
 
+import static dev.logreg.cli.Cli.run;
+
 import static dev.logreg.testing.Close.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,12 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,38 +26,13 @@ class ValidateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static List<String> resourceLines(String resource) throws IOException {
-        try (InputStream in = ValidateCommandTest.class.getResourceAsStream(resource)) {
-            assertTrue(in != null, "missing test resource " + resource);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        }
-    }
 
     private String ucla() throws IOException {
-        Path file = dir.resolve("ucla.csv");
-        Files.write(file, resourceLines("/data/ucla_admissions.csv"), StandardCharsets.UTF_8);
-        return file.toString();
+        return Cli.uclaCsv(dir).toString();
     }
 
     private String credit() throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("A1,A2,A3,A4,A5,A6,A7,A8,A9,A10,A11,A12,A13,A14,A15,A16");
-        lines.addAll(resourceLines("/dev/logreg/data/crx.data"));
-        Path file = dir.resolve("credit.csv");
-        Files.write(file, lines, StandardCharsets.UTF_8);
-        return file.toString();
+        return Cli.creditCsv(dir).toString();
     }
 
     private static void assertAgreeing(JsonNode doc) {
@@ -75,7 +47,7 @@ class ValidateCommandTest {
 
     @Test
     void uclaAgreesAndEveryMethodHasRsCoefficients() throws IOException {
-        Run r = run("validate", "--data", ucla(), "--target", "admit", "--categorical", "rank", "--format", "json");
+        Cli.Run r = run("validate", "--data", ucla(), "--target", "admit", "--categorical", "rank", "--format", "json");
         assertEquals(0, r.code(), r.err() + r.out());
         JsonNode doc = JSON.readTree(r.out());
         assertAgreeing(doc);
@@ -90,7 +62,7 @@ class ValidateCommandTest {
     @Test
     void creditApprovalSubsetModelsAgree() throws IOException {
         for (String features : List.of("log1p(A15)", "A2,A3,A8,A11,A14,log1p(A15),A9,A10")) {
-            Run r = run("validate", "--data", credit(), "--target", "A16", "--positive", "+", "--features", features,
+            Cli.Run r = run("validate", "--data", credit(), "--target", "A16", "--positive", "+", "--features", features,
                     "--format", "json");
             assertEquals(0, r.code(), features + ": " + r.err() + r.out());
             JsonNode doc = JSON.readTree(r.out());
@@ -101,7 +73,7 @@ class ValidateCommandTest {
 
     @Test
     void penalizedFitsAgreeToo() throws IOException {
-        Run r = run("validate", "--data", ucla(), "--target", "admit", "--categorical", "rank", "--l2", "0.05",
+        Cli.Run r = run("validate", "--data", ucla(), "--target", "admit", "--categorical", "rank", "--l2", "0.05",
                 "--format", "json");
         assertEquals(0, r.code(), r.err() + r.out());
         assertAgreeing(JSON.readTree(r.out()));
@@ -109,7 +81,7 @@ class ValidateCommandTest {
 
     @Test
     void differencesAboveTheToleranceExitOne() throws IOException {
-        Run r = run("validate", "--data", ucla(), "--target", "admit", "--categorical", "rank", "--tolerance", "1e-15");
+        Cli.Run r = run("validate", "--data", ucla(), "--target", "admit", "--categorical", "rank", "--tolerance", "1e-15");
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("DISAGREE"), r.out());
         assertEquals("", r.err());
@@ -117,7 +89,7 @@ class ValidateCommandTest {
 
     @Test
     void textReportNamesTheMethodsAndTheVerdict() throws IOException {
-        Run r = run("validate", "--data", ucla(), "--target", "admit", "--categorical", "rank");
+        Cli.Run r = run("validate", "--data", ucla(), "--target", "admit", "--categorical", "rank");
         assertEquals(0, r.code(), r.err());
         for (String word : List.of("logreg-newton", "commons-math-irls", "commons-math-nlcg", "rank4", "AGREE")) {
             assertTrue(r.out().contains(word), word + " in:\n" + r.out());
@@ -131,7 +103,7 @@ class ValidateCommandTest {
                 new String[] {"--tolerance", "abc"})) {
             List<String> args = new ArrayList<>(List.of("validate", "--data", ucla(), "--target", "admit"));
             args.addAll(List.of(extra));
-            Run r = run(args.toArray(new String[0]));
+            Cli.Run r = run(args.toArray(new String[0]));
             assertEquals(2, r.code(), String.join(" ", extra) + ": " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().contains(extra[1]), r.err());
