@@ -22,13 +22,37 @@ public final class FitResult {
     private final double[] theta;
     private final Solution solution;
     private final LogisticModel model;
+    private final List<String> terms;
+    private final int[] aliased;
+    private final int[] diverging;
+    private final Termination termination;
+    private final List<String> warnings;
 
-    FitResult(LogisticRegression.Method method, boolean hasIntercept, double l2, double[] theta, Solution solution) {
+    /**
+     * @param theta all parameters, 0 at aliased positions
+     * @param terms the parameters' names
+     * @param aliased indices (into theta) of aliased columns, dropped from the fit
+     * @param diverging indices of the parameters that diverge under separation, empty if none
+     * @param extraWarnings warnings beyond the solver's, first
+     */
+    FitResult(LogisticRegression.Method method, boolean hasIntercept, double l2, double[] theta, Solution solution,
+              List<String> terms, int[] aliased, int[] diverging, List<String> extraWarnings) {
         this.method = method;
         this.hasIntercept = hasIntercept;
         this.l2 = l2;
         this.theta = theta.clone();
         this.solution = solution;
+        this.terms = List.copyOf(terms);
+        this.aliased = aliased.clone();
+        this.diverging = diverging.clone();
+        this.termination = diverging.length > 0 ? Termination.SEPARATION : solution.termination();
+        List<String> all = new java.util.ArrayList<>(extraWarnings);
+        if (diverging.length > 0 && solution.termination() == Termination.SEPARATION) {
+            all.addAll(solution.warnings().subList(1, solution.warnings().size()));
+        } else {
+            all.addAll(solution.warnings());
+        }
+        this.warnings = List.copyOf(all);
         double[] beta = java.util.Arrays.copyOfRange(theta, hasIntercept ? 1 : 0, theta.length);
         this.model = LogisticModel.of(hasIntercept ? theta[0] : 0.0, beta);
     }
@@ -68,14 +92,61 @@ public final class FitResult {
         return model;
     }
 
-    /** @return true when max|g| reached the tolerance */
+    /**
+     * @return true when max|g| reached the tolerance at a finite optimum: false after running out of
+     *         iterations, without progress, or under separation (complete or quasi-complete)
+     */
     public boolean converged() {
-        return solution.converged();
+        return termination == Termination.CONVERGED;
     }
 
-    /** @return why the solver stopped */
+    /** @return why the fit stopped: {@link Termination#SEPARATION} also for quasi-complete separation */
     public Termination termination() {
-        return solution.termination();
+        return termination;
+    }
+
+    /**
+     * @return the parameters' names, in {@link #theta()}'s order: {@code (Intercept)} first when there
+     *         is one, then the feature names given to {@link LogisticRegression#withFeatureNames} (by
+     *         default x1, x2, &hellip;)
+     */
+    public List<String> terms() {
+        return terms;
+    }
+
+    /**
+     * @return the names of the aliased parameters: columns that are linear combinations of earlier
+     *         ones (as R's {@code glm} finds them), dropped from the fit; their coefficients are 0 and
+     *         predictions do not depend on them. Empty for penalized fits, which are identifiable.
+     */
+    public List<String> aliased() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int j : aliased) {
+            names.add(terms.get(j));
+        }
+        return List.copyOf(names);
+    }
+
+    /** @return the indices into {@link #theta()} of the aliased parameters, increasing (a copy) */
+    public int[] aliasedIndices() {
+        return aliased.clone();
+    }
+
+    /** @return true if the classes are separated (completely or quasi-completely): no finite MLE exists */
+    public boolean separation() {
+        return termination == Termination.SEPARATION;
+    }
+
+    /**
+     * @return under separation, the names of the parameters whose estimates diverge (empty if none, or
+     *         if complete separation was found but the diverging direction could not be isolated)
+     */
+    public List<String> divergingTerms() {
+        List<String> names = new java.util.ArrayList<>();
+        for (int j : diverging) {
+            names.add(terms.get(j));
+        }
+        return List.copyOf(names);
     }
 
     /** @return iterations taken */
@@ -100,7 +171,7 @@ public final class FitResult {
 
     /** @return warnings, empty for a clean fit; unmodifiable */
     public List<String> warnings() {
-        return solution.warnings();
+        return warnings;
     }
 
     @Override

@@ -3,12 +3,16 @@ package dev.logreg;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.Objective;
 import dev.logreg.objective.VectorizedBinaryObjective;
+import dev.logreg.solve.Aliasing;
 import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.GradientDescentSolver;
 import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
+import dev.logreg.solve.SeparationCheck;
 import dev.logreg.solve.Solution;
 import dev.logreg.solve.Solver;
+import dev.logreg.solve.Termination;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -47,9 +51,11 @@ public final class LogisticRegression {
     private final NewtonOptions newton;
     private final GradientDescentOptions gradientDescent;
     private final double[] warmStart;
+    private final List<String> featureNames;
 
     private LogisticRegression(Method method, double l2, boolean intercept, boolean standardize,
-                               NewtonOptions newton, GradientDescentOptions gradientDescent, double[] warmStart) {
+                               NewtonOptions newton, GradientDescentOptions gradientDescent, double[] warmStart,
+                               List<String> featureNames) {
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
         }
@@ -60,12 +66,13 @@ public final class LogisticRegression {
         this.newton = newton;
         this.gradientDescent = gradientDescent;
         this.warmStart = warmStart;
+        this.featureNames = featureNames;
     }
 
     /** @return Newton's method, tolerance 1e-8, at most 100 iterations, no penalty, with intercept */
     public static LogisticRegression newton() {
         return new LogisticRegression(Method.NEWTON, 0.0, true, false, NewtonOptions.defaults(),
-                GradientDescentOptions.defaults(), null);
+                GradientDescentOptions.defaults(), null, null);
     }
 
     /** @return gradient descent with &eta; = 1/L, tolerance 1e-8, at most 100000 iterations, no penalty, with intercept */
@@ -78,7 +85,7 @@ public final class LogisticRegression {
      * @return a copy using it
      */
     public LogisticRegression withMethod(Method value) {
-        return new LogisticRegression(value, l2, intercept, standardize, newton, gradientDescent, warmStart);
+        return new LogisticRegression(value, l2, intercept, standardize, newton, gradientDescent, warmStart, featureNames);
     }
 
     /**
@@ -87,7 +94,7 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException if &lambda; is negative or not finite
      */
     public LogisticRegression withL2(double value) {
-        return new LogisticRegression(method, value, intercept, standardize, newton, gradientDescent, warmStart);
+        return new LogisticRegression(method, value, intercept, standardize, newton, gradientDescent, warmStart, featureNames);
     }
 
     /**
@@ -95,7 +102,7 @@ public final class LogisticRegression {
      * @return a copy with or without intercept
      */
     public LogisticRegression withIntercept(boolean value) {
-        return new LogisticRegression(method, l2, value, standardize, newton, gradientDescent, warmStart);
+        return new LogisticRegression(method, l2, value, standardize, newton, gradientDescent, warmStart, featureNames);
     }
 
     /**
@@ -108,7 +115,7 @@ public final class LogisticRegression {
      * @return a copy with that setting
      */
     public LogisticRegression withStandardize(boolean value) {
-        return new LogisticRegression(method, l2, intercept, value, newton, gradientDescent, warmStart);
+        return new LogisticRegression(method, l2, intercept, value, newton, gradientDescent, warmStart, featureNames);
     }
 
     /**
@@ -118,7 +125,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withTolerance(double value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton.withTolerance(value),
-                gradientDescent.withTolerance(value), warmStart);
+                gradientDescent.withTolerance(value), warmStart, featureNames);
     }
 
     /**
@@ -128,7 +135,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withMaxIterations(int value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton.withMaxIterations(value),
-                gradientDescent.withMaxIterations(value), warmStart);
+                gradientDescent.withMaxIterations(value), warmStart, featureNames);
     }
 
     /**
@@ -139,7 +146,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withLearningRate(double value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton,
-                gradientDescent.withLearningRate(value), warmStart);
+                gradientDescent.withLearningRate(value), warmStart, featureNames);
     }
 
     /**
@@ -148,7 +155,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withLineSearch(boolean value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton,
-                gradientDescent.withLineSearch(value), warmStart);
+                gradientDescent.withLineSearch(value), warmStart, featureNames);
     }
 
     /**
@@ -166,7 +173,31 @@ public final class LogisticRegression {
             }
         }
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent,
-                theta == null ? null : theta.clone());
+                theta == null ? null : theta.clone(), featureNames);
+    }
+
+    /**
+     * @param names one name per feature column, used for {@link FitResult#terms()} and in warnings
+     *        (aliased columns, diverging coefficients), or null for x1, x2, &hellip;; the count is
+     *        checked at {@code fit}
+     * @return a copy with those names
+     * @throws IllegalArgumentException if a name is null or empty, or names repeat
+     */
+    public LogisticRegression withFeatureNames(List<String> names) {
+        if (names != null) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int j = 0; j < names.size(); j++) {
+                String name = names.get(j);
+                if (name == null || name.isEmpty()) {
+                    throw new IllegalArgumentException("feature name " + j + " is " + (name == null ? "null" : "empty"));
+                }
+                if (!seen.add(name)) {
+                    throw new IllegalArgumentException("feature name '" + name + "' is given twice");
+                }
+            }
+        }
+        return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
+                names == null ? null : List.copyOf(names));
     }
 
     /** @return the optimizer */
@@ -318,20 +349,118 @@ public final class LogisticRegression {
             throw new IllegalArgumentException("the warm start has " + start.length + " parameters, the model has "
                     + cols + (intercept ? " (intercept first)" : ""));
         }
+        List<String> terms = terms(cols);
+        // Aliased columns (exactly collinear with earlier ones) are dropped, as R's glm does; a penalized
+        // problem is identifiable and keeps them.
+        int[] aliased = l2 == 0 ? aliased(problem) : new int[0];
+        int[] kept = complement(aliased, cols);
+        BinaryProblem working = problem;
+        double[] workingDesign = design;
+        if (aliased.length > 0) {
+            workingDesign = new double[rows * kept.length];
+            for (int i = 0; i < rows; i++) {
+                for (int c = 0; c < kept.length; c++) {
+                    workingDesign[i * kept.length + c] = design[i * cols + kept[c]];
+                }
+            }
+            working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn);
+            double[] reducedStart = new double[kept.length];
+            for (int c = 0; c < kept.length; c++) {
+                reducedStart[c] = start[kept[c]];
+            }
+            start = reducedStart;
+        }
         Standardizer standardizer = null;
         if (standardize) {
-            // In place: the problem wraps design, so it now holds the standardized columns.
-            standardizer = new Standardizer(design, problem, intercept);
+            // In place: the problem wraps the design, so it now holds the standardized columns.
+            standardizer = new Standardizer(workingDesign, working, intercept);
             start = standardizer.toStandardized(start);
         }
-        Objective objective = new VectorizedBinaryObjective(problem);
+        Objective objective = new VectorizedBinaryObjective(working);
         Solver solver = method == Method.NEWTON ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
         Solution solution = solver.minimize(objective, start);
-        double[] theta = solution.theta();
+        int[] diverging = l2 == 0
+                ? SeparationCheck.diverging(working, objective, solution.theta(),
+                        solution.termination() == Termination.SEPARATION)
+                : new int[0];
+        double[] reduced = solution.theta();
         if (standardizer != null) {
-            theta = standardizer.toOriginal(theta);
+            reduced = standardizer.toOriginal(reduced);
         }
-        return new FitResult(method, intercept, l2, theta, solution);
+        double[] theta = new double[cols];
+        for (int c = 0; c < kept.length; c++) {
+            theta[kept[c]] = reduced[c];
+        }
+        int[] divergingFull = new int[diverging.length];
+        for (int d = 0; d < diverging.length; d++) {
+            divergingFull[d] = kept[diverging[d]];
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        if (aliased.length > 0) {
+            notes.add(aliased.length + (aliased.length == 1 ? " coefficient" : " coefficients")
+                    + " not defined because of singularities: " + names(terms, aliased)
+                    + (aliased.length == 1 ? " is a linear combination" : " are linear combinations")
+                    + " of earlier columns and " + (aliased.length == 1 ? "was" : "were") + " dropped from the fit"
+                    + " (coefficient reported as 0; predictions do not depend on it)");
+        }
+        if (divergingFull.length > 0) {
+            boolean complete = solution.termination() == Termination.SEPARATION;
+            notes.add((complete ? "complete" : "quasi-complete") + " separation: fitted probabilities of 0 or 1"
+                    + " occur along a direction no observation contradicts, so the maximum-likelihood estimate"
+                    + " does not exist; the coefficients of " + names(terms, divergingFull) + " diverge."
+                    + " Stopped with finite coefficients after " + solution.iterations() + " iterations;"
+                    + " the others are estimated given these. An L2 penalty gives a finite fit.");
+        }
+        return new FitResult(method, intercept, l2, theta, solution, terms, aliased, divergingFull, notes);
+    }
+
+    private List<String> terms(int cols) {
+        int features = cols - (intercept ? 1 : 0);
+        if (featureNames != null && featureNames.size() != features) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for " + features + " columns");
+        }
+        List<String> terms = new java.util.ArrayList<>();
+        if (intercept) {
+            terms.add("(Intercept)");
+        }
+        for (int j = 0; j < features; j++) {
+            terms.add(featureNames == null ? "x" + (j + 1) : featureNames.get(j));
+        }
+        return terms;
+    }
+
+    /** The aliased columns, from X^T W X = 4W H(0), the Hessian at theta = 0 of the unpenalized problem. */
+    private static int[] aliased(BinaryProblem problem) {
+        int n = problem.columns();
+        if (n < 2 && problem.interceptColumn() >= 0) {
+            return new int[0];
+        }
+        double[] g = new double[n];
+        double[] h = new double[n * n];
+        new VectorizedBinaryObjective(problem).valueGradientHessian(new double[n], g, h);
+        return Aliasing.find(h, n);
+    }
+
+    private static int[] complement(int[] dropped, int n) {
+        int[] kept = new int[n - dropped.length];
+        int next = 0;
+        int d = 0;
+        for (int j = 0; j < n; j++) {
+            if (d < dropped.length && dropped[d] == j) {
+                d++;
+            } else {
+                kept[next++] = j;
+            }
+        }
+        return kept;
+    }
+
+    private static String names(List<String> terms, int[] indices) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int j : indices) {
+            names.add(terms.get(j));
+        }
+        return String.join(", ", names);
     }
 
     private static void requireBothClasses(BinaryProblem p) {

@@ -41,7 +41,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Design design = data.design();
-        LogisticRegression regression = solver.regression();
+        LogisticRegression regression = solver.regression().withFeatureNames(design.columnNames());
         FitResult fit = regression.fit(design.x(), design.y(), design.weights());
         Inference inference = Inference.of(fit, design.x(), design.y(), design.weights(), level);
         FitReport report = new FitReport(design, regression, fit, inference);

@@ -66,7 +66,9 @@ final class FitReport {
             sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s (not applied to the intercept)%n",
                     settings.l2()));
         }
-        sb.append("\nCoefficients:\n");
+        int aliased = fit.aliasedIndices().length;
+        sb.append("\nCoefficients:").append(aliased == 0 ? "" : " (" + aliased + " not defined because of singularities)")
+                .append('\n');
         sb.append(coefficientTable());
         Inference inf = inference;
         if (inf.hasWald()) {
@@ -101,7 +103,7 @@ final class FitReport {
             sb.append(String.format(Locale.ROOT, "%nOdds ratios with %s Wald confidence intervals:%n",
                     percent(inf.level())));
             sb.append(new TextTable(design.terms())
-                    .column("Odds ratio", inf.oddsRatios(), 4)
+                    .column("Odds ratio", exp(estimatesWithNa()), 4)
                     .column(lo, inf.oddsRatioLower(), 4)
                     .column(hi, inf.oddsRatioUpper(), 4)
                     .render());
@@ -125,17 +127,29 @@ final class FitReport {
         return all;
     }
 
-    private String coefficientTable() {
+    /** @return the estimates with NaN (printed NA, as R does) for aliased parameters */
+    private double[] estimatesWithNa() {
         double[] theta = fit.theta();
+        for (int j : fit.aliasedIndices()) {
+            theta[j] = Double.NaN;
+        }
+        return theta;
+    }
+
+    private String coefficientTable() {
+        double[] theta = estimatesWithNa();
         TextTable table = new TextTable(design.terms());
         if (!inference.hasWald()) {
-            double[] odds = inference.oddsRatios();
+            double[] odds = new double[theta.length];
+            for (int j = 0; j < theta.length; j++) {
+                odds[j] = Math.exp(theta[j]);
+            }
             return table.column("Estimate", theta, 4).column("Odds ratio", odds, 4).render();
         }
         double[] z = inference.z();
         String[] zCells = new String[z.length];
         for (int j = 0; j < z.length; j++) {
-            zCells[j] = String.format(Locale.ROOT, "%.3f", z[j]);
+            zCells[j] = Double.isNaN(z[j]) ? "NA" : String.format(Locale.ROOT, "%.3f", z[j]);
         }
         double[] p = inference.p();
         String[] stars = new String[p.length];
@@ -203,13 +217,18 @@ final class FitReport {
         List<String> terms = design.terms();
         ArrayNode termArray = root.putArray("terms");
         terms.forEach(termArray::add);
-        double[] theta = fit.theta();
+        double[] theta = estimatesWithNa();
         ObjectNode coefficients = root.putObject("coefficients");
         ObjectNode oddsRatios = root.putObject("oddsRatios");
         for (int j = 0; j < terms.size(); j++) {
-            coefficients.put(terms.get(j), theta[j]);
+            putNumber(coefficients, terms.get(j), theta[j]);
             putNumber(oddsRatios, terms.get(j), Math.exp(theta[j]));
         }
+        ArrayNode aliased = root.putArray("aliased");
+        fit.aliased().forEach(aliased::add);
+        root.put("separation", fit.separation());
+        ArrayNode diverging = root.putArray("divergingTerms");
+        fit.divergingTerms().forEach(diverging::add);
         root.put("loss", fit.loss());
         root.put("maxAbsGradient", fit.maxAbsGradient());
         inferenceJson(root, terms);
@@ -277,7 +296,18 @@ final class FitReport {
         }
     }
 
-    /** JSON has no infinities: one (an odds ratio beyond 1.8e308) is written as null. */
+    private static double[] exp(double[] v) {
+        double[] out = new double[v.length];
+        for (int j = 0; j < v.length; j++) {
+            out[j] = Math.exp(v[j]);
+        }
+        return out;
+    }
+
+    /**
+     * JSON has no infinities or NaN: an odds ratio beyond 1.8e308, or an aliased parameter's NA, is
+     * written as null.
+     */
     static void putNumber(ObjectNode node, String field, double value) {
         if (Double.isFinite(value)) {
             node.put(field, value);

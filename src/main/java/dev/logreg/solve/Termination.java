@@ -7,8 +7,10 @@ public enum Termination {
     /** The iteration limit was reached first. */
     MAX_ITERATIONS,
     /**
-     * The loss fell below the objective's separation level: the linear predictor classifies every
-     * observation correctly, the classes are completely separated and no finite minimizer exists.
+     * The classes are separated and no finite minimizer exists: completely (the loss fell below the
+     * objective's separation level, every observation classified correctly) or, found after the
+     * solve by {@link SeparationCheck}, quasi-completely (some fitted probabilities go to 0 or 1
+     * along a direction that no observation contradicts).
      */
     SEPARATION,
     /**

@@ -36,7 +36,9 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * not reported ({@link #hasWald()} is false and {@link #reason()} says why): the estimate is not a
  * maximum-likelihood estimate. When X<sup>T</sup>DX cannot be inverted (aliased columns, or
  * probabilities at 0 or 1 under separation) the Wald quantities are likewise absent, with a
- * warning. Nothing here is NaN.
+ * warning. Aliased parameters ({@link FitResult#aliased()}, dropped from the fit) count for nothing
+ * in k and the degrees of freedom, and their entries in the Wald arrays and the covariance are NaN,
+ * R's NA: not estimable. Nothing else here is NaN.
  */
 public final class Inference {
 
@@ -52,6 +54,7 @@ public final class Inference {
     static final double RANK_TOLERANCE = 1e-7;
 
     private final double[] estimates;
+    private final int rank;
     private final boolean penalized;
     private final double level;
     private final String reason;
@@ -72,6 +75,7 @@ public final class Inference {
 
     private Inference(Builder b) {
         this.estimates = b.theta;
+        this.rank = b.kept.length;
         this.penalized = b.penalized;
         this.level = b.level;
         this.reason = b.reason;
@@ -120,7 +124,16 @@ public final class Inference {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("the confidence level must be in (0, 1), got " + level);
         }
-        return new Builder(fit, x, y, weights, level).build();
+        if (fit == null) {
+            throw new IllegalArgumentException("fit must not be null");
+        }
+        return of(fit.theta(), fit.hasIntercept(), fit.l2() > 0, fit.aliasedIndices(), x, y, weights, level);
+    }
+
+    /** Inference at given parameters; {@link #of(FitResult, double[][], double[], double[], double)} in parts. */
+    static Inference of(double[] theta, boolean intercept, boolean penalized, int[] aliased, double[][] x, double[] y,
+                        double[] weights, double level) {
+        return new Builder(theta, intercept, penalized, aliased, x, y, weights, level).build();
     }
 
     /** @return the estimates &theta;, the intercept first when there is one (a copy) */
@@ -278,9 +291,9 @@ public final class Inference {
         return dfNull;
     }
 
-    /** @return k, the number of parameters */
+    /** @return k, the number of parameters estimated (the rank: aliased ones do not count) */
     public int parameters() {
-        return estimates.length;
+        return rank;
     }
 
     private void requireUnpenalized(String what) {
@@ -295,7 +308,7 @@ public final class Inference {
      */
     public double aic() {
         requireUnpenalized("AIC");
-        return -2 * logLikelihood + 2 * estimates.length;
+        return -2 * logLikelihood + 2 * rank;
     }
 
     /**
@@ -304,7 +317,7 @@ public final class Inference {
      */
     public double bic() {
         requireUnpenalized("BIC");
-        return -2 * logLikelihood + estimates.length * Math.log(observations);
+        return -2 * logLikelihood + rank * Math.log(observations);
     }
 
     /** @return McFadden's pseudo-R&sup2; = 1 &minus; &#8467;/&#8467;<sub>0</sub> */
@@ -348,6 +361,7 @@ public final class Inference {
     /** Computes the quantities once. */
     private static final class Builder {
         private final double[] theta;
+        private final int[] kept;
         private final boolean intercept;
         private final boolean penalized;
         private final double level;
@@ -370,13 +384,15 @@ public final class Inference {
         private int dfResidual;
         private int dfNull;
 
-        Builder(FitResult fit, double[][] x, double[] y, double[] weights, double level) {
-            if (fit == null || x == null || y == null) {
-                throw new IllegalArgumentException("fit, x and y must not be null");
+        Builder(double[] theta, boolean intercept, boolean penalized, int[] aliased, double[][] x, double[] y,
+                double[] weights, double level) {
+            if (x == null || y == null) {
+                throw new IllegalArgumentException("x and y must not be null");
             }
-            this.theta = fit.theta();
-            this.intercept = fit.hasIntercept();
-            this.penalized = fit.l2() > 0;
+            this.theta = theta.clone();
+            this.kept = kept(aliased, theta.length);
+            this.intercept = intercept;
+            this.penalized = penalized;
             this.level = level;
             int features = theta.length - (intercept ? 1 : 0);
             if (y.length != x.length) {
@@ -395,6 +411,20 @@ public final class Inference {
             this.x = x;
             this.y = y;
             this.w = weights;
+        }
+
+        private static int[] kept(int[] aliased, int n) {
+            int[] kept = new int[n - aliased.length];
+            int next = 0;
+            int a = 0;
+            for (int j = 0; j < n; j++) {
+                if (a < aliased.length && aliased[a] == j) {
+                    a++;
+                } else {
+                    kept[next++] = j;
+                }
+            }
+            return kept;
         }
 
         private double weight(int i) {
@@ -420,7 +450,7 @@ public final class Inference {
 
         Inference build() {
             int m = x.length;
-            int k = theta.length;
+            int k = kept.length;
             double[] eta = new double[m];
             double sumW = 0;
             double sumWy = 0;
@@ -484,7 +514,7 @@ public final class Inference {
             for (int i = 0; i < m; i++) {
                 double root = Math.sqrt(weight(i) * Logistic.sigmoidDerivative(eta[i]));
                 for (int j = 0; j < k; j++) {
-                    a.data[i * k + j] = root * design(i, j);
+                    a.data[i * k + j] = root * design(i, kept[j]);
                 }
             }
             double[] scale = new double[k];
@@ -505,12 +535,20 @@ public final class Inference {
                 warnings.add(reason);
                 return;
             }
-            covariance = new double[k][k];
-            se = new double[k];
-            z = new double[k];
-            p = new double[k];
-            lower = new double[k];
-            upper = new double[k];
+            // Aliased parameters were not estimated: their rows and columns are NA (NaN), as in R.
+            int all = theta.length;
+            covariance = new double[all][all];
+            for (double[] row : covariance) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+            se = new double[all];
+            z = new double[all];
+            p = new double[all];
+            lower = new double[all];
+            upper = new double[all];
+            for (double[] v : new double[][] {se, z, p, lower, upper}) {
+                java.util.Arrays.fill(v, Double.NaN);
+            }
             double q = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
             for (int r = 0; r < k; r++) {
                 for (int c = r; c < k; c++) {
@@ -519,11 +557,12 @@ public final class Inference {
                     for (int t = c; t < k; t++) {
                         sum += rInverse[r][t] * rInverse[c][t];
                     }
-                    covariance[r][c] = sum * scale[r] * scale[c];
-                    covariance[c][r] = covariance[r][c];
+                    covariance[kept[r]][kept[c]] = sum * scale[r] * scale[c];
+                    covariance[kept[c]][kept[r]] = covariance[kept[r]][kept[c]];
                 }
             }
-            for (int j = 0; j < k; j++) {
+            for (int r = 0; r < k; r++) {
+                int j = kept[r];
                 se[j] = Math.sqrt(covariance[j][j]);
                 z[j] = theta[j] / se[j];
                 p[j] = 2 * NORMAL.cumulativeProbability(-Math.abs(z[j]));

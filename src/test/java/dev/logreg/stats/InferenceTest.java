@@ -150,8 +150,8 @@ class InferenceTest {
     }
 
     @Test
-    void aSingularInformationMatrixIsAWarningNotANaN() {
-        // Two identical columns: X^T D X is singular.
+    void aliasedParametersAreNaAndDoNotCount() {
+        // Two identical columns: the second is aliased, dropped from the fit and from k.
         double[][] x = new double[40][];
         double[] y = new double[40];
         for (int i = 0; i < 40; i++) {
@@ -161,9 +161,33 @@ class InferenceTest {
         }
         FitResult fit = LogisticRegression.newton().fit(x, y);
         Inference inf = Inference.of(fit, x, y, null);
+        assertTrue(inf.hasWald(), String.valueOf(inf.reason()));
+        assertEquals(2, inf.parameters());
+        assertEquals(38, inf.dfResidual());
+        assertTrue(Double.isNaN(inf.standardErrors()[2]) && Double.isNaN(inf.p()[2]), "R's NA for the alias");
+        assertTrue(Double.isFinite(inf.standardErrors()[0]) && Double.isFinite(inf.standardErrors()[1]));
+        assertRelative(-2 * inf.logLikelihood() + 2 * 2, inf.aic(), Tolerances.SCALAR, "AIC counts the rank");
+        // The same model without the copy has the same inference for the kept terms.
+        double[][] single = new double[40][];
+        for (int i = 0; i < 40; i++) {
+            single[i] = new double[] {x[i][0]};
+        }
+        Inference reference = Inference.of(LogisticRegression.newton().fit(single, y), single, y, null);
+        assertRelative(reference.standardErrors()[1], inf.standardErrors()[1], Tolerances.SAME_MATH, "SE");
+        assertRelative(reference.aic(), inf.aic(), Tolerances.SAME_MATH, "AIC");
+    }
+
+    @Test
+    void aSingularInformationMatrixIsAWarningNotANaN() {
+        // Fitted probabilities of exactly 0 and 1 (|z| = 1e4): D = 0 and X^T D X = 0.
+        double[][] x = {{-1}, {-1}, {1}, {1}};
+        double[] y = {0, 0, 1, 1};
+        Inference inf = Inference.of(new double[] {0, 1e4}, true, false, new int[0], x, y, null,
+                Inference.DEFAULT_LEVEL);
         assertFalse(inf.hasWald());
         assertEquals(1, inf.warnings().size());
         assertTrue(inf.warnings().get(0).contains("singular"), inf.warnings().toString());
+        assertThrows(IllegalStateException.class, inf::standardErrors);
         assertTrue(Double.isFinite(inf.aic()) && Double.isFinite(inf.logLikelihood()));
     }
 
