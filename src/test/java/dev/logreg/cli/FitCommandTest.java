@@ -305,6 +305,70 @@ class FitCommandTest {
         }
     }
 
+    // ---------------------------------------------------------------- robustness: aliasing, separation
+
+    @Test
+    void theFullCreditModelIsAliasedAndSeparatedAsInR() throws IOException {
+        Cli.Run r = run("fit", "--data", credit().toString(), "--target", "A16", "--positive", "+", "--format", "json");
+        JsonNode doc = json(r);
+        assertEquals(653, doc.get("nObs").asInt());
+        assertEquals(List.of("A5gg", "A5p"), strings(doc.get("aliased")));
+        assertTrue(doc.get("coefficients").get("A5gg").isNull() && doc.get("standardErrors").get("A5p").isNull(),
+                doc.toString());
+        assertTrue(doc.get("separation").booleanValue(), doc.toString());
+        assertEquals("SEPARATION", doc.get("termination").asText());
+        // R: A4 = l, A7 = o and A13 = p hold one class only; with l as A4's reference level the intercept and
+        // A4's dummies diverge too.
+        assertEquals(List.of("(Intercept)", "A4u", "A4y", "A7o", "A13p"), strings(doc.get("divergingTerms")));
+        assertTrue(strings(doc.get("warnings")).stream().anyMatch(w -> w.contains("separation")
+                && w.contains("A7o") && w.contains("A13p")), doc.toString());
+        assertTrue(r.err().contains("separation"), r.err());
+        // R 4.2.2: A9t = 3.8624431726058899, residual deviance 364.27 on 617 df, AIC 436.27.
+        assertClose(3.8624431726058899, doc.get("coefficients").get("A9t").asDouble(), 0.01, 0, "A9t within 1%");
+        assertClose(364.27, doc.get("deviance").asDouble(), 1e-4, 0, "deviance");
+        assertEquals(617, doc.get("dfResidual").asInt());
+        assertClose(436.27, doc.get("aic").asDouble(), 1e-4, 0, "AIC");
+        Cli.Run text = run("fit", "--data", credit().toString(), "--target", "A16", "--positive", "+");
+        assertTrue(text.out().contains("Coefficients: (2 not defined because of singularities)"), text.out());
+        assertTrue(text.out().lines().anyMatch(l -> l.matches("A5gg +NA +NA +NA +NA")), text.out());
+    }
+
+    @Test
+    void aPenalizedFullCreditModelConvergesWithEveryColumn() throws IOException {
+        JsonNode doc = json(run("fit", "--data", credit().toString(), "--target", "A16", "--positive", "+",
+                "--l2", "0.01", "--format", "json"));
+        assertTrue(doc.get("converged").booleanValue(), doc.toString());
+        assertFalse(doc.get("separation").booleanValue());
+        assertEquals(0, doc.get("aliased").size());
+        assertTrue(doc.get("maxAbsGradient").asDouble() <= 1e-8);
+    }
+
+    @Test
+    void anAliasedColumnDoesNotChangePredictions() throws IOException {
+        List<String> lines = new ArrayList<>();
+        List<String> ucla = Cli.resourceLines("/data/ucla_admissions.csv");
+        lines.add(ucla.get(0) + ",gre2");
+        for (String line : ucla.subList(1, ucla.size())) {
+            lines.add(line + "," + line.split(",")[1]);
+        }
+        Path data = write("ucla-gre2.csv", lines);
+        Path with = dir.resolve("with.csv");
+        Path without = dir.resolve("without.csv");
+        JsonNode doc = json(run("fit", "--data", data.toString(), "--target", "admit", "--categorical", "rank",
+                "--format", "json", "--predictions", with.toString()));
+        assertEquals(List.of("gre2"), strings(doc.get("aliased")));
+        assertTrue(doc.get("converged").booleanValue(), doc.toString());
+        json(run("fit", "--data", data.toString(), "--target", "admit", "--categorical", "rank",
+                "--features", "gre,gpa,rank", "--format", "json", "--predictions", without.toString()));
+        List<String> a = Files.readAllLines(with);
+        List<String> b = Files.readAllLines(without);
+        assertEquals(a.size(), b.size());
+        for (int i = 1; i < a.size(); i++) {
+            assertClose(Double.parseDouble(b.get(i).split(",")[1]), Double.parseDouble(a.get(i).split(",")[1]),
+                    Tolerances.SAME_MATH, 1, "row " + i);
+        }
+    }
+
     // ---------------------------------------------------------------- 4: text
 
     @Test
