@@ -234,7 +234,7 @@ class FitPropertiesTest {
     // Properties
 
     /** Weight k on a row gives the optimum of the data with that row k times over, unit weights. */
-    @Property(tries = 100)
+    @Property(tries = 200)
     void integerWeightEqualsRepeatedRows(@ForAll("samples") Sample s) {
         List<double[]> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
@@ -254,7 +254,7 @@ class FitPropertiesTest {
     }
 
     /** A row of weight zero is the same as no row at all. */
-    @Property(tries = 100)
+    @Property(tries = 200)
     void zeroWeightEqualsRowRemoved(@ForAll("withZeroWeightRows") Sample s) {
         List<double[]> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
@@ -275,7 +275,7 @@ class FitPropertiesTest {
     }
 
     /** The order of the rows (each with its label and weight) does not matter. */
-    @Property(tries = 100)
+    @Property(tries = 200)
     void rowOrderDoesNotMatter(@ForAll("permuted") Permuted p) {
         Sample s = p.sample();
         int m = s.rows();
@@ -285,7 +285,7 @@ class FitPropertiesTest {
         for (int i = 0; i < m; i++) {
             int source = p.order().get(i);
             x[i] = s.x()[source].clone();
-            y[i] = s.y()[i];
+            y[i] = s.y()[source];
             w[i] = s.w()[source];
         }
         FitResult original = fit(s);
@@ -299,7 +299,7 @@ class FitPropertiesTest {
      * (&lambda;2 &minus; &lambda;1)(‖&beta;1‖² &minus; ‖&beta;2‖²) &ge; 0 for any loss, the intercept
      * unpenalized.
      */
-    @Property(tries = 100)
+    @Property(tries = 200)
     void largerPenaltyNeverGivesLargerCoefficients(@ForAll("twoPenalties") TwoPenalties t) {
         Sample s = t.sample();
         FitResult small = fit(s.x(), s.y(), s.w(), t.l2Small());
@@ -316,7 +316,7 @@ class FitPropertiesTest {
      * is log 2; the reference's gradient there is as small as the solver claims; the model's
      * probabilities are in [0, 1] and equal the sigmoid of the linear predictor.
      */
-    @Property(tries = 100)
+    @Property(tries = 200)
     void lossDecreasesAndProbabilitiesAreProbabilities(@ForAll("samples") Sample s) {
         FitResult fit = fit(s);
         double[] theta = fit.theta();
