@@ -2,7 +2,7 @@ package dev.logreg;
 
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.Objective;
-import dev.logreg.objective.VectorizedBinaryObjective;
+import dev.logreg.objective.FusedBinaryObjective;
 import dev.logreg.solve.Aliasing;
 import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.GradientDescentSolver;
@@ -376,7 +376,8 @@ public final class LogisticRegression {
             standardizer = new Standardizer(workingDesign, working, intercept);
             start = standardizer.toStandardized(start);
         }
-        Objective objective = new VectorizedBinaryObjective(working);
+        // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
+        Objective objective = new FusedBinaryObjective(working);
         Solver solver = method == Method.NEWTON ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
         Solution solution = solver.minimize(objective, start);
         int[] diverging = l2 == 0
@@ -437,7 +438,7 @@ public final class LogisticRegression {
         }
         double[] g = new double[n];
         double[] h = new double[n * n];
-        new VectorizedBinaryObjective(problem).valueGradientHessian(new double[n], g, h);
+        new FusedBinaryObjective(problem).valueGradientHessian(new double[n], g, h);
         return Aliasing.find(h, n);
     }
 
