@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "logreg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Logistic regression by Newton's method and gradient descent.",
-        subcommands = {DemoCommand.class, FitCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, FitCommand.class, ValidateCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for a caller's mistake. */
@@ -80,7 +81,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("logreg: no command given; commands: demo, fit, validate (try --help)");
+        spec.commandLine().getErr().println("logreg: no command given; commands: demo, fit, validate, compare (try --help)");
         return USAGE;
     }
 
