@@ -68,9 +68,43 @@ public abstract class BinaryObjective implements Objective {
         return loss + penalty(theta);
     }
 
+    /** Up to this many parameters, L comes from the eigenvalues of H(0); beyond, from power iteration. */
+    static final int GRAM_EIGEN_MAX_COLUMNS = 512;
+
+    private double lipschitz = Double.NaN;
+
+    /**
+     * L = &lambda;<sub>max</sub>(X<sup>T</sup>WX)/(4W) + &lambda;. At &theta; = 0 every &sigma;' is 1/4, so
+     * the data part of H(0) is exactly X<sup>T</sup>WX/(4W): for up to {@value #GRAM_EIGEN_MAX_COLUMNS}
+     * parameters one pass of this objective and a symmetric eigenvalue decomposition of the n&times;n
+     * result give L; for more, {@link BinaryProblem#lipschitzBound()} iterates without forming it.
+     * Computed once.
+     */
     @Override
     public final double lipschitzBound() {
-        return problem.lipschitzBound();
+        if (Double.isNaN(lipschitz)) {
+            int n = problem.cols;
+            if (n > GRAM_EIGEN_MAX_COLUMNS) {
+                lipschitz = problem.lipschitzBound();
+            } else {
+                double[] g = new double[n];
+                double[] h = new double[n * n];
+                dataLossGradientHessian(new double[n], g, h);
+                org.ejml.data.DMatrixRMaj gram = org.ejml.data.DMatrixRMaj.wrap(n, n, h);
+                org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
+                        org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, false, true);
+                double largest = 0;
+                if (eig.decompose(gram)) {
+                    for (int k = 0; k < n; k++) {
+                        largest = Math.max(largest, eig.getEigenvalue(k).getReal());
+                    }
+                    lipschitz = largest + problem.l2;
+                } else {
+                    lipschitz = problem.lipschitzBound();
+                }
+            }
+        }
+        return lipschitz;
     }
 
     @Override

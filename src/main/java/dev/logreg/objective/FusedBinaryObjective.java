@@ -1,6 +1,5 @@
 package dev.logreg.objective;
 
-import dev.logreg.math.Logistic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +21,10 @@ import java.util.concurrent.Future;
  * depend on scheduling. Nothing is allocated per evaluation that grows with m. Small problems (fewer
  * than {@value #PARALLEL_MIN_ELEMENTS} elements in X) use the calling thread only.
  *
+ * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector}, H is accumulated with the
+ * Vector API (eight rows per update, full-width SIMD fused multiply-adds on rows padded to the vector
+ * width), about twice as fast as the plain loops used otherwise; {@link #simd()} says which.
+ *
  * <p>The formulas are those of {@link VectorizedBinaryObjective}, the readable specification, and the
  * tests hold this class to it and to {@link LoopBinaryObjective} at 1e-12.
  */
@@ -38,9 +41,15 @@ public final class FusedBinaryObjective extends BinaryObjective {
         return t;
     });
 
+    /** The SIMD update of H if the Vector API is available (see {@link HessianUpdate#load()}). */
+    private static final HessianUpdate SIMD = HessianUpdate.load();
+
     private final int threads;
     private final int[] bounds;
     private final Worker[] workers;
+    private final HessianUpdate simd;
+    /** Row stride of the per-thread H buffers: n, or n rounded up to the SIMD width. */
+    private final int stride;
 
     /**
      * One thread per available processor.
@@ -65,7 +74,16 @@ public final class FusedBinaryObjective extends BinaryObjective {
      *        thread still gets at least one row
      */
     FusedBinaryObjective(BinaryProblem problem, int threads, boolean always) {
+        this(problem, threads, always, SIMD);
+    }
+
+    /**
+     * @param simd the SIMD update of H, or null for plain Java loops
+     */
+    FusedBinaryObjective(BinaryProblem problem, int threads, boolean always, HessianUpdate simd) {
         super(problem);
+        this.simd = simd;
+        this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -83,6 +101,11 @@ public final class FusedBinaryObjective extends BinaryObjective {
         for (int t = 0; t < this.threads; t++) {
             workers[t] = new Worker(bounds[t], bounds[t + 1]);
         }
+    }
+
+    /** @return whether H is accumulated with SIMD instructions (the Vector API) rather than plain loops */
+    public boolean simd() {
+        return simd != null;
     }
 
     /** @return the number of threads a pass uses (1 for small problems) */
@@ -151,7 +174,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
             for (Worker w : workers) {
                 for (int a = 0; a < n; a++) {
                     for (int b = a; b < n; b++) {
-                        hessian[a * n + b] += w.hessian[a * n + b];
+                        hessian[a * n + b] += w.hessian[a * stride + b];
                     }
                 }
             }
@@ -171,8 +194,10 @@ public final class FusedBinaryObjective extends BinaryObjective {
         private final int from;
         private final int to;
         private final double[] gradient;
+        /** The upper triangle of this thread's X<sup>T</sup>DX, n rows of {@code stride}. */
         private final double[] hessian;
-        private final double[] r = new double[BLOCK];
+        /** Scratch rows for the SIMD update, padded to {@code stride}; null without it. */
+        private final double[][] rowBuffers;
         private final double[] d = new double[BLOCK];
         private double[] theta;
         private boolean wantGradient;
@@ -184,7 +209,8 @@ public final class FusedBinaryObjective extends BinaryObjective {
             this.to = to;
             int n = problem.cols;
             this.gradient = new double[n];
-            this.hessian = new double[n * n];
+            this.hessian = new double[n * stride];
+            this.rowBuffers = simd == null ? null : new double[HessianUpdate.ROWS][stride];
         }
 
         void prepare(double[] th, boolean g, boolean h) {
@@ -211,26 +237,51 @@ public final class FusedBinaryObjective extends BinaryObjective {
                 // Sweep 1: z, loss, r = w (sigma(z) - y), d = w sigma'(z), and g += X^T r.
                 for (int i = start; i < end; i++) {
                     int row = i * n;
-                    double z = 0;
-                    for (int j = 0; j < n; j++) {
-                        z += x[row + j] * theta[j];
+                    // z = x_i . theta with four partial sums (independent additions in flight)
+                    double z0 = 0;
+                    double z1 = 0;
+                    double z2 = 0;
+                    double z3 = 0;
+                    int j = 0;
+                    for (; j + 3 < n; j += 4) {
+                        z0 += x[row + j] * theta[j];
+                        z1 += x[row + j + 1] * theta[j + 1];
+                        z2 += x[row + j + 2] * theta[j + 2];
+                        z3 += x[row + j + 3] * theta[j + 3];
                     }
+                    for (; j < n; j++) {
+                        z0 += x[row + j] * theta[j];
+                    }
+                    double z = (z0 + z1) + (z2 + z3);
+                    // One exponential serves the loss, sigma and sigma' (the formulas of Logistic):
+                    // e = exp(-|z|), softplus(+-z) = max(+-z, 0) + log1p(e), sigma = 1/(1+e) or e/(1+e).
+                    double e = Math.exp(-Math.abs(z));
+                    double log1pE = Math.log1p(e);
+                    double yi = y[i];
                     double wi = w[i];
-                    loss += wi * Logistic.crossEntropy(z, y[i]);
+                    double softplusZ = Math.max(z, 0.0) + log1pE;
+                    double softplusMinusZ = Math.max(-z, 0.0) + log1pE;
+                    double term = yi == 0.0 ? softplusZ
+                            : yi == 1.0 ? softplusMinusZ : (1.0 - yi) * softplusZ + yi * softplusMinusZ;
+                    loss += wi * term;
                     if (wantGradient) {
-                        double ri = wi * (Logistic.sigmoid(z) - y[i]);
-                        r[i - start] = ri;
-                        for (int j = 0; j < n; j++) {
-                            gradient[j] += x[row + j] * ri;
+                        double onePlusE = 1.0 + e;
+                        double sigma = z >= 0 ? 1.0 / onePlusE : e / onePlusE;
+                        double ri = wi * (sigma - yi);
+                        for (int c = 0; c < n; c++) {
+                            gradient[c] += x[row + c] * ri;
                         }
                         if (wantHessian) {
-                            d[i - start] = wi * Logistic.sigmoidDerivative(z);
+                            d[i - start] = wi * (e / (onePlusE * onePlusE));
                         }
                     }
                 }
                 // Sweep 2: H += X^T diag(d) X on the upper triangle, four rows per update.
                 if (wantHessian) {
                     int i = start;
+                    if (simd != null) {
+                        i = simd.add(x, n, start, end, d, hessian, stride, rowBuffers);
+                    }
                     for (; i + 7 < end; i += 8) {
                         addEightRows(x, n, i, start);
                     }
@@ -271,7 +322,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
                 double u5 = d5 * x[r5 + a];
                 double u6 = d6 * x[r6 + a];
                 double u7 = d7 * x[r7 + a];
-                int h = a * n;
+                int h = a * stride;
                 for (int b = a; b < n; b++) {
                     hessian[h + b] += (u0 * x[r0 + b] + u1 * x[r1 + b] + u2 * x[r2 + b] + u3 * x[r3 + b])
                             + (u4 * x[r4 + b] + u5 * x[r5 + b] + u6 * x[r6 + b] + u7 * x[r7 + b]);
@@ -293,7 +344,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
                 double u1 = d1 * x[r1 + a];
                 double u2 = d2 * x[r2 + a];
                 double u3 = d3 * x[r3 + a];
-                int h = a * n;
+                int h = a * stride;
                 for (int b = a; b < n; b++) {
                     hessian[h + b] += u0 * x[r0 + b] + u1 * x[r1 + b] + u2 * x[r2 + b] + u3 * x[r3 + b];
                 }
@@ -304,7 +355,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
             int r0 = i * n;
             for (int a = 0; a < n; a++) {
                 double u0 = di * x[r0 + a];
-                int h = a * n;
+                int h = a * stride;
                 for (int b = a; b < n; b++) {
                     hessian[h + b] += u0 * x[r0 + b];
                 }

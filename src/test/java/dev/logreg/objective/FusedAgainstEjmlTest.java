@@ -52,6 +52,25 @@ class FusedAgainstEjmlTest {
     }
 
     @Test
+    void theTestsRunTheSimdPathAndItAgreesWithThePlainLoops() {
+        // The surefire JVM runs with --add-modules jdk.incubator.vector (pom.xml).
+        BinaryProblem p = Data.randomProblem(99, 2000, 61, true, 0.0);
+        FusedBinaryObjective simd = new FusedBinaryObjective(p, 2);
+        assertTrue(simd.simd(), "the Vector API kernel is loaded");
+        FusedBinaryObjective plain = new FusedBinaryObjective(p, 2, false, null);
+        assertTrue(!plain.simd());
+        double[] theta = Data.randomTheta(5, 61, 0.3);
+        double[] g1 = new double[61];
+        double[] g2 = new double[61];
+        double[] h1 = new double[61 * 61];
+        double[] h2 = new double[61 * 61];
+        assertClose(plain.valueGradientHessian(theta, g2, h2), simd.valueGradientHessian(theta, g1, h1),
+                Tolerances.SAME_MATH, 0, "J");
+        assertArrayClose(g2, g1, Tolerances.SAME_MATH, 0, "g");
+        assertArrayClose(h2, h1, Tolerances.SAME_MATH, 0, "H");
+    }
+
+    @Test
     void smallProblemsUseOneThreadAndBadThreadCountsAreRejected() {
         BinaryProblem small = Data.randomProblem(5, 100, 5, false, 0);
         assertEquals(1, new FusedBinaryObjective(small, 8).threads());

@@ -43,12 +43,15 @@ class GradientDescentSolverTest {
     @Test
     void theDefaultStepOneOverLNeverIncreasesTheLoss() {
         BinaryProblem p = Data.randomProblem(21, 300, 6, true, 0.0);
+        VectorizedBinaryObjective objective = new VectorizedBinaryObjective(p);
         Solution s = new GradientDescentSolver(GradientDescentOptions.defaults().withMaxIterations(500))
-                .minimize(new VectorizedBinaryObjective(p), new double[6]);
+                .minimize(objective, new double[6]);
+        // L from the eigenvalues of H(0) = X^T W X / 4W, and from power iteration without forming it.
+        assertEquals(p.lipschitzBound(), objective.lipschitzBound(), 1e-8 * p.lipschitzBound(), "L two ways");
         List<Iteration> trace = s.trace();
         for (int k = 1; k < trace.size(); k++) {
             assertTrue(trace.get(k).loss() <= trace.get(k - 1).loss(), "loss non-increasing at " + k);
-            assertEquals(1.0 / p.lipschitzBound(), trace.get(k).stepLength(), 0.0, "eta = 1/L");
+            assertEquals(1.0 / objective.lipschitzBound(), trace.get(k).stepLength(), 0.0, "eta = 1/L");
         }
         assertTrue(s.warnings().stream().noneMatch(w -> w.contains("increased")), s.warnings().toString());
     }
