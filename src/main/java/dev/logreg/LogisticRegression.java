@@ -352,7 +352,11 @@ public final class LogisticRegression {
         List<String> terms = terms(cols);
         // Aliased columns (exactly collinear with earlier ones) are dropped, as R's glm does; a penalized
         // problem is identifiable and keeps them.
-        int[] aliased = l2 == 0 ? aliased(problem) : new int[0];
+        // The aliasing check's pass at theta = 0 is also Newton's first evaluation when it starts there.
+        double[] g0 = new double[cols];
+        double[] h0 = l2 == 0 ? new double[cols * cols] : null;
+        double j0 = l2 == 0 ? new FusedBinaryObjective(problem).valueGradientHessian(new double[cols], g0, h0) : 0;
+        int[] aliased = l2 == 0 ? Aliasing.find(h0, cols) : new int[0];
         int[] kept = complement(aliased, cols);
         BinaryProblem working = problem;
         double[] workingDesign = design;
@@ -378,6 +382,18 @@ public final class LogisticRegression {
         }
         // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
         Objective objective = new FusedBinaryObjective(working);
+        if (h0 != null && standardizer == null && isZero(start)) {
+            int k = kept.length;
+            double[] g = new double[k];
+            double[] h = new double[k * k];
+            for (int a = 0; a < k; a++) {
+                g[a] = g0[kept[a]];
+                for (int b = 0; b < k; b++) {
+                    h[a * k + b] = h0[kept[a] * cols + kept[b]];
+                }
+            }
+            objective = new StartCache(objective, start, j0, g, h);
+        }
         Solver solver = method == Method.NEWTON ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
         Solution solution = solver.minimize(objective, start);
         int[] diverging = l2 == 0
@@ -430,16 +446,13 @@ public final class LogisticRegression {
         return terms;
     }
 
-    /** The aliased columns, from X^T W X = 4W H(0), the Hessian at theta = 0 of the unpenalized problem. */
-    private static int[] aliased(BinaryProblem problem) {
-        int n = problem.columns();
-        if (n < 2 && problem.interceptColumn() >= 0) {
-            return new int[0];
+    private static boolean isZero(double[] v) {
+        for (double x : v) {
+            if (x != 0.0) {
+                return false;
+            }
         }
-        double[] g = new double[n];
-        double[] h = new double[n * n];
-        new FusedBinaryObjective(problem).valueGradientHessian(new double[n], g, h);
-        return Aliasing.find(h, n);
+        return true;
     }
 
     private static int[] complement(int[] dropped, int n) {
