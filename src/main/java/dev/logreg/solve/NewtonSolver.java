@@ -55,8 +55,18 @@ public final class NewtonSolver implements Solver {
         int k = 0;
         int dampedIterations = 0;
         double largestDamping = 0;
+        double previousGmax = Double.NaN;
+        boolean lastStepFull = false;
+        boolean hessianStale = false;
         Termination termination;
         while ((termination = progress.check(loss, gmax, k)) == null) {
+            if (hessianStale) {
+                // The last pass skipped H, expecting convergence that did not come: compute it now.
+                loss = f.valueGradientHessian(theta, g, H);
+                progress.evaluated();
+                gmax = Progress.maxAbs(g);
+                hessianStale = false;
+            }
             double mu = dampedCholesky.solve(H, g, d);
             if (mu < 0) {
                 termination = Termination.NO_PROGRESS;
@@ -64,10 +74,15 @@ public final class NewtonSolver implements Solver {
                 break;
             }
             double slope = Progress.dot(g, d);
-            // The full step, evaluated completely: if it is accepted, it is the next iteration's pass.
+            // The full step, evaluated completely: if it is accepted, it is the next iteration's pass. When
+            // quadratic convergence predicts that this step ends the solve (max|g| after it, extrapolated
+            // as gmax^3 / previousGmax^2 from the last full step, below a tenth of the tolerance), the
+            // Hessian at the trial point would never be used, and the pass computes J and g only.
             double alpha = 1.0;
             Progress.step(theta, alpha, d, trial);
-            double trialLoss = f.valueGradientHessian(trial, trialG, trialH);
+            boolean expectLast = lastStepFull && mu == 0 && previousGmax > 0
+                    && gmax * gmax * gmax / (previousGmax * previousGmax) < 0.1 * options.tolerance();
+            double trialLoss = expectLast ? f.valueAndGradient(trial, trialG) : f.valueGradientHessian(trial, trialG, trialH);
             progress.evaluated();
             boolean accepted = LineSearch.sufficientDecrease(trialLoss, loss, alpha, slope)
                     || LineSearch.acceptableWithinNoise(trialLoss, loss, Progress.maxAbs(trialG), gmax);
@@ -80,6 +95,7 @@ public final class NewtonSolver implements Solver {
                 if (accepted) {
                     trialLoss = f.valueGradientHessian(trial, trialG, trialH);
                     progress.evaluated();
+                    expectLast = false;
                 }
             }
             if (!accepted) {
@@ -93,7 +109,10 @@ public final class NewtonSolver implements Solver {
             }
             swap();
             loss = trialLoss;
+            previousGmax = gmax;
             gmax = Progress.maxAbs(g);
+            lastStepFull = alpha == 1.0;
+            hessianStale = expectLast;
             k++;
             progress.record(k, loss, gmax, alpha, alpha * Progress.norm2(d), mu);
         }
