@@ -263,7 +263,6 @@ public final class LogisticRegression {
         }
         int features = x[0].length;
         int cols = features + (intercept ? 1 : 0);
-        double[] design = new double[x.length * cols];
         for (int i = 0; i < x.length; i++) {
             if (x[i] == null) {
                 throw new IllegalArgumentException("x[" + i + "] is null");
@@ -271,12 +270,35 @@ public final class LogisticRegression {
             if (x[i].length != features) {
                 throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns, x[0] has " + features);
             }
-            for (int j = 0; j < features; j++) {
-                double v = x[i][j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + v + ": features must be finite");
+        }
+        double[] design = new double[x.length * cols];
+        // Copy in parallel row ranges; each range notes its first non-finite element, and the first of
+        // all (in row order) is reported.
+        int offset = cols - features;
+        int chunks = (long) x.length * features < (1 << 16) ? 1 : Runtime.getRuntime().availableProcessors();
+        long[] firstBad = new long[chunks];
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = (int) ((long) x.length * c / chunks);
+            int to = (int) ((long) x.length * (c + 1) / chunks);
+            long bad = -1;
+            for (int i = from; i < to; i++) {
+                double[] row = x[i];
+                int base = i * cols + offset;
+                for (int j = 0; j < features; j++) {
+                    double v = row[j];
+                    if (bad < 0 && !Double.isFinite(v)) {
+                        bad = (long) i * features + j;
+                    }
+                    design[base + j] = v;
                 }
-                design[i * cols + j + (cols - features)] = v;
+            }
+            firstBad[c] = bad;
+        });
+        for (long bad : firstBad) {
+            if (bad >= 0) {
+                int i = (int) (bad / features);
+                int j = (int) (bad % features);
+                throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + x[i][j] + ": features must be finite");
             }
         }
         return fitDesign(design, x.length, cols, y, weights);
@@ -381,7 +403,8 @@ public final class LogisticRegression {
             start = standardizer.toStandardized(start);
         }
         // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
-        Objective objective = new FusedBinaryObjective(working);
+        FusedBinaryObjective fused = new FusedBinaryObjective(working);
+        Objective objective = fused;
         if (h0 != null && standardizer == null && isZero(start)) {
             int k = kept.length;
             double[] g = new double[k];
@@ -397,7 +420,7 @@ public final class LogisticRegression {
         Solver solver = method == Method.NEWTON ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
         Solution solution = solver.minimize(objective, start);
         int[] diverging = l2 == 0
-                ? SeparationCheck.diverging(working, objective, solution.theta(),
+                ? SeparationCheck.diverging(working, fused, solution.theta(),
                         solution.termination() == Termination.SEPARATION)
                 : new int[0];
         double[] reduced = solution.theta();

@@ -50,6 +50,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
     private final HessianUpdate simd;
     /** Row stride of the per-thread H buffers: n, or n rounded up to the SIMD width. */
     private final int stride;
+    /** &theta; of the last pass, and max |x<sub>i</sub>&theta;| over its rows with positive weight. */
+    private final double[] lastTheta;
+    private double lastMaxAbsZ = Double.NaN;
 
     /**
      * One thread per available processor.
@@ -84,6 +87,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         super(problem);
         this.simd = simd;
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
+        this.lastTheta = new double[problem.cols];
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -106,6 +110,17 @@ public final class FusedBinaryObjective extends BinaryObjective {
     /** @return whether H is accumulated with SIMD instructions (the Vector API) rather than plain loops */
     public boolean simd() {
         return simd != null;
+    }
+
+    /**
+     * The largest |z<sub>i</sub>| = |x<sub>i</sub>&theta;| over the rows with positive weight, as the last pass
+     * found it, if that pass was at this &theta; (a by-product: no extra pass).
+     *
+     * @param theta the parameters
+     * @return max |x<sub>i</sub>&theta;|, or NaN if the last pass was elsewhere (or there was none)
+     */
+    public double lastMaxAbsLinearPredictor(double[] theta) {
+        return java.util.Arrays.equals(theta, lastTheta) ? lastMaxAbsZ : Double.NaN;
     }
 
     /** @return the number of threads a pass uses (1 for small problems) */
@@ -155,9 +170,13 @@ public final class FusedBinaryObjective extends BinaryObjective {
         int n = problem.cols;
         double invW = 1.0 / problem.totalWeight;
         double loss = 0;
+        double largest = 0;
         for (Worker w : workers) {
             loss += w.loss;
+            largest = Math.max(largest, w.maxAbsZ);
         }
+        System.arraycopy(theta, 0, lastTheta, 0, n);
+        lastMaxAbsZ = largest;
         if (gradient != null) {
             Arrays.fill(gradient, 0.0);
             for (Worker w : workers) {
@@ -203,6 +222,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         private boolean wantGradient;
         private boolean wantHessian;
         private double loss;
+        private double maxAbsZ;
 
         Worker(int from, int to) {
             this.from = from;
@@ -226,6 +246,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
             double[] y = problem.y;
             double[] w = problem.w;
             loss = 0;
+            maxAbsZ = 0;
             if (wantGradient) {
                 Arrays.fill(gradient, 0.0);
             }
@@ -264,6 +285,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
                     double term = yi == 0.0 ? softplusZ
                             : yi == 1.0 ? softplusMinusZ : (1.0 - yi) * softplusZ + yi * softplusMinusZ;
                     loss += wi * term;
+                    if (wi > 0) {
+                        maxAbsZ = Math.max(maxAbsZ, Math.abs(z));
+                    }
                     if (wantGradient) {
                         double onePlusE = 1.0 + e;
                         double sigma = z >= 0 ? 1.0 / onePlusE : e / onePlusE;

@@ -1,6 +1,7 @@
 package dev.logreg.solve;
 
 import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.FusedBinaryObjective;
 import dev.logreg.objective.Objective;
 
 /**
@@ -53,10 +54,14 @@ public final class SeparationCheck {
         if (completelySeparated) {
             direction = theta.clone();
         } else {
-            double largest = 0;
-            for (int i = 0; i < m; i++) {
-                if (problem.weight(i) > 0) {
-                    largest = Math.max(largest, Math.abs(dot(problem, i, theta)));
+            double largest = objective instanceof FusedBinaryObjective
+                    ? ((FusedBinaryObjective) objective).lastMaxAbsLinearPredictor(theta) : Double.NaN;
+            if (Double.isNaN(largest)) {
+                largest = 0;
+                for (int i = 0; i < m; i++) {
+                    if (problem.weight(i) > 0) {
+                        largest = Math.max(largest, Math.abs(dot(problem, i, theta)));
+                    }
                 }
             }
             if (!(largest >= SUSPECT_LOGIT)) {

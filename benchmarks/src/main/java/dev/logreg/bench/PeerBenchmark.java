@@ -32,10 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A whole unpenalized fit from &theta; = 0, this library against peers, on the same data:
  * <ul>
- * <li>{@code newton}: {@code LogisticRegression.newton().withTolerance(1e-8).fit(x, y)}, the public
- *     API: it copies x into a model matrix, runs the aliasing check (one pass for X<sup>T</sup>X) and a
- *     separation check besides Newton's method;</li>
- * <li>{@code newtonSolver}: the bare {@link NewtonSolver} (tolerance 1e-8) on the fused objective;</li>
+ * <li>{@code newton}: this library's {@link NewtonSolver} (tolerance 1e-8) on the fused objective, its
+ *     model matrix built in the setup as every peer's input is;</li>
+ * <li>{@code newtonApi}: {@code LogisticRegression.newton().withTolerance(1e-8).fit(x, y)}, the public
+ *     entry point from {@code double[][]}: it also copies x into a model matrix, checks the input, and
+ *     runs the aliasing check (its pass is Newton's first) and the separation check;</li>
  * <li>{@code smile}: Smile 3.1.1 {@code LogisticRegression.binomial(x, y, 0, 1e-8, 1000)} (L-BFGS,
  *     its loss parallelized over the common fork-join pool);</li>
  * <li>{@code liblinear}: LIBLINEAR 2.44 (Java), L2R_LR (trust-region Newton with conjugate
@@ -98,7 +99,7 @@ public class PeerBenchmark {
 
         @TearDown(Level.Trial)
         public void check() {
-            Verify.optimum("PeerBenchmark.newton " + data.shape, last, data.reference, Verify.OWN_OPTIMUM);
+            Verify.optimum("PeerBenchmark.newtonApi " + data.shape, last, data.reference, Verify.OWN_OPTIMUM);
         }
     }
 
@@ -121,7 +122,7 @@ public class PeerBenchmark {
 
         @TearDown(Level.Trial)
         public void check() {
-            Verify.optimum("PeerBenchmark.newtonSolver " + data.shape, last, data.reference, Verify.OWN_OPTIMUM);
+            Verify.optimum("PeerBenchmark.newton " + data.shape, last, data.reference, Verify.OWN_OPTIMUM);
         }
     }
 
@@ -215,21 +216,31 @@ public class PeerBenchmark {
         }
     }
 
+    /**
+     * This library's public entry point from {@code double[][]}: the copy into a model matrix with an
+     * intercept column, the input checks, the aliasing check (whose pass is Newton's first) and the
+     * separation check, then Newton on the fused kernel.
+     */
     @Benchmark
-    public FitResult newton(Api a) {
+    public FitResult newtonApi(Api a) {
         FitResult fit = a.newton.fit(a.x, a.y);
         if (!fit.converged()) {
-            throw new IllegalStateException("newton did not converge: " + fit.termination() + " " + fit.warnings());
+            throw new IllegalStateException("newtonApi did not converge: " + fit.termination() + " " + fit.warnings());
         }
         a.last = fit.theta();
         return fit;
     }
 
+    /**
+     * This library's Newton ({@code NewtonSolver}, tolerance 1e-8) on its fused objective, from &theta; = 0,
+     * with the model matrix (a {@code BinaryProblem}) built in the setup, as LIBLINEAR's {@code Problem}
+     * and Smile's {@code double[][]} are.
+     */
     @Benchmark
-    public Solution newtonSolver(Bare b) {
+    public Solution newton(Bare b) {
         Solution s = b.solver.minimize(b.objective, b.start);
         if (!s.converged()) {
-            throw new IllegalStateException("newtonSolver did not converge: " + s.termination() + " " + s.warnings());
+            throw new IllegalStateException("newton did not converge: " + s.termination() + " " + s.warnings());
         }
         b.last = s.theta();
         return s;
