@@ -45,10 +45,10 @@ import org.apache.commons.math3.optim.nonlinear.scalar.gradient.Preconditioner;
  * {@link #MAX_EVALUATIONS} and {@link #MAX_ITERATIONS} over all rounds) end the run with the last
  * iterate, not converged.
  */
-final class CommonsMathConjugateGradient {
+public final class CommonsMathConjugateGradient {
 
-    /** Stop when max|g| of this library's gradient is at most this. */
-    static final double GRADIENT_TOLERANCE = 1e-9;
+    /** Stop when max|g| of this library's gradient is at most this (the default). */
+    public static final double GRADIENT_TOLERANCE = 1e-9;
     /** Evaluations of D and g over all rounds (the line searches use most). */
     static final int MAX_EVALUATIONS = 100_000;
     /** Iterations over all rounds. */
@@ -62,31 +62,71 @@ final class CommonsMathConjugateGradient {
     /** The first trial step of the bracketing, in units of the preconditioned direction. */
     static final double INITIAL_BRACKETING_RANGE = 1.0;
 
+    /**
+     * What a run returned.
+     *
+     * @param theta the last iterate (a copy)
+     * @param iterations iterations over all rounds
+     * @param evaluations evaluations of D and g over all rounds
+     * @param converged whether max|g| reached the tolerance
+     * @param nanos the time taken
+     */
+    public record Result(double[] theta, int iterations, int evaluations, boolean converged, long nanos) {
+        /** Copies &theta;. */
+        public Result {
+            theta = theta.clone();
+        }
+
+        @Override
+        public double[] theta() {
+            return theta.clone();
+        }
+    }
+
     private final BinaryProblem problem;
+    private final Objective objective;
+    private final double tolerance;
+
+    /**
+     * Gradients from the EJML objective, tolerance {@link #GRADIENT_TOLERANCE}.
+     *
+     * @param problem the data, the intercept in column 0
+     */
+    public CommonsMathConjugateGradient(BinaryProblem problem) {
+        this(problem, new VectorizedBinaryObjective(problem), GRADIENT_TOLERANCE);
+    }
 
     /**
      * @param problem the data, the intercept in column 0
+     * @param objective J on the same data, for the gradients (any implementation)
+     * @param tolerance stop at max|g| &le; tolerance
+     * @throws IllegalArgumentException if the tolerance is not positive and finite
      */
-    CommonsMathConjugateGradient(BinaryProblem problem) {
+    public CommonsMathConjugateGradient(BinaryProblem problem, Objective objective, double tolerance) {
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);
+        }
         this.problem = problem;
+        this.objective = objective;
+        this.tolerance = tolerance;
     }
 
     /**
      * Minimizes J from &theta; = 0.
      *
-     * @return the last iterate, the iterations over all rounds, and whether max|g| reached the tolerance
+     * @return the last iterate, the iterations and evaluations over all rounds, and whether max|g|
+     *         reached the tolerance
      */
-    Run minimize() {
+    public Result minimize() {
         long start = System.nanoTime();
         int n = problem.columns();
-        Objective objective = new VectorizedBinaryObjective(problem);
         double[] theta = new double[n];
         double[] gradient = new double[n];
         double[] hessian = new double[n * n];
         objective.valueGradientHessian(theta, gradient, hessian);
         Preconditioner jacobi = jacobi(hessian, n);
-        Checker checker = new Checker(objective);
-        checker.converged = maxAbs(gradient) <= GRADIENT_TOLERANCE;
+        Checker checker = new Checker(objective, tolerance);
+        checker.converged = maxAbs(gradient) <= tolerance;
         int iterations = 0;
         int evaluations = 0;
         for (int round = 0; round < MAX_ROUNDS && !checker.converged; round++) {
@@ -122,11 +162,11 @@ final class CommonsMathConjugateGradient {
                 break;
             }
         }
-        return new Run(theta, iterations, checker.converged, System.nanoTime() - start);
+        return new Result(theta, iterations, evaluations, checker.converged, System.nanoTime() - start);
     }
 
     /**
-     * Stops a round at max|g| &le; {@link #GRADIENT_TOLERANCE} (converged), or when an iteration
+     * Stops a round at max|g| &le; the tolerance (converged), or when an iteration
      * did not decrease D (the round's line searches have reached rounding level).
      */
     private static final class Checker implements ConvergenceChecker<PointValuePair> {
@@ -137,7 +177,10 @@ final class CommonsMathConjugateGradient {
         double[] last;
         boolean converged;
 
-        Checker(Objective objective) {
+        private final double tolerance;
+
+        Checker(Objective objective, double tolerance) {
+            this.tolerance = tolerance;
             this.objective = objective;
             this.gradient = new double[objective.dimension()];
         }
@@ -146,7 +189,7 @@ final class CommonsMathConjugateGradient {
         public boolean converged(int iteration, PointValuePair previous, PointValuePair current) {
             last = current.getPoint();
             objective.valueAndGradient(last, gradient);
-            converged = maxAbs(gradient) <= GRADIENT_TOLERANCE;
+            converged = maxAbs(gradient) <= tolerance;
             return converged || !(current.getValue() < previous.getValue());
         }
     }

@@ -100,7 +100,8 @@ public final class Validation {
         BinaryProblem problem = new BinaryProblem(flat, m, n, labels, w, l2, 0);
 
         Run irls = new CommonsMathIrls(design, labels, w, l2).minimize();
-        Run conjugateGradient = new CommonsMathConjugateGradient(problem).minimize();
+        CommonsMathConjugateGradient.Result cg = new CommonsMathConjugateGradient(problem).minimize();
+        Run conjugateGradient = new Run(cg.theta(), cg.iterations(), cg.converged(), cg.nanos());
 
         Objective objective = new VectorizedBinaryObjective(problem);
         return new ValidationReport(List.of(

@@ -9,6 +9,7 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
+import dev.logreg.check.CommonsMathConjugateGradient;
 import dev.logreg.objective.BinaryObjective;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.solve.NewtonOptions;
@@ -44,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *     ({@code setRegularizeBias(false)}): the penalty &Vert;&beta;&Vert;&sup2;/2 against C times a sum
  *     over m rows is negligible;</li>
  * <li>{@code commonsMath}: Commons Math 3.6.1's preconditioned nonlinear conjugate gradient on this
- *     library's fused gradient, to max|g| &le; 1e-8 ({@link CommonsMathCg}).</li>
+ *     library's fused gradient, to max|g| &le; 1e-8 ({@link CommonsMathConjugateGradient}).</li>
  * </ul>
  * Building each library's input (double[][], int[], LIBLINEAR's Feature[][]) is setup, not timed.
  * At teardown every fit is compared with the reference optimum (this library's Newton on the EJML
@@ -193,7 +194,7 @@ public class PeerBenchmark {
     public static class CgInput {
         Data data;
         BinaryObjective objective;
-        CommonsMathCg.Result lastRun;
+        CommonsMathConjugateGradient.Result lastRun;
         double[] last;
 
         @Setup(Level.Trial)
@@ -278,7 +279,7 @@ public class PeerBenchmark {
 
     @Benchmark
     public double[] commonsMath(CgInput c) {
-        CommonsMathCg.Result r = new CommonsMathCg(c.data.problem, c.objective, TOLERANCE).minimize();
+        CommonsMathConjugateGradient.Result r = new CommonsMathConjugateGradient(c.data.problem, c.objective, TOLERANCE).minimize();
         c.lastRun = r;
         c.last = r.theta();
         return c.last;
