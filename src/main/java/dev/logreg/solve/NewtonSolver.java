@@ -58,15 +58,24 @@ public final class NewtonSolver implements Solver {
         double previousGmax = Double.NaN;
         boolean lastStepFull = false;
         boolean hessianStale = false;
+        boolean reusedHessian = false;
         Termination termination;
         while ((termination = progress.check(loss, gmax, k)) == null) {
+            boolean reuse = false;
             if (hessianStale) {
-                // The last pass skipped H, expecting convergence that did not come: compute it now.
-                loss = f.valueGradientHessian(theta, g, H);
-                progress.evaluated();
-                gmax = Progress.maxAbs(g);
+                // The last pass skipped H, expecting convergence that did not come. If max|g| still fell
+                // by 10 or more, the Hessian of the previous iterate (kept in H) is close enough for one
+                // more step (a simplified Newton step); otherwise compute H here.
+                if (!reusedHessian && gmax <= 0.1 * previousGmax) {
+                    reuse = true;
+                } else {
+                    loss = f.valueGradientHessian(theta, g, H);
+                    progress.evaluated();
+                    gmax = Progress.maxAbs(g);
+                }
                 hessianStale = false;
             }
+            reusedHessian = reuse;
             double mu = dampedCholesky.solve(H, g, d);
             if (mu < 0) {
                 termination = Termination.NO_PROGRESS;
@@ -76,12 +85,13 @@ public final class NewtonSolver implements Solver {
             double slope = Progress.dot(g, d);
             // The full step, evaluated completely: if it is accepted, it is the next iteration's pass. When
             // quadratic convergence predicts that this step ends the solve (max|g| after it, extrapolated
-            // as gmax^3 / previousGmax^2 from the last full step, below a tenth of the tolerance), the
-            // Hessian at the trial point would never be used, and the pass computes J and g only.
+            // as gmax^3 / previousGmax^2 from the last full step, within ten times the tolerance), the
+            // Hessian at the trial point would probably never be used, and the pass computes J and g only.
+            // A wrong guess costs little: the next step reuses this iteration's H (see above).
             double alpha = 1.0;
             Progress.step(theta, alpha, d, trial);
             boolean expectLast = lastStepFull && mu == 0 && previousGmax > 0
-                    && gmax * gmax * gmax / (previousGmax * previousGmax) < 0.1 * options.tolerance();
+                    && gmax * gmax * gmax / (previousGmax * previousGmax) < 10 * options.tolerance();
             double trialLoss = expectLast ? f.valueAndGradient(trial, trialG) : f.valueGradientHessian(trial, trialG, trialH);
             progress.evaluated();
             boolean accepted = LineSearch.sufficientDecrease(trialLoss, loss, alpha, slope)
@@ -107,7 +117,7 @@ public final class NewtonSolver implements Solver {
                 dampedIterations++;
                 largestDamping = Math.max(largestDamping, mu);
             }
-            swap();
+            swap(!expectLast);
             loss = trialLoss;
             previousGmax = gmax;
             gmax = Progress.maxAbs(g);
@@ -123,16 +133,19 @@ public final class NewtonSolver implements Solver {
         return progress.finish(theta, termination, k, loss, gmax);
     }
 
-    private void swap() {
+    /** Makes the trial point current; its Hessian too, unless the trial pass skipped it (H is kept). */
+    private void swap(boolean hessian) {
         double[] t = theta;
         theta = trial;
         trial = t;
         t = g;
         g = trialG;
         trialG = t;
-        t = H;
-        H = trialH;
-        trialH = t;
+        if (hessian) {
+            t = H;
+            H = trialH;
+            trialH = t;
+        }
     }
 
     private void resize(int dimension) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
 import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.Objective;
 import dev.logreg.objective.VectorizedBinaryObjective;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
@@ -279,5 +280,52 @@ class NewtonSolverTest {
         FitResult fit = LogisticRegression.newton().fit(new double[][] {{1.0}, {2.0}}, new double[] {0, 1});
         assertEquals(Termination.SEPARATION, fit.termination());
         assertFinite(fit.theta(), "theta");
+    }
+
+    @Test
+    void theLastPassSkipsTheHessianWhenQuadraticConvergencePredictsTheEnd() {
+        BinaryProblem p = Data.randomProblem(31, 5000, 8, false, 0.0);
+        VectorizedBinaryObjective f = new VectorizedBinaryObjective(p);
+        int[] hessianPasses = {0};
+        int[] gradientPasses = {0};
+        Objective counting = new Objective() {
+            @Override
+            public int dimension() {
+                return f.dimension();
+            }
+
+            @Override
+            public double value(double[] t) {
+                return f.value(t);
+            }
+
+            @Override
+            public double valueAndGradient(double[] t, double[] g) {
+                gradientPasses[0]++;
+                return f.valueAndGradient(t, g);
+            }
+
+            @Override
+            public double valueGradientHessian(double[] t, double[] g, double[] h) {
+                hessianPasses[0]++;
+                return f.valueGradientHessian(t, g, h);
+            }
+
+            @Override
+            public double lipschitzBound() {
+                return f.lipschitzBound();
+            }
+
+            @Override
+            public double separationLevel() {
+                return f.separationLevel();
+            }
+        };
+        Solution s = new NewtonSolver(NewtonOptions.defaults()).minimize(counting, new double[8]);
+        Solution plain = new NewtonSolver(NewtonOptions.defaults()).minimize(f, new double[8]);
+        assertTrue(s.converged() && s.maxAbsGradient() <= 1e-8, s.warnings().toString());
+        assertEquals(1, gradientPasses[0], "one pass without H: the last");
+        assertEquals(s.iterations(), hessianPasses[0], "H at the start and at every iterate but the last");
+        assertArrayClose(plain.theta(), s.theta(), 0, 0, "the same iterates as before");
     }
 }
