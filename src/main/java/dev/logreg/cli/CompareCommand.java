@@ -79,8 +79,7 @@ final class CompareCommand implements Callable<Integer> {
     /** One solver's run: its settings, result and wall-clock time. */
     private record Run(String name, String title, LogisticRegression settings, FitResult fit, long nanos) {
         int passes() {
-            List<Iteration> trace = fit.trace();
-            return trace.isEmpty() ? 0 : trace.get(trace.size() - 1).evaluations();
+            return FitReport.passes(fit);
         }
     }
 
@@ -120,15 +119,9 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Rejects bad option values before any data is read or any fit is run. */
     private void checkOptions() {
-        if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("--l2 must be a finite number >= 0, got " + l2);
-        }
-        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("--tol must be a finite number > 0, got " + tolerance);
-        }
-        if (maxIterations <= 0) {
-            throw new IllegalArgumentException("--max-iter must be a positive integer, got " + maxIterations);
-        }
+        SolverOptions.requirePenalty(l2);
+        SolverOptions.requirePositive("--tol", tolerance);
+        SolverOptions.requireIterations(maxIterations);
         Path parent = plot.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IllegalArgumentException("--plot " + plot + ": the directory " + parent + " does not exist");
@@ -146,28 +139,10 @@ final class CompareCommand implements Callable<Integer> {
         return new Run(name, title, settings, fit, t1 - t0);
     }
 
-    /** @return the estimates with NaN (printed NA, null in JSON) for aliased parameters */
-    private static double[] estimates(FitResult fit) {
-        double[] theta = fit.theta();
-        for (int j : fit.aliasedIndices()) {
-            theta[j] = Double.NaN;
-        }
-        return theta;
-    }
-
     private String text(Design design, List<Run> runs, double optimum, Path written) {
         StringBuilder sb = new StringBuilder();
         sb.append("Gradient descent against Newton's method\n\n");
-        sb.append("Model:  ").append(design.formula()).append('\n');
-        sb.append("Event:  ").append(design.target()).append(" = ").append(design.event())
-                .append("  (against ").append(design.classes().get(0)).append(")\n");
-        sb.append("Data:   ").append(design.source()).append(": ").append(design.observations())
-                .append(" observations used, ").append(design.rowsDropped())
-                .append(design.rowsDropped() == 1 ? " row" : " rows").append(" dropped for missing values");
-        if (design.weightColumn() != null) {
-            sb.append(", prior weights ").append(design.weightColumn());
-        }
-        sb.append('\n');
+        FitReport.appendData(sb, design);
         sb.append(standardize
                 ? "Scaling: both solvers fit standardized features (the same setting for both, for a fair"
                         + " comparison);\n         coefficients are on the original scale, loss and max|g| on the"
@@ -181,26 +156,17 @@ final class CompareCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s (not applied to the intercept)%n", l2));
         }
         sb.append('\n');
-        TextTable summary = new TextTable(List.of("iterations", "passes over data", "time (ms)", "final loss",
-                "max|g|", "termination"));
+        TextTable summary = new TextTable(FitReport.SUMMARY_ROWS);
         for (Run r : runs) {
-            FitResult f = r.fit();
-            summary.column(r.title(), new String[] {
-                Integer.toString(f.iterations()),
-                Integer.toString(r.passes()),
-                String.format(Locale.ROOT, "%.1f", r.nanos() / 1e6),
-                String.format(Locale.ROOT, "%.12f", f.loss()),
-                String.format(Locale.ROOT, "%.2e", f.maxAbsGradient()),
-                f.termination().name()
-            });
+            summary.column(r.title(), FitReport.summary(r.fit(), r.nanos()));
         }
         sb.append(summary.render());
         sb.append(String.format(Locale.ROOT, "%nJ* (the lowest loss either reached) = %.15g%n", optimum));
 
         sb.append("\nCoefficients:\n");
         sb.append(new TextTable(design.terms())
-                .columns(runs.get(0).title(), estimates(runs.get(0).fit()), runs.get(1).title(),
-                        estimates(runs.get(1).fit()), 7)
+                .columns(runs.get(0).title(), FitReport.estimatesWithNa(runs.get(0).fit()), runs.get(1).title(),
+                        FitReport.estimatesWithNa(runs.get(1).fit()), 7)
                 .render());
 
         List<String> warnings = new ArrayList<>();
@@ -244,7 +210,7 @@ final class CompareCommand implements Callable<Integer> {
             node.put("termination", f.termination().name());
             node.put("converged", f.converged());
             ObjectNode coefficients = node.putObject("coefficients");
-            double[] theta = estimates(f);
+            double[] theta = FitReport.estimatesWithNa(f);
             for (int j = 0; j < terms.size(); j++) {
                 FitReport.putNumber(coefficients, terms.get(j), theta[j]);
             }

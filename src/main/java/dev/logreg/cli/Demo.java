@@ -91,10 +91,9 @@ final class Demo {
 
         out.printf("%nModel: %s   (%d observations, %d dropped for missing values)%n%n", design.formula(),
                 design.observations(), design.rowsDropped());
-        String[] rows = {"iterations", "passes over data", "time (ms)", "final loss", "max|g|", "termination"};
-        new TextTable(List.of(rows))
-                .column("gradient descent", summary(g, t1 - t0))
-                .column("Newton", summary(n, t2 - t1))
+        new TextTable(FitReport.SUMMARY_ROWS)
+                .column("gradient descent", FitReport.summary(g, t1 - t0))
+                .column("Newton", FitReport.summary(n, t2 - t1))
                 .render().lines().forEach(out::println);
 
         double[] nt = n.theta();
@@ -120,17 +119,5 @@ final class Demo {
         traces.put("gradient descent", g.trace());
         traces.put("Newton", n.trace());
         return new ConvergencePlot.Panel(design.formula().replace("A16 ~ ", "approved ~ "), traces);
-    }
-
-    private static String[] summary(FitResult fit, long nanos) {
-        List<Iteration> trace = fit.trace();
-        return new String[] {
-            Integer.toString(fit.iterations()),
-            Integer.toString(trace.get(trace.size() - 1).evaluations()),
-            String.format(Locale.ROOT, "%.1f", nanos / 1e6),
-            String.format(Locale.ROOT, "%.12f", fit.loss()),
-            String.format(Locale.ROOT, "%.2e", fit.maxAbsGradient()),
-            fit.termination().name()
-        };
     }
 }

@@ -42,14 +42,17 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         Design design = data.design();
         LogisticRegression regression = solver.regression().withFeatureNames(design.columnNames());
-        FitResult fit = regression.fit(design.x(), design.y(), design.weights());
-        Inference inference = Inference.of(fit, design.x(), design.y(), design.weights(), level);
+        double[][] x = design.x();
+        double[] y = design.y();
+        double[] w = design.weights();
+        FitResult fit = regression.fit(x, y, w);
+        Inference inference = Inference.of(fit, x, y, w, level);
         FitReport report = new FitReport(design, regression, fit, inference);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.json() ? report.jsonText() : report.text());
         out.flush();
         if (predictions != null) {
-            Predictions.write(predictions, design, fit);
+            Predictions.write(predictions, design, x, fit);
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String warning : report.warnings()) {

@@ -42,10 +42,8 @@ final class FitReport {
         return method == LogisticRegression.Method.NEWTON ? "Newton" : "gradient descent";
     }
 
-    /** @return the text report, lines ending in newlines */
-    String text() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Logistic regression (binomial family, logit link)\n\n");
+    /** Appends the Model, Event and Data lines that every report about a design starts with. */
+    static void appendData(StringBuilder sb, Design design) {
         sb.append("Model:  ").append(design.formula()).append('\n');
         sb.append("Event:  ").append(design.target()).append(" = ").append(design.event())
                 .append("  (against ").append(design.classes().get(0)).append(")\n");
@@ -56,6 +54,39 @@ final class FitReport {
             sb.append(", prior weights ").append(design.weightColumn());
         }
         sb.append('\n');
+    }
+
+    /** The rows of {@link #summary}: how a solver got where it stopped. */
+    static final List<String> SUMMARY_ROWS = List.of("iterations", "passes over data", "time (ms)", "final loss",
+            "max|g|", "termination");
+
+    /**
+     * @param fit a fit
+     * @param nanos how long it took
+     * @return its cells for {@link #SUMMARY_ROWS}
+     */
+    static String[] summary(FitResult fit, long nanos) {
+        return new String[] {
+            Integer.toString(fit.iterations()),
+            Integer.toString(passes(fit)),
+            String.format(Locale.ROOT, "%.1f", nanos / 1e6),
+            String.format(Locale.ROOT, "%.12f", fit.loss()),
+            String.format(Locale.ROOT, "%.2e", fit.maxAbsGradient()),
+            fit.termination().name()
+        };
+    }
+
+    /** @return the passes over the data the solver made (the trace's last count) */
+    static int passes(FitResult fit) {
+        List<dev.logreg.solve.Iteration> trace = fit.trace();
+        return trace.get(trace.size() - 1).evaluations();
+    }
+
+    /** @return the text report, lines ending in newlines */
+    String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Logistic regression (binomial family, logit link)\n\n");
+        appendData(sb, design);
         sb.append("Solver: ").append(solverTitle(fit.method()));
         if (settings.standardize()) {
             sb.append(" on standardized features");
@@ -127,8 +158,15 @@ final class FitReport {
         return all;
     }
 
-    /** @return the estimates with NaN (printed NA, as R does) for aliased parameters */
     private double[] estimatesWithNa() {
+        return estimatesWithNa(fit);
+    }
+
+    /**
+     * @param fit a fit
+     * @return its estimates with NaN (printed NA as R does, null in JSON) for aliased parameters
+     */
+    static double[] estimatesWithNa(FitResult fit) {
         double[] theta = fit.theta();
         for (int j : fit.aliasedIndices()) {
             theta[j] = Double.NaN;

@@ -20,8 +20,11 @@ final class Predictions {
     private Predictions() {
     }
 
-    static void write(Path file, Design design, FitResult fit) {
-        double[] p = fit.model().probabilities(design.x());
+    /**
+     * @param x the design's features ({@link Design#x()}), one row per observation used
+     */
+    static void write(Path file, Design design, double[][] x, FitResult fit) {
+        double[] p = fit.model().probabilities(x);
         int[] rows = design.rows();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build().print(out)) {

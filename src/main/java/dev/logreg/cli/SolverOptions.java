@@ -44,20 +44,14 @@ final class SolverOptions {
     LogisticRegression regression() {
         LogisticRegression r = solver == Solver.NEWTON
                 ? LogisticRegression.newton() : LogisticRegression.gradientDescent();
-        if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("--l2 must be a finite number >= 0, got " + l2);
-        }
+        requirePenalty(l2);
         r = r.withL2(l2).withStandardize(standardize);
         if (maxIterations != null) {
-            if (maxIterations <= 0) {
-                throw new IllegalArgumentException("--max-iter must be a positive integer, got " + maxIterations);
-            }
+            requireIterations(maxIterations);
             r = r.withMaxIterations(maxIterations);
         }
         if (tolerance != null) {
-            if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-                throw new IllegalArgumentException("--tol must be a finite number > 0, got " + tolerance);
-            }
+            requirePositive("--tol", tolerance);
             r = r.withTolerance(tolerance);
         }
         if (learningRate != null || lineSearch) {
@@ -65,14 +59,32 @@ final class SolverOptions {
                 throw new IllegalArgumentException("--learning-rate and --line-search apply to --solver gd only");
             }
             if (learningRate != null) {
-                if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-                    throw new IllegalArgumentException("--learning-rate must be a finite number > 0, got "
-                            + learningRate);
-                }
+                requirePositive("--learning-rate", learningRate);
                 r = r.withLearningRate(learningRate);
             }
             r = r.withLineSearch(lineSearch);
         }
         return r;
+    }
+
+    /** @throws IllegalArgumentException unless {@code --l2} is finite and &ge; 0 */
+    static void requirePenalty(double l2) {
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("--l2 must be a finite number >= 0, got " + l2);
+        }
+    }
+
+    /** @throws IllegalArgumentException unless the option's value is finite and &gt; 0 */
+    static void requirePositive(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(option + " must be a finite number > 0, got " + value);
+        }
+    }
+
+    /** @throws IllegalArgumentException unless {@code --max-iter} is positive */
+    static void requireIterations(int maxIterations) {
+        if (maxIterations <= 0) {
+            throw new IllegalArgumentException("--max-iter must be a positive integer, got " + maxIterations);
+        }
     }
 }

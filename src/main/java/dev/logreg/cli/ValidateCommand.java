@@ -54,12 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("--tolerance must be a finite number > 0, got " + tolerance);
-        }
-        if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("--l2 must be a finite number >= 0, got " + l2);
-        }
+        SolverOptions.requirePositive("--tolerance", tolerance);
+        SolverOptions.requirePenalty(l2);
         Design design = data.design();
         ValidationReport report = Validation.run(design.x(), design.y(), design.weights(), l2, tolerance);
         PrintWriter out = spec.commandLine().getOut();
