@@ -379,7 +379,7 @@ public final class LogisticRegression {
         double[] h0 = l2 == 0 ? new double[cols * cols] : null;
         double j0 = l2 == 0 ? new FusedBinaryObjective(problem).valueGradientHessian(new double[cols], g0, h0) : 0;
         int[] aliased = l2 == 0 ? Aliasing.find(h0, cols) : new int[0];
-        int[] kept = complement(aliased, cols);
+        int[] kept = Aliasing.kept(aliased, cols);
         BinaryProblem working = problem;
         double[] workingDesign = design;
         if (aliased.length > 0) {
@@ -476,20 +476,6 @@ public final class LogisticRegression {
             }
         }
         return true;
-    }
-
-    private static int[] complement(int[] dropped, int n) {
-        int[] kept = new int[n - dropped.length];
-        int next = 0;
-        int d = 0;
-        for (int j = 0; j < n; j++) {
-            if (d < dropped.length && dropped[d] == j) {
-                d++;
-            } else {
-                kept[next++] = j;
-            }
-        }
-        return kept;
     }
 
     private static String names(List<String> terms, int[] indices) {

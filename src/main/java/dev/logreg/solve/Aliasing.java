@@ -81,4 +81,23 @@ public final class Aliasing {
         }
         return Arrays.copyOf(aliased, count);
     }
+
+    /**
+     * @param aliased the aliased columns, increasing (as {@link #find} returns them)
+     * @param n the number of columns
+     * @return the other columns, increasing: those the fit keeps
+     */
+    public static int[] kept(int[] aliased, int n) {
+        int[] kept = new int[n - aliased.length];
+        int next = 0;
+        int a = 0;
+        for (int j = 0; j < n; j++) {
+            if (a < aliased.length && aliased[a] == j) {
+                a++;
+            } else {
+                kept[next++] = j;
+            }
+        }
+        return kept;
+    }
 }

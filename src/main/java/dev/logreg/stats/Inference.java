@@ -2,6 +2,7 @@ package dev.logreg.stats;
 
 import dev.logreg.FitResult;
 import dev.logreg.math.Logistic;
+import dev.logreg.solve.Aliasing;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -390,7 +391,7 @@ public final class Inference {
                 throw new IllegalArgumentException("x and y must not be null");
             }
             this.theta = theta.clone();
-            this.kept = kept(aliased, theta.length);
+            this.kept = Aliasing.kept(aliased, theta.length);
             this.intercept = intercept;
             this.penalized = penalized;
             this.level = level;
@@ -411,20 +412,6 @@ public final class Inference {
             this.x = x;
             this.y = y;
             this.w = weights;
-        }
-
-        private static int[] kept(int[] aliased, int n) {
-            int[] kept = new int[n - aliased.length];
-            int next = 0;
-            int a = 0;
-            for (int j = 0; j < n; j++) {
-                if (a < aliased.length && aliased[a] == j) {
-                    a++;
-                } else {
-                    kept[next++] = j;
-                }
-            }
-            return kept;
         }
 
         private double weight(int i) {
