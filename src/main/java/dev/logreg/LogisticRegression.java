@@ -184,20 +184,8 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException if a name is null or empty, or names repeat
      */
     public LogisticRegression withFeatureNames(List<String> names) {
-        if (names != null) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (int j = 0; j < names.size(); j++) {
-                String name = names.get(j);
-                if (name == null || name.isEmpty()) {
-                    throw new IllegalArgumentException("feature name " + j + " is " + (name == null ? "null" : "empty"));
-                }
-                if (!seen.add(name)) {
-                    throw new IllegalArgumentException("feature name '" + name + "' is given twice");
-                }
-            }
-        }
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
-                names == null ? null : List.copyOf(names));
+                ModelMatrix.names("feature name", names));
     }
 
     /** @return the optimizer */
@@ -252,56 +240,8 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException on bad input, naming the row, column or value
      */
     public FitResult fit(double[][] x, double[] y, double[] weights) {
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
-        }
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x has no rows");
-        }
-        if (x[0] == null) {
-            throw new IllegalArgumentException("x[0] is null");
-        }
-        int features = x[0].length;
-        int cols = features + (intercept ? 1 : 0);
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null) {
-                throw new IllegalArgumentException("x[" + i + "] is null");
-            }
-            if (x[i].length != features) {
-                throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns, x[0] has " + features);
-            }
-        }
-        double[] design = new double[x.length * cols];
-        // Copy in parallel row ranges; each range notes its first non-finite element, and the first of
-        // all (in row order) is reported.
-        int offset = cols - features;
-        int chunks = (long) x.length * features < (1 << 16) ? 1 : Runtime.getRuntime().availableProcessors();
-        long[] firstBad = new long[chunks];
-        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
-            int from = (int) ((long) x.length * c / chunks);
-            int to = (int) ((long) x.length * (c + 1) / chunks);
-            long bad = -1;
-            for (int i = from; i < to; i++) {
-                double[] row = x[i];
-                int base = i * cols + offset;
-                for (int j = 0; j < features; j++) {
-                    double v = row[j];
-                    if (bad < 0 && !Double.isFinite(v)) {
-                        bad = (long) i * features + j;
-                    }
-                    design[base + j] = v;
-                }
-            }
-            firstBad[c] = bad;
-        });
-        for (long bad : firstBad) {
-            if (bad >= 0) {
-                int i = (int) (bad / features);
-                int j = (int) (bad % features);
-                throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + x[i][j] + ": features must be finite");
-            }
-        }
-        return fitDesign(design, x.length, cols, y, weights);
+        double[] design = ModelMatrix.of(x, intercept);
+        return fitDesign(design, x.length, design.length / x.length, y, weights);
     }
 
     /**
@@ -383,12 +323,7 @@ public final class LogisticRegression {
         BinaryProblem working = problem;
         double[] workingDesign = design;
         if (aliased.length > 0) {
-            workingDesign = new double[rows * kept.length];
-            for (int i = 0; i < rows; i++) {
-                for (int c = 0; c < kept.length; c++) {
-                    workingDesign[i * kept.length + c] = design[i * cols + kept[c]];
-                }
-            }
+            workingDesign = ModelMatrix.columns(design, rows, cols, kept);
             working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn);
             double[] reducedStart = new double[kept.length];
             for (int c = 0; c < kept.length; c++) {
@@ -455,18 +390,7 @@ public final class LogisticRegression {
     }
 
     private List<String> terms(int cols) {
-        int features = cols - (intercept ? 1 : 0);
-        if (featureNames != null && featureNames.size() != features) {
-            throw new IllegalArgumentException(featureNames.size() + " feature names for " + features + " columns");
-        }
-        List<String> terms = new java.util.ArrayList<>();
-        if (intercept) {
-            terms.add("(Intercept)");
-        }
-        for (int j = 0; j < features; j++) {
-            terms.add(featureNames == null ? "x" + (j + 1) : featureNames.get(j));
-        }
-        return terms;
+        return ModelMatrix.terms(featureNames, cols - (intercept ? 1 : 0), intercept);
     }
 
     private static boolean isZero(double[] v) {

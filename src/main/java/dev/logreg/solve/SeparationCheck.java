@@ -2,6 +2,7 @@ package dev.logreg.solve;
 
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.FusedBinaryObjective;
+import dev.logreg.objective.MultinomialProblem;
 import dev.logreg.objective.Objective;
 
 /**
@@ -32,6 +33,9 @@ public final class SeparationCheck {
     public static final double SLACK = 1e-6;
     /** A parameter belongs to v's support when its scaled share is at least this fraction of the largest. */
     public static final double SUPPORT = 1e-3;
+
+    /** Eigenvalues of H below this fraction of the largest are left out of the pseudo-inverse. */
+    static final double PSEUDO_INVERSE_CUTOFF = 1e-20;
 
     private SeparationCheck() {
     }
@@ -108,8 +112,7 @@ public final class SeparationCheck {
         if (!strict) {
             return new int[0];
         }
-        double[] share = new double[n];
-        double largest = 0;
+        double[] rms = new double[n];
         for (int j = 0; j < n; j++) {
             double sumSquares = 0;
             double weight = 0;
@@ -117,7 +120,166 @@ public final class SeparationCheck {
                 sumSquares += problem.weight(i) * problem.x(i, j) * problem.x(i, j);
                 weight += problem.weight(i);
             }
-            share[j] = Math.abs(v[j]) * Math.sqrt(sumSquares / weight);
+            rms[j] = Math.sqrt(sumSquares / weight);
+        }
+        return support(v, rms);
+    }
+
+    private static double dot(BinaryProblem problem, int i, double[] v) {
+        double s = 0;
+        for (int j = 0; j < v.length; j++) {
+            s += problem.x(i, j) * v[j];
+        }
+        return s;
+    }
+
+    /**
+     * The multinomial counterpart of {@link #diverging(BinaryProblem, Objective, double[], boolean)}.
+     * A direction V (one block per coefficient class) certifies separation when no observation's
+     * own logit falls behind another class's along it: (x<sub>i</sub>V)<sub>y<sub>i</sub></sub>
+     * &ge; (x<sub>i</sub>V)<sub>k</sub> for every i and k (the reference logit moving by 0), and
+     * strictly for some i. Then J decreases along V forever, and the coefficients with weight in V
+     * diverge. The candidate is &theta; itself after complete separation, else the Newton direction
+     * once the logits of some row span at least {@link #SUSPECT_LOGIT}.
+     *
+     * @param problem the data
+     * @param objective its loss, for the Newton direction
+     * @param theta the solver's last iterate, length C&middot;n
+     * @param completelySeparated whether the solver stopped with {@link Termination#SEPARATION}
+     * @return the indices into &theta; of the diverging coefficients, empty if not separated
+     */
+    public static int[] diverging(MultinomialProblem problem, Objective objective, double[] theta,
+                                  boolean completelySeparated) {
+        if (problem.l2() > 0) {
+            return new int[0];
+        }
+        int m = problem.rows();
+        int d = problem.dimension();
+        double[] direction;
+        if (completelySeparated) {
+            direction = theta.clone();
+        } else {
+            double[] z = new double[problem.classes()];
+            double largest = 0;
+            for (int i = 0; i < m; i++) {
+                if (problem.weight(i) > 0) {
+                    problem.logits(i, theta, z);
+                    largest = Math.max(largest, range(z));
+                }
+            }
+            if (!(largest >= SUSPECT_LOGIT)) {
+                return new int[0];
+            }
+            double[] g = new double[d];
+            double[] h = new double[d * d];
+            objective.valueGradientHessian(theta, g, h);
+            if (Progress.maxAbs(g) == 0) {
+                return new int[0];
+            }
+            direction = pseudoNewtonDirection(h, g);
+            if (direction == null) {
+                return new int[0];
+            }
+        }
+        return verify(problem, direction);
+    }
+
+    /**
+     * &minus;H<sup>+</sup>g from the eigendecomposition of H, undamped: along a separating
+     * direction the curvature decays like the gradient, and their ratio, which damping would
+     * swamp, is what points the way out.
+     */
+    private static double[] pseudoNewtonDirection(double[] h, double[] g) {
+        int d = g.length;
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<org.ejml.data.DMatrixRMaj> eig =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(org.ejml.data.DMatrixRMaj.wrap(d, d, h.clone()))) {
+            return null;
+        }
+        double largest = 0;
+        for (int k = 0; k < d; k++) {
+            largest = Math.max(largest, eig.getEigenvalue(k).getReal());
+        }
+        double[] direction = new double[d];
+        for (int k = 0; k < d; k++) {
+            double lambda = eig.getEigenvalue(k).getReal();
+            org.ejml.data.DMatrixRMaj v = eig.getEigenVector(k);
+            if (!(lambda > largest * PSEUDO_INVERSE_CUTOFF) || v == null) {
+                continue;
+            }
+            double along = 0;
+            for (int j = 0; j < d; j++) {
+                along += v.data[j] * g[j];
+            }
+            for (int j = 0; j < d; j++) {
+                direction[j] -= along / lambda * v.data[j];
+            }
+        }
+        for (double value : direction) {
+            if (!Double.isFinite(value)) {
+                return null;
+            }
+        }
+        return direction;
+    }
+
+    private static int[] verify(MultinomialProblem problem, double[] v) {
+        int m = problem.rows();
+        int n = problem.columns();
+        int k = problem.classes();
+        double[] u = new double[k];
+        double[] margin = new double[m];
+        double scale = 0;
+        for (int i = 0; i < m; i++) {
+            if (problem.weight(i) > 0) {
+                problem.logits(i, v, u);
+                int y = problem.label(i);
+                double least = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < k; c++) {
+                    if (c != y) {
+                        least = Math.min(least, u[y] - u[c]);
+                    }
+                }
+                margin[i] = least;
+                scale = Math.max(scale, range(u));
+            }
+        }
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            return new int[0];
+        }
+        boolean strict = false;
+        for (int i = 0; i < m; i++) {
+            if (problem.weight(i) > 0) {
+                if (margin[i] < -SLACK * scale) {
+                    return new int[0];
+                }
+                strict |= margin[i] > SUPPORT * scale;
+            }
+        }
+        if (!strict) {
+            return new int[0];
+        }
+        double[] rms = new double[v.length];
+        for (int j = 0; j < n; j++) {
+            double sumSquares = 0;
+            for (int i = 0; i < m; i++) {
+                sumSquares += problem.weight(i) * problem.x(i, j) * problem.x(i, j);
+            }
+            double r = Math.sqrt(sumSquares / problem.totalWeight());
+            for (int c = 0; c < problem.blocks(); c++) {
+                rms[c * n + j] = r;
+            }
+        }
+        return support(v, rms);
+    }
+
+    /** The parameters whose share |v_j| rms(x_j) of the direction is at least SUPPORT of the largest. */
+    private static int[] support(double[] v, double[] rms) {
+        int n = v.length;
+        double[] share = new double[n];
+        double largest = 0;
+        for (int j = 0; j < n; j++) {
+            share[j] = Math.abs(v[j]) * rms[j];
             largest = Math.max(largest, share[j]);
         }
         int[] support = new int[n];
@@ -130,11 +292,13 @@ public final class SeparationCheck {
         return java.util.Arrays.copyOf(support, count);
     }
 
-    private static double dot(BinaryProblem problem, int i, double[] v) {
-        double s = 0;
-        for (int j = 0; j < v.length; j++) {
-            s += problem.x(i, j) * v[j];
+    private static double range(double[] z) {
+        double lo = z[0];
+        double hi = z[0];
+        for (double value : z) {
+            lo = Math.min(lo, value);
+            hi = Math.max(hi, value);
         }
-        return s;
+        return hi - lo;
     }
 }

@@ -19,7 +19,47 @@ public final class Data {
     public record Dataset(double[][] x, double[] y) {
     }
 
+    /** Iris: four features per row, labels 0, 1, 2 for the classes in file (and sorted) order. */
+    public record Iris(double[][] x, int[] y, List<String> classes) {
+
+        /** The chosen feature columns (0 sepal length, 1 sepal width, 2 petal length, 3 petal width). */
+        public double[][] columns(int... which) {
+            double[][] out = new double[x.length][which.length];
+            for (int i = 0; i < x.length; i++) {
+                for (int c = 0; c < which.length; c++) {
+                    out[i][c] = x[i][which[c]];
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The feature names of {@link #iris()}, as in the CSV header. */
+    public static final List<String> IRIS_FEATURES =
+            List.of("sepal_length", "sepal_width", "petal_length", "petal_width");
+
     private Data() {
+    }
+
+    /** The Iris data of {@code /data/iris.csv}, 150 rows. */
+    public static Iris iris() {
+        List<String> classes = List.of("Iris-setosa", "Iris-versicolor", "Iris-virginica");
+        List<double[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (String line : lines("/data/iris.csv")) {
+            if (line.startsWith("#") || line.isBlank() || line.startsWith("sepal")) {
+                continue;
+            }
+            String[] f = line.split(",");
+            rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                Double.parseDouble(f[3])});
+            int label = classes.indexOf(f[4]);
+            if (label < 0) {
+                throw new IllegalStateException("unknown Iris class " + f[4]);
+            }
+            labels.add(label);
+        }
+        return new Iris(rows.toArray(new double[0][]), labels.stream().mapToInt(Integer::intValue).toArray(), classes);
     }
 
     /** Features gre, gpa and rank as three dummies (rank 1 the reference); labels admit. */

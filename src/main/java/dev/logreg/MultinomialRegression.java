@@ -1,0 +1,495 @@
+package dev.logreg;
+
+import dev.logreg.objective.FusedBinaryObjective;
+import dev.logreg.objective.MultinomialObjective;
+import dev.logreg.objective.MultinomialProblem;
+import dev.logreg.objective.Objective;
+import dev.logreg.solve.Aliasing;
+import dev.logreg.solve.GradientDescentOptions;
+import dev.logreg.solve.GradientDescentSolver;
+import dev.logreg.solve.NewtonOptions;
+import dev.logreg.solve.NewtonSolver;
+import dev.logreg.solve.SeparationCheck;
+import dev.logreg.solve.Solution;
+import dev.logreg.solve.Solver;
+import dev.logreg.solve.Termination;
+import java.util.List;
+
+/**
+ * Multinomial (softmax) logistic regression for K &ge; 2 classes, fitted by Newton's method or
+ * gradient descent: the entry point for a class label with more than two levels.
+ *
+ * <p>The model gives class k the logit z<sub>k</sub> = x&middot;&beta;<sub>k</sub> and the
+ * probability softmax(z)<sub>k</sub>, and minimizes
+ * J = (1/W) &Sigma; w<sub>i</sub> [logsumexp(z<sub>i</sub>) &minus; z<sub>i,y<sub>i</sub></sub>]
+ * + (&lambda;/2)&Vert;B&Vert;&sup2;, the intercepts unpenalized. Since adding one vector to every
+ * &beta;<sub>k</sub> changes no probability, the coefficients need a
+ * {@link Parametrization parametrization}; the predicted probabilities are the same whichever is
+ * used (for &lambda; = 0) and are what to compare across libraries.
+ *
+ * <p>Like {@link LogisticRegression}, an instance is an immutable set of options:
+ *
+ * <pre>{@code
+ * MultinomialFitResult fit = MultinomialRegression.newton()
+ *         .withClassNames(List.of("setosa", "versicolor", "virginica"))
+ *         .withFeatureNames(List.of("sepal_length"))
+ *         .fit(x, y);                       // y[i] in {0, 1, 2}
+ * double[][] b = fit.coefficients();        // one row per non-reference class
+ * double[] p = fit.model().probabilities(new double[] {5.8});
+ * }</pre>
+ *
+ * <p>With K = 2 and the reference parametrization the fit is the binary logistic regression of
+ * class 1 against class 0. Numerical trouble (separation, aliased columns, no convergence) is
+ * reported in {@link MultinomialFitResult#warnings()}; caller mistakes are
+ * {@link IllegalArgumentException}s.
+ */
+public final class MultinomialRegression {
+
+    /** How the K class logits are made identifiable. */
+    public enum Parametrization {
+        /**
+         * K&minus;1 coefficient vectors; the reference class's logit is fixed at 0, so each vector is
+         * the log of a class's odds against the reference (statsmodels {@code MNLogit}, R's
+         * {@code nnet::multinom}). The default, and the only choice without a penalty.
+         */
+        REFERENCE,
+        /**
+         * K coefficient vectors, one per class (scikit-learn, glmnet); identifiable only with an
+         * L2 penalty &lambda; &gt; 0, which makes the coefficients of each feature sum to zero
+         * across classes. The intercepts are centred to sum to zero.
+         */
+        SYMMETRIC
+    }
+
+    private LogisticRegression.Method method = LogisticRegression.Method.NEWTON;
+    private Parametrization parametrization = Parametrization.REFERENCE;
+    private int reference;
+    private double l2;
+    private boolean intercept = true;
+    private boolean standardize;
+    private NewtonOptions newton = NewtonOptions.defaults();
+    private GradientDescentOptions gradientDescent = GradientDescentOptions.defaults();
+    private List<String> featureNames;
+    private List<String> classNames;
+
+    private MultinomialRegression() {
+    }
+
+    private MultinomialRegression copy() {
+        MultinomialRegression c = new MultinomialRegression();
+        c.method = method;
+        c.parametrization = parametrization;
+        c.reference = reference;
+        c.l2 = l2;
+        c.intercept = intercept;
+        c.standardize = standardize;
+        c.newton = newton;
+        c.gradientDescent = gradientDescent;
+        c.featureNames = featureNames;
+        c.classNames = classNames;
+        return c;
+    }
+
+    /**
+     * Newton's method with the default options: reference parametrization with class 0 as the
+     * reference, an intercept, no penalty, tolerance 1e-8 on max|g|, at most 100 iterations.
+     *
+     * @return the options
+     */
+    public static MultinomialRegression newton() {
+        return new MultinomialRegression();
+    }
+
+    /**
+     * Batch gradient descent with step 1/L (Böhning's bound on the Hessian), tolerance 1e-8 on
+     * max|g|, at most 100,000 iterations.
+     *
+     * @return the options
+     */
+    public static MultinomialRegression gradientDescent() {
+        return newton().withMethod(LogisticRegression.Method.GRADIENT_DESCENT);
+    }
+
+    /**
+     * @param value the optimizer
+     * @return a copy with it
+     */
+    public MultinomialRegression withMethod(LogisticRegression.Method value) {
+        MultinomialRegression c = copy();
+        c.method = java.util.Objects.requireNonNull(value, "method");
+        return c;
+    }
+
+    /**
+     * @param value the parametrization; {@link Parametrization#SYMMETRIC} needs an L2 penalty at fit
+     * @return a copy with it
+     */
+    public MultinomialRegression withParametrization(Parametrization value) {
+        MultinomialRegression c = copy();
+        c.parametrization = java.util.Objects.requireNonNull(value, "parametrization");
+        return c;
+    }
+
+    /**
+     * @param classIndex the reference class of the reference parametrization, in [0, K)
+     * @return a copy with it
+     * @throws IllegalArgumentException if negative (K is checked at fit)
+     */
+    public MultinomialRegression withReference(int classIndex) {
+        if (classIndex < 0) {
+            throw new IllegalArgumentException("the reference class must be >= 0, got " + classIndex);
+        }
+        MultinomialRegression c = copy();
+        c.reference = classIndex;
+        return c;
+    }
+
+    /**
+     * @param value the L2 penalty &lambda; &ge; 0 on every coefficient but the intercepts
+     * @return a copy with it
+     * @throws IllegalArgumentException if negative or not finite
+     */
+    public MultinomialRegression withL2(double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + value);
+        }
+        MultinomialRegression c = copy();
+        c.l2 = value;
+        return c;
+    }
+
+    /**
+     * @param value whether to fit an intercept per class (default true)
+     * @return a copy with it
+     */
+    public MultinomialRegression withIntercept(boolean value) {
+        MultinomialRegression c = copy();
+        c.intercept = value;
+        return c;
+    }
+
+    /**
+     * Fit on centred, scaled columns and report on the original scale; with &lambda; &gt; 0 the
+     * penalty applies to the standardized coefficients, as in glmnet.
+     *
+     * @param value whether to standardize
+     * @return a copy with it
+     */
+    public MultinomialRegression withStandardize(boolean value) {
+        MultinomialRegression c = copy();
+        c.standardize = value;
+        return c;
+    }
+
+    /**
+     * @param value the tolerance on max|&nabla;J|, &gt; 0
+     * @return a copy with it, for both methods
+     */
+    public MultinomialRegression withTolerance(double value) {
+        MultinomialRegression c = copy();
+        c.newton = newton.withTolerance(value);
+        c.gradientDescent = gradientDescent.withTolerance(value);
+        return c;
+    }
+
+    /**
+     * @param value the iteration limit, &ge; 1
+     * @return a copy with it, for both methods
+     */
+    public MultinomialRegression withMaxIterations(int value) {
+        MultinomialRegression c = copy();
+        c.newton = newton.withMaxIterations(value);
+        c.gradientDescent = gradientDescent.withMaxIterations(value);
+        return c;
+    }
+
+    /**
+     * @param value gradient descent's fixed step, or 0 for 1/L
+     * @return a copy with it
+     */
+    public MultinomialRegression withLearningRate(double value) {
+        MultinomialRegression c = copy();
+        c.gradientDescent = gradientDescent.withLearningRate(value);
+        return c;
+    }
+
+    /**
+     * @param value whether gradient descent backtracks (Armijo)
+     * @return a copy with it
+     */
+    public MultinomialRegression withLineSearch(boolean value) {
+        MultinomialRegression c = copy();
+        c.gradientDescent = gradientDescent.withLineSearch(value);
+        return c;
+    }
+
+    /**
+     * @param names one name per feature column, or {@code null} for x1, x2, &hellip;
+     * @return a copy with them
+     * @throws IllegalArgumentException for a null, empty or repeated name
+     */
+    public MultinomialRegression withFeatureNames(List<String> names) {
+        MultinomialRegression c = copy();
+        c.featureNames = ModelMatrix.names("feature name", names);
+        return c;
+    }
+
+    /**
+     * @param names one name per class, in label order, or {@code null} for "0", "1", &hellip;; their
+     *              number is K, so a class may be named that no row has (an error at fit)
+     * @return a copy with them
+     * @throws IllegalArgumentException for a null, empty or repeated name
+     */
+    public MultinomialRegression withClassNames(List<String> names) {
+        MultinomialRegression c = copy();
+        c.classNames = ModelMatrix.names("class name", names);
+        return c;
+    }
+
+    /** @return the optimizer */
+    public LogisticRegression.Method method() {
+        return method;
+    }
+
+    /** @return the parametrization */
+    public Parametrization parametrization() {
+        return parametrization;
+    }
+
+    /** @return the reference class index (used by the reference parametrization) */
+    public int reference() {
+        return reference;
+    }
+
+    /** @return the L2 penalty */
+    public double l2() {
+        return l2;
+    }
+
+    /**
+     * Fits with unit weights.
+     *
+     * @param x feature rows (no intercept column), finite, all the same length
+     * @param y class labels in [0, K)
+     * @return the fit
+     * @throws IllegalArgumentException for a caller mistake, naming the row, column or value
+     */
+    public MultinomialFitResult fit(double[][] x, int[] y) {
+        return fit(x, y, null);
+    }
+
+    /**
+     * Fits with prior weights.
+     *
+     * @param x feature rows (no intercept column), finite, all the same length
+     * @param y class labels in [0, K), K = the number of class names, or the largest label + 1
+     * @param weights prior weights, finite and &ge; 0, or {@code null} for 1
+     * @return the fit
+     * @throws IllegalArgumentException for a caller mistake, naming the row, column or value
+     */
+    public MultinomialFitResult fit(double[][] x, int[] y, double[] weights) {
+        double[] design = ModelMatrix.of(x, intercept);
+        int rows = x.length;
+        int cols = design.length / rows;
+        if (y == null) {
+            throw new IllegalArgumentException("y is null");
+        }
+        if (y.length != rows) {
+            throw new IllegalArgumentException("y has length " + y.length + ", x has " + rows + " rows");
+        }
+        int largest = -1;
+        for (int i = 0; i < rows; i++) {
+            if (y[i] < 0 || (classNames != null && y[i] >= classNames.size())) {
+                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a class: labels must be in [0, "
+                        + (classNames == null ? "K" : String.valueOf(classNames.size())) + ")");
+            }
+            largest = Math.max(largest, y[i]);
+        }
+        int k = classNames != null ? classNames.size() : largest + 1;
+        List<String> classes = classNames != null ? classNames : defaultClassNames(k);
+        if (k < 2) {
+            throw new IllegalArgumentException("y has only the class " + classes.get(0) + ": at least 2 are needed");
+        }
+        boolean symmetric = parametrization == Parametrization.SYMMETRIC;
+        if (symmetric && l2 == 0) {
+            throw new IllegalArgumentException("the symmetric parametrization needs an L2 penalty > 0: without one its"
+                    + " coefficients are not identifiable (use the reference parametrization)");
+        }
+        if (!symmetric && reference >= k) {
+            throw new IllegalArgumentException("the reference class " + reference + " is not a class: there are " + k);
+        }
+        int ref = symmetric ? -1 : reference;
+        int[] labels = y.clone();
+        double[] w = weights == null ? null : weights.clone();
+        int interceptColumn = intercept ? 0 : -1;
+        MultinomialProblem problem = new MultinomialProblem(design, rows, cols, labels, w, l2, interceptColumn, k, ref);
+        requireEveryClass(problem, classes);
+        List<String> terms = ModelMatrix.terms(featureNames, cols - (intercept ? 1 : 0), intercept);
+
+        // Aliased columns (collinear with earlier ones) are dropped from every class, as for the
+        // binary model; a penalized problem keeps them.
+        int[] aliased = new int[0];
+        if (l2 == 0) {
+            double[] g0 = new double[cols];
+            double[] gram = new double[cols * cols];
+            new FusedBinaryObjective(problem.gramProblem()).valueGradientHessian(new double[cols], g0, gram);
+            aliased = Aliasing.find(gram, cols);
+        }
+        int[] kept = Aliasing.kept(aliased, cols);
+        MultinomialProblem working = problem;
+        double[] workingDesign = design;
+        if (aliased.length > 0) {
+            workingDesign = ModelMatrix.columns(design, rows, cols, kept);
+            working = new MultinomialProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn, k, ref);
+        }
+        Standardizer standardizer = null;
+        if (standardize) {
+            // In place: the working problem wraps the design, so it now holds the standardized columns.
+            standardizer = new Standardizer(workingDesign, working.gramProblem(), intercept);
+        }
+        MultinomialObjective objective = MultinomialRegression.objective(working);
+        int n = kept.length;
+        int blocks = working.blocks();
+        Solver solver = method == LogisticRegression.Method.NEWTON
+                ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
+        Objective solved = symmetric && intercept && method == LogisticRegression.Method.NEWTON
+                ? new InterceptShiftCurvature(objective) : objective;
+        Solution solution = solver.minimize(solved, new double[blocks * n]);
+        double[] reduced = solution.theta();
+        int[] diverging = l2 == 0
+                ? SeparationCheck.diverging(working, objective, reduced,
+                        solution.termination() == Termination.SEPARATION)
+                : new int[0];
+        double[][] coefficients = new double[blocks][cols];
+        for (int c = 0; c < blocks; c++) {
+            double[] block = java.util.Arrays.copyOfRange(reduced, c * n, (c + 1) * n);
+            if (standardizer != null) {
+                block = standardizer.toOriginal(block);
+            }
+            for (int j = 0; j < n; j++) {
+                coefficients[c][kept[j]] = block[j];
+            }
+        }
+        if (symmetric && intercept) {
+            centreIntercepts(coefficients);
+        }
+        int[][] divergingFull = new int[diverging.length][];
+        for (int d = 0; d < diverging.length; d++) {
+            divergingFull[d] = new int[] {diverging[d] / n, kept[diverging[d] % n]};
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        if (aliased.length > 0) {
+            List<String> names = new java.util.ArrayList<>();
+            for (int j : aliased) {
+                names.add(terms.get(j));
+            }
+            notes.add(aliased.length + (aliased.length == 1 ? " column" : " columns")
+                    + " not defined because of singularities: " + String.join(", ", names)
+                    + (aliased.length == 1 ? " is a linear combination" : " are linear combinations")
+                    + " of earlier columns and " + (aliased.length == 1 ? "was" : "were") + " dropped from every class"
+                    + " (coefficients reported as 0; predictions do not depend on them)");
+        }
+        MultinomialFitResult result = new MultinomialFitResult(method, parametrization, intercept, l2, classes, ref,
+                terms, coefficients, solution, aliased, divergingFull, notes);
+        return result;
+    }
+
+    /**
+     * The objective the fit minimizes: the EJML implementation, whose Hessian is C(C+1)/2 products
+     * X&#7488;DX.
+     */
+    static MultinomialObjective objective(MultinomialProblem problem) {
+        return new dev.logreg.objective.VectorizedMultinomialObjective(problem);
+    }
+
+    /** Shifts the intercepts (column 0) by their mean, which changes no probability. */
+    private static void centreIntercepts(double[][] coefficients) {
+        double mean = 0;
+        for (double[] block : coefficients) {
+            mean += block[0];
+        }
+        mean /= coefficients.length;
+        for (double[] block : coefficients) {
+            block[0] -= mean;
+        }
+    }
+
+    private static List<String> defaultClassNames(int k) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int c = 0; c < Math.max(k, 1); c++) {
+            names.add(String.valueOf(c));
+        }
+        return names;
+    }
+
+    private static void requireEveryClass(MultinomialProblem p, List<String> classes) {
+        boolean[] seen = new boolean[p.classes()];
+        for (int i = 0; i < p.rows(); i++) {
+            if (p.weight(i) > 0) {
+                seen[p.label(i)] = true;
+            }
+        }
+        for (int k = 0; k < seen.length; k++) {
+            if (!seen[k]) {
+                throw new IllegalArgumentException("class " + classes.get(k) + " (label " + k + ") has no rows with"
+                        + " positive weight: every class needs observations");
+            }
+        }
+    }
+
+    /**
+     * The symmetric objective with curvature added along the common shift of the intercepts, the
+     * one direction in which J is flat: H + (1/C) u u&#7488; with u the indicator of the intercepts.
+     * J and its gradient are unchanged, and the gradient is orthogonal to u, so Newton's steps
+     * (H + uu&#7488;/C)&#8315;&sup1;g keep the intercepts' sum where it started (zero) instead of
+     * meeting a singular Hessian.
+     */
+    static final class InterceptShiftCurvature implements Objective {
+
+        private final MultinomialObjective inner;
+
+        InterceptShiftCurvature(MultinomialObjective inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public int dimension() {
+            return inner.dimension();
+        }
+
+        @Override
+        public double value(double[] theta) {
+            return inner.value(theta);
+        }
+
+        @Override
+        public double valueAndGradient(double[] theta, double[] gradient) {
+            return inner.valueAndGradient(theta, gradient);
+        }
+
+        @Override
+        public double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
+            double loss = inner.valueGradientHessian(theta, gradient, hessian);
+            int d = dimension();
+            int n = inner.problem().columns();
+            int blocks = inner.problem().blocks();
+            int j = inner.problem().interceptColumn();
+            for (int a = 0; a < blocks; a++) {
+                for (int b = 0; b < blocks; b++) {
+                    hessian[(a * n + j) * d + b * n + j] += 1.0 / blocks;
+                }
+            }
+            return loss;
+        }
+
+        @Override
+        public double lipschitzBound() {
+            return inner.lipschitzBound() + 1.0;
+        }
+
+        @Override
+        public double separationLevel() {
+            return inner.separationLevel();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.logreg.objective;
+
+/**
+ * The multinomial (softmax) loss of a {@link MultinomialProblem} as an {@link Objective}: the
+ * definition and the penalty live here, the data part in the implementations.
+ *
+ * <p>With p<sub>ik</sub> the softmax of row i's logits and Y the one-hot labels, block c (class
+ * k) of the gradient and block (c, d) (classes k, l) of the Hessian are
+ *
+ * <pre>
+ *     g_c  = X&#7488; (w &#8728; (p_k &minus; y_k)) / W + &lambda; &beta;_c
+ *     H_cd = X&#7488; diag(w &#8728; p_k (&delta;_kl &minus; p_l)) X / W + &lambda; I&prime; &delta;_cd
+ * </pre>
+ *
+ * with I&prime; the identity with 0 at the intercept. In the symmetric parametrization the
+ * Hessian is singular along a common shift of the intercepts, a direction in which J is flat.
+ */
+public abstract class MultinomialObjective implements Objective {
+
+    final MultinomialProblem problem;
+
+    private double lipschitz = Double.NaN;
+
+    MultinomialObjective(MultinomialProblem problem) {
+        this.problem = java.util.Objects.requireNonNull(problem, "problem");
+    }
+
+    /** @return the problem this objective evaluates */
+    public MultinomialProblem problem() {
+        return problem;
+    }
+
+    @Override
+    public final int dimension() {
+        return problem.dimension();
+    }
+
+    @Override
+    public final double value(double[] theta) {
+        checkLength("theta", theta, dimension());
+        return dataLoss(theta) + penalty(theta);
+    }
+
+    @Override
+    public final double valueAndGradient(double[] theta, double[] gradient) {
+        int d = dimension();
+        checkLength("theta", theta, d);
+        checkLength("gradient", gradient, d);
+        checkDistinct(theta, gradient);
+        double loss = dataLossGradient(theta, gradient);
+        addPenaltyGradient(theta, gradient);
+        return loss + penalty(theta);
+    }
+
+    @Override
+    public final double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
+        int d = dimension();
+        checkLength("theta", theta, d);
+        checkLength("gradient", gradient, d);
+        checkLength("hessian", hessian, d * d);
+        checkDistinct(theta, gradient);
+        checkDistinct(theta, hessian);
+        checkDistinct(gradient, hessian);
+        double loss = dataLossGradientHessian(theta, gradient, hessian);
+        addPenaltyGradient(theta, gradient);
+        if (problem.l2 > 0) {
+            for (int p = 0; p < d; p++) {
+                if (!isIntercept(p)) {
+                    hessian[p * d + p] += problem.l2;
+                }
+            }
+        }
+        return loss + penalty(theta);
+    }
+
+    /**
+     * Böhning's bound: the softmax covariance diag(p) &minus; pp&#7488; is at most
+     * &frac12;(I &minus; 11&#7488;/K), whose largest eigenvalue is &frac12;, or &frac14; for a
+     * single block (the binary case); so L = c &middot; &lambda;<sub>max</sub>(X&#7488;WX/W) + &lambda;.
+     *
+     * @return L &gt; 0
+     */
+    @Override
+    public final double lipschitzBound() {
+        if (Double.isNaN(lipschitz)) {
+            // The binary objective's Hessian at 0 is X'WX/(4W): its bound is lambda_max(X'WX/W)/4.
+            double quarter = new FusedBinaryObjective(problem.gramProblem()).lipschitzBound();
+            lipschitz = (problem.blocks() == 1 ? 1.0 : 2.0) * quarter + problem.l2;
+        }
+        return lipschitz;
+    }
+
+    @Override
+    public final double separationLevel() {
+        return problem.separationLevel();
+    }
+
+    /**
+     * Whether parameter p is an intercept (unpenalized).
+     *
+     * @param p index into &theta;
+     * @return true if p is the intercept column of its block
+     */
+    public final boolean isIntercept(int p) {
+        return problem.interceptColumn >= 0 && p % problem.cols == problem.interceptColumn;
+    }
+
+    abstract double dataLoss(double[] theta);
+
+    abstract double dataLossGradient(double[] theta, double[] gradient);
+
+    abstract double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian);
+
+    private double penalty(double[] theta) {
+        if (problem.l2 == 0) {
+            return 0.0;
+        }
+        double s = 0;
+        for (int p = 0; p < theta.length; p++) {
+            if (!isIntercept(p)) {
+                s += theta[p] * theta[p];
+            }
+        }
+        return 0.5 * problem.l2 * s;
+    }
+
+    private void addPenaltyGradient(double[] theta, double[] gradient) {
+        if (problem.l2 == 0) {
+            return;
+        }
+        for (int p = 0; p < theta.length; p++) {
+            if (!isIntercept(p)) {
+                gradient[p] += problem.l2 * theta[p];
+            }
+        }
+    }
+
+    private static void checkLength(String name, double[] a, int expected) {
+        if (a == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+        if (a.length != expected) {
+            throw new IllegalArgumentException(name + " has length " + a.length + ", expected " + expected);
+        }
+    }
+
+    private static void checkDistinct(double[] a, double[] b) {
+        if (a == b) {
+            throw new IllegalArgumentException("input and output buffers must be distinct arrays");
+        }
+    }
+}

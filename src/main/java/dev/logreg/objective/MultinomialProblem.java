@@ -1,0 +1,250 @@
+package dev.logreg.objective;
+
+/**
+ * The data of a multinomial (softmax) logistic regression problem: a model matrix X (m&times;n,
+ * row-major), class labels y<sub>i</sub> &isin; {0, &hellip;, K&minus;1}, non-negative weights
+ * w (default 1), an L2 penalty &lambda; and the parametrization of the K class logits.
+ *
+ * <p>The parameters form a flat vector &theta; of C blocks of n coefficients, block c holding
+ * the coefficients of class {@link #blockClass(int) blockClass(c)}: &theta;[c&middot;n + j]. The
+ * logit of class k for row i is z<sub>ik</sub> = x<sub>i</sub>&middot;&theta;<sub>block(k)</sub>,
+ * and the loss is
+ *
+ * <pre>
+ *     J(&theta;) = (1/W) &Sigma; w_i [ logsumexp(z_i) &minus; z_{i,y_i} ] + (&lambda;/2)&Vert;B&Vert;&sup2;
+ * </pre>
+ *
+ * with B every coefficient but the intercepts. Two parametrizations:
+ * <ul>
+ *   <li><em>reference</em> (C = K&minus;1): the reference class's logit is fixed at 0 and has no
+ *       block, which makes the unpenalized problem identifiable (statsmodels' {@code MNLogit}, R's
+ *       {@code nnet::multinom});</li>
+ *   <li><em>symmetric</em> (C = K): every class has a block (scikit-learn, glmnet). Adding one
+ *       vector to every block leaves the probabilities unchanged, so it is identifiable only with
+ *       &lambda; &gt; 0, and even then the intercepts only up to a common shift; the fit centres
+ *       them to sum to zero.</li>
+ * </ul>
+ *
+ * <p>The arrays are referenced, not copied; the constructor validates every value.
+ */
+public final class MultinomialProblem {
+
+    final double[] x;
+    final int rows;
+    final int cols;
+    final int[] y;
+    final double[] w;
+    final double totalWeight;
+    final double l2;
+    final int interceptColumn;
+    final int classes;
+    final int reference;
+    final int[] blockClass;
+    final int[] classBlock;
+
+    /**
+     * Describes a problem.
+     *
+     * @param x the model matrix, row-major, length rows&times;cols, finite
+     * @param rows m &ge; 1
+     * @param cols n &ge; 1
+     * @param y class labels in [0, classes), length m
+     * @param weights prior weights, finite and &ge; 0 with a positive sum, or {@code null} for all 1
+     * @param l2 the penalty &lambda; &ge; 0 on every coefficient but the intercepts
+     * @param interceptColumn the column of X that is the intercept (unpenalized), or &minus;1
+     * @param classes K &ge; 2
+     * @param reference the reference class in [0, K), or &minus;1 for the symmetric parametrization
+     * @throws IllegalArgumentException naming the first invalid value
+     */
+    public MultinomialProblem(double[] x, int rows, int cols, int[] y, double[] weights, double l2,
+                              int interceptColumn, int classes, int reference) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("a multinomial model needs at least 2 classes, got " + classes);
+        }
+        if (reference < -1 || reference >= classes) {
+            throw new IllegalArgumentException("the reference class must be -1 (symmetric) or in [0, " + classes
+                    + "), got " + reference);
+        }
+        if (y == null) {
+            throw new IllegalArgumentException("y is null");
+        }
+        if (y.length != rows) {
+            throw new IllegalArgumentException("y has length " + y.length + ", expected " + rows);
+        }
+        for (int i = 0; i < rows; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a class: labels must be in [0, "
+                        + classes + ")");
+            }
+        }
+        // The weights, shapes and values of X are validated as for a binary problem.
+        BinaryProblem check = new BinaryProblem(x, rows, cols, new double[rows], weights, l2, interceptColumn);
+        this.x = x;
+        this.rows = rows;
+        this.cols = cols;
+        this.y = y;
+        this.w = check.w;
+        this.totalWeight = check.totalWeight;
+        this.l2 = l2;
+        this.interceptColumn = interceptColumn;
+        this.classes = classes;
+        this.reference = reference;
+        int blocks = reference < 0 ? classes : classes - 1;
+        this.blockClass = new int[blocks];
+        this.classBlock = new int[classes];
+        int c = 0;
+        for (int k = 0; k < classes; k++) {
+            if (k == reference) {
+                classBlock[k] = -1;
+            } else {
+                classBlock[k] = c;
+                blockClass[c++] = k;
+            }
+        }
+    }
+
+    /** @return m, the number of rows */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return n, the number of columns of X (coefficients per block) */
+    public int columns() {
+        return cols;
+    }
+
+    /** @return K, the number of classes */
+    public int classes() {
+        return classes;
+    }
+
+    /** @return C, the number of coefficient blocks: K&minus;1 (reference) or K (symmetric) */
+    public int blocks() {
+        return blockClass.length;
+    }
+
+    /** @return the length of &theta;: C&middot;n */
+    public int dimension() {
+        return blockClass.length * cols;
+    }
+
+    /** @return the reference class, or &minus;1 for the symmetric parametrization */
+    public int reference() {
+        return reference;
+    }
+
+    /** @return whether every class has a coefficient block */
+    public boolean symmetric() {
+        return reference < 0;
+    }
+
+    /**
+     * The class whose coefficients block c holds.
+     *
+     * @param block c in [0, C)
+     * @return the class k
+     */
+    public int blockClass(int block) {
+        return blockClass[block];
+    }
+
+    /**
+     * The block holding class k's coefficients.
+     *
+     * @param k a class
+     * @return its block, or &minus;1 for the reference class
+     */
+    public int classBlock(int k) {
+        return classBlock[k];
+    }
+
+    /** @return the penalty &lambda; */
+    public double l2() {
+        return l2;
+    }
+
+    /** @return the intercept column, or &minus;1 */
+    public int interceptColumn() {
+        return interceptColumn;
+    }
+
+    /** @return W, the sum of the weights */
+    public double totalWeight() {
+        return totalWeight;
+    }
+
+    /**
+     * One element of X.
+     *
+     * @param i row
+     * @param j column
+     * @return x<sub>ij</sub>
+     */
+    public double x(int i, int j) {
+        return x[i * cols + j];
+    }
+
+    /**
+     * One label.
+     *
+     * @param i row
+     * @return y<sub>i</sub>, a class in [0, K)
+     */
+    public int label(int i) {
+        return y[i];
+    }
+
+    /**
+     * One weight.
+     *
+     * @param i row
+     * @return w<sub>i</sub>
+     */
+    public double weight(int i) {
+        return w[i];
+    }
+
+    /**
+     * The logits of row i: z<sub>ik</sub> = x<sub>i</sub>&middot;&theta;<sub>block(k)</sub>, 0 for
+     * the reference class.
+     *
+     * @param i row
+     * @param theta parameters, length C&middot;n
+     * @param z output, length K
+     */
+    public void logits(int i, double[] theta, double[] z) {
+        int base = i * cols;
+        for (int k = 0; k < classes; k++) {
+            int c = classBlock[k];
+            double s = 0;
+            if (c >= 0) {
+                int t = c * cols;
+                for (int j = 0; j < cols; j++) {
+                    s += x[base + j] * theta[t + j];
+                }
+            }
+            z[k] = s;
+        }
+    }
+
+    /**
+     * The problem's binary sibling on the same X and weights (labels 0), whose Hessian at 0 is
+     * X&#7488;WX/(4W): used for the Gram matrix and its largest eigenvalue.
+     *
+     * @return a binary problem sharing X and the weights
+     */
+    public BinaryProblem gramProblem() {
+        return new BinaryProblem(x, rows, cols, new double[rows], w, 0.0, interceptColumn);
+    }
+
+    /**
+     * As {@link BinaryProblem#separationLevel()}: a loss below log 2 &middot; min w<sub>i</sub> / W
+     * means every row gives its own class a probability above 1/2, so its logit is the largest;
+     * scaling &theta; up then drives the loss to 0 and no finite minimizer exists.
+     *
+     * @return the level, 0 with a penalty
+     */
+    double separationLevel() {
+        return gramProblem().separationLevel() * (l2 > 0 ? 0 : 1);
+    }
+}

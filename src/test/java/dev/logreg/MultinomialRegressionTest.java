@@ -1,0 +1,198 @@
+package dev.logreg;
+
+import static dev.logreg.testing.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.logreg.MultinomialRegression.Parametrization;
+import dev.logreg.solve.Termination;
+import dev.logreg.testing.Data;
+import dev.logreg.testing.Tolerances;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Multinomial fits through the public API: statsmodels' MNLogit on Iris, the binary model at K = 2,
+ * both parametrizations under a penalty, separation and caller mistakes.
+ */
+class MultinomialRegressionTest {
+
+    /** The gradient tolerance the issue asks the penalized Iris fits to reach. */
+    private static final double CONVERGED = 1e-8;
+
+    private static final Data.Iris IRIS = Data.iris();
+
+    private static MultinomialRegression irisOptions(String... features) {
+        return MultinomialRegression.newton().withClassNames(IRIS.classes()).withFeatureNames(List.of(features));
+    }
+
+    @Test
+    void irisSepalLengthMatchesStatsmodelsMNLogit() {
+        // statsmodels 0.13 MNLogit, reference Iris-setosa (../shared/data/SOURCES.md)
+        MultinomialFitResult fit = irisOptions("sepal_length").fit(IRIS.columns(0), IRIS.y());
+        assertTrue(fit.converged(), fit.toString());
+        assertEquals(List.of("Iris-versicolor", "Iris-virginica"), fit.coefficientClasses());
+        assertEquals("Iris-setosa", fit.referenceClass());
+        double[][] b = fit.coefficients();
+        assertClose(-26.0819360367, b[0][0], Tolerances.R_REFERENCE, 1, "versicolor intercept");
+        assertClose(4.8156910935, b[0][1], Tolerances.R_REFERENCE, 1, "versicolor sepal_length");
+        assertClose(-38.7590012315, b[1][0], Tolerances.R_REFERENCE, 1, "virginica intercept");
+        assertClose(6.8463985952, b[1][1], Tolerances.R_REFERENCE, 1, "virginica sepal_length");
+        assertClose(91.0339663948 / 150, fit.loss(), Tolerances.R_REFERENCE, 1, "mean cross-entropy");
+        assertTrue(fit.warnings().isEmpty(), fit.warnings().toString());
+    }
+
+    @Test
+    void gradientDescentReachesTheSameOptimum() {
+        MultinomialFitResult newton = irisOptions("sepal_length").withStandardize(true)
+                .fit(IRIS.columns(0), IRIS.y());
+        MultinomialFitResult gd = irisOptions("sepal_length").withStandardize(true)
+                .withMethod(LogisticRegression.Method.GRADIENT_DESCENT).withTolerance(1e-10)
+                .fit(IRIS.columns(0), IRIS.y());
+        assertTrue(gd.converged(), gd.toString());
+        for (int c = 0; c < 2; c++) {
+            for (int j = 0; j < 2; j++) {
+                assertClose(newton.coefficients()[c][j], gd.coefficients()[c][j], Tolerances.R_REFERENCE, 1,
+                        "block " + c + " term " + j);
+            }
+        }
+    }
+
+    @Test
+    void twoClassesEqualTheBinaryModel() {
+        Data.Dataset ucla = Data.ucla();
+        int[] y = new int[ucla.y().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (int) ucla.y()[i];
+        }
+        FitResult binary = LogisticRegression.newton().fit(ucla.x(), ucla.y());
+        MultinomialFitResult multi = MultinomialRegression.newton().fit(ucla.x(), y);
+        assertEquals(1, multi.coefficients().length);
+        assertArrayCloseTo(binary.theta(), multi.coefficients()[0], Tolerances.SAME_OPTIMUM);
+        assertClose(binary.loss(), multi.loss(), Tolerances.SAME_MATH, 1, "loss");
+        // with the other class as the reference, the coefficients change sign
+        MultinomialFitResult flipped = MultinomialRegression.newton().withReference(1).fit(ucla.x(), y);
+        double[] negated = binary.theta();
+        for (int j = 0; j < negated.length; j++) {
+            negated[j] = -negated[j];
+        }
+        assertArrayCloseTo(negated, flipped.coefficients()[0], Tolerances.SAME_OPTIMUM);
+        // and with a penalty the two objectives are the same function
+        FitResult binaryL2 = LogisticRegression.newton().withL2(0.05).fit(ucla.x(), ucla.y());
+        MultinomialFitResult multiL2 = MultinomialRegression.newton().withL2(0.05).fit(ucla.x(), y);
+        assertArrayCloseTo(binaryL2.theta(), multiL2.coefficients()[0], Tolerances.SAME_OPTIMUM);
+    }
+
+    @Test
+    void penalizedIrisConvergesInBothParametrizations() {
+        double[][] x = IRIS.x();
+        for (Parametrization parametrization : Parametrization.values()) {
+            for (LogisticRegression.Method method : LogisticRegression.Method.values()) {
+                MultinomialFitResult fit = MultinomialRegression.newton().withMethod(method).withL2(0.01)
+                        .withParametrization(parametrization).withClassNames(IRIS.classes())
+                        .withFeatureNames(Data.IRIS_FEATURES).withStandardize(method != LogisticRegression.Method.NEWTON)
+                        .fit(x, IRIS.y());
+                String what = parametrization + " " + method;
+                assertTrue(fit.converged(), what + ": " + fit);
+                assertTrue(fit.maxAbsGradient() <= CONVERGED, what + ": max|g| " + fit.maxAbsGradient());
+                assertFalse(fit.separation(), what);
+                if (parametrization == Parametrization.SYMMETRIC) {
+                    assertEquals(3, fit.coefficients().length, what);
+                    double sum = 0;
+                    for (double[] block : fit.coefficients()) {
+                        sum += block[0];
+                    }
+                    assertEquals(0.0, sum, 1e-12, what + ": intercepts sum to zero");
+                }
+            }
+        }
+    }
+
+    @Test
+    void unpenalizedIrisWarnsOfSeparation() {
+        MultinomialFitResult fit = irisOptions(Data.IRIS_FEATURES.toArray(new String[0])).fit(IRIS.x(), IRIS.y());
+        assertTrue(fit.separation(), fit.toString());
+        assertEquals(Termination.SEPARATION, fit.termination());
+        assertFalse(fit.converged());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("separation")), fit.warnings().toString());
+        for (double[] block : fit.coefficients()) {
+            for (double v : block) {
+                assertTrue(Double.isFinite(v), fit.toString());
+            }
+        }
+    }
+
+    @Test
+    void sepalLengthAndWidthSeparateSetosaWithoutOverflow() {
+        // statsmodels overflows here and returns NaN (../shared/data/SOURCES.md)
+        MultinomialFitResult fit = irisOptions("sepal_length", "sepal_width").fit(IRIS.columns(0, 1), IRIS.y());
+        assertTrue(fit.separation(), fit.toString());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("separation")), fit.warnings().toString());
+        assertTrue(Double.isFinite(fit.loss()));
+        for (double[] block : fit.coefficients()) {
+            for (double v : block) {
+                assertTrue(Double.isFinite(v), fit.toString());
+            }
+        }
+        // setosa against both others: every coefficient of both classes moves along the separating direction
+        assertEquals(List.of("Iris-versicolor", "Iris-virginica"), List.copyOf(fit.divergingTerms().keySet()),
+                fit.divergingTerms().toString());
+        double[] p = fit.model().probabilities(new double[] {5.0, 3.4});
+        assertClose(1.0, p[0] + p[1] + p[2], 1e-15, 1, "probabilities sum to one");
+    }
+
+    @Test
+    void probabilitiesAreTheInvariantAcrossReferences() {
+        MultinomialFitResult first = irisOptions("sepal_length").fit(IRIS.columns(0), IRIS.y());
+        MultinomialFitResult last = irisOptions("sepal_length").withReference(2).fit(IRIS.columns(0), IRIS.y());
+        assertEquals("Iris-virginica", last.referenceClass());
+        for (double s : new double[] {4.5, 5.8, 7.2}) {
+            double[] a = first.model().probabilities(new double[] {s});
+            double[] b = last.model().probabilities(new double[] {s});
+            assertArrayCloseTo(a, b, Tolerances.SAME_OPTIMUM);
+        }
+        // versicolor against setosa = -(setosa against virginica) + (versicolor against virginica)
+        double[] direct = first.coefficients("Iris-versicolor");
+        double[] viaVirginica = last.coefficients("Iris-versicolor");
+        double[] setosa = last.coefficients("Iris-setosa");
+        for (int j = 0; j < 2; j++) {
+            assertClose(direct[j], viaVirginica[j] - setosa[j], Tolerances.SAME_OPTIMUM, 1, "term " + j);
+        }
+        assertArrayEquals(new double[2], first.coefficients("Iris-setosa"));
+    }
+
+    @Test
+    void callerMistakesNameTheValue() {
+        double[][] x = IRIS.columns(0);
+        int[] bad = IRIS.y().clone();
+        bad[7] = -1;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MultinomialRegression.newton().fit(x, bad));
+        assertTrue(e.getMessage().contains("y[7] = -1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton()
+                .withParametrization(Parametrization.SYMMETRIC).fit(x, IRIS.y()));
+        assertTrue(e.getMessage().contains("L2 penalty"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> MultinomialRegression.newton().withReference(3).fit(x, IRIS.y()));
+        assertTrue(e.getMessage().contains("reference class 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton()
+                .withClassNames(List.of("a", "b", "c", "d")).fit(x, IRIS.y()));
+        assertTrue(e.getMessage().contains("class d"), e.getMessage());
+        double[][] nan = IRIS.columns(0);
+        nan[3][0] = Double.NaN;
+        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton().fit(nan, IRIS.y()));
+        assertTrue(e.getMessage().contains("x[3][0] = NaN"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton().fit(x, new int[150]));
+        assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
+    }
+
+    private static void assertArrayCloseTo(double[] expected, double[] actual, double tol) {
+        assertEquals(expected.length, actual.length);
+        for (int j = 0; j < expected.length; j++) {
+            assertClose(expected[j], actual[j], tol, 1, "element " + j);
+        }
+    }
+}
