@@ -87,8 +87,14 @@ public final class LoopMultinomialObjective extends MultinomialObjective {
             }
         }
         if (hessian != null) {
-            for (int r = 0; r < dim * dim; r++) {
-                hessian[r] /= q.totalWeight;
+            // The products were accumulated in both orders; the upper triangle is mirrored so that H is
+            // exactly symmetric.
+            for (int r = 0; r < dim; r++) {
+                for (int s = r; s < dim; s++) {
+                    double v = hessian[r * dim + s] / q.totalWeight;
+                    hessian[r * dim + s] = v;
+                    hessian[s * dim + r] = v;
+                }
             }
         }
         return sum / q.totalWeight;
