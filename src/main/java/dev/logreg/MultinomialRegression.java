@@ -395,11 +395,11 @@ public final class MultinomialRegression {
     }
 
     /**
-     * The objective the fit minimizes: the EJML implementation, whose Hessian is C(C+1)/2 products
-     * X&#7488;DX.
+     * The objective the fit minimizes: the fused kernel (one multi-threaded pass for the loss, the
+     * gradient and the Hessian blocks).
      */
     static MultinomialObjective objective(MultinomialProblem problem) {
-        return new dev.logreg.objective.VectorizedMultinomialObjective(problem);
+        return new dev.logreg.objective.FusedMultinomialObjective(problem);
     }
 
     /** Shifts the intercepts (column 0) by their mean, which changes no probability. */

@@ -1,12 +1,6 @@
 package dev.logreg.objective;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@link BinaryObjective} computed in one pass over the data: the loss, the gradient and the upper
@@ -35,14 +29,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
     /** Below this many elements of X, one thread does everything. */
     static final int PARALLEL_MIN_ELEMENTS = 1 << 16;
 
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(runnable -> {
-        Thread t = new Thread(runnable, "logreg-fused");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** The SIMD update of H if the Vector API is available (see {@link HessianUpdate#load()}). */
-    private static final HessianUpdate SIMD = HessianUpdate.load();
+    static final HessianUpdate SIMD = HessianUpdate.load();
 
     private final int threads;
     private final int[] bounds;
@@ -148,25 +137,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         for (Worker w : workers) {
             w.prepare(theta, gradient != null, hessian != null);
         }
-        if (threads == 1) {
-            workers[0].run();
-        } else {
-            List<Future<?>> pending = new ArrayList<>(threads - 1);
-            for (int t = 1; t < threads; t++) {
-                pending.add(POOL.submit(workers[t]));
-            }
-            workers[0].run();
-            for (Future<?> f : pending) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted during a pass over the data", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("a pass over the data failed", e.getCause());
-                }
-            }
-        }
+        ParallelPass.run(workers);
         int n = problem.cols;
         double invW = 1.0 / problem.totalWeight;
         double loss = 0;
@@ -300,88 +271,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
                         }
                     }
                 }
-                // Sweep 2: H += X^T diag(d) X on the upper triangle, four rows per update.
+                // Sweep 2: H += X^T diag(d) X on the upper triangle, several rows per update.
                 if (wantHessian) {
-                    int i = start;
-                    if (simd != null) {
-                        i = simd.add(x, n, start, end, d, hessian, stride, rowBuffers);
-                    }
-                    for (; i + 7 < end; i += 8) {
-                        addEightRows(x, n, i, start);
-                    }
-                    for (; i + 3 < end; i += 4) {
-                        addFourRows(x, n, i, start);
-                    }
-                    for (; i < end; i++) {
-                        addOneRow(x, n, i, d[i - start]);
-                    }
-                }
-            }
-        }
-
-        private void addEightRows(double[] x, int n, int i, int start) {
-            int r0 = i * n;
-            int r1 = r0 + n;
-            int r2 = r1 + n;
-            int r3 = r2 + n;
-            int r4 = r3 + n;
-            int r5 = r4 + n;
-            int r6 = r5 + n;
-            int r7 = r6 + n;
-            int k = i - start;
-            double d0 = d[k];
-            double d1 = d[k + 1];
-            double d2 = d[k + 2];
-            double d3 = d[k + 3];
-            double d4 = d[k + 4];
-            double d5 = d[k + 5];
-            double d6 = d[k + 6];
-            double d7 = d[k + 7];
-            for (int a = 0; a < n; a++) {
-                double u0 = d0 * x[r0 + a];
-                double u1 = d1 * x[r1 + a];
-                double u2 = d2 * x[r2 + a];
-                double u3 = d3 * x[r3 + a];
-                double u4 = d4 * x[r4 + a];
-                double u5 = d5 * x[r5 + a];
-                double u6 = d6 * x[r6 + a];
-                double u7 = d7 * x[r7 + a];
-                int h = a * stride;
-                for (int b = a; b < n; b++) {
-                    hessian[h + b] += (u0 * x[r0 + b] + u1 * x[r1 + b] + u2 * x[r2 + b] + u3 * x[r3 + b])
-                            + (u4 * x[r4 + b] + u5 * x[r5 + b] + u6 * x[r6 + b] + u7 * x[r7 + b]);
-                }
-            }
-        }
-
-        private void addFourRows(double[] x, int n, int i, int start) {
-            int r0 = i * n;
-            int r1 = r0 + n;
-            int r2 = r1 + n;
-            int r3 = r2 + n;
-            double d0 = d[i - start];
-            double d1 = d[i + 1 - start];
-            double d2 = d[i + 2 - start];
-            double d3 = d[i + 3 - start];
-            for (int a = 0; a < n; a++) {
-                double u0 = d0 * x[r0 + a];
-                double u1 = d1 * x[r1 + a];
-                double u2 = d2 * x[r2 + a];
-                double u3 = d3 * x[r3 + a];
-                int h = a * stride;
-                for (int b = a; b < n; b++) {
-                    hessian[h + b] += u0 * x[r0 + b] + u1 * x[r1 + b] + u2 * x[r2 + b] + u3 * x[r3 + b];
-                }
-            }
-        }
-
-        private void addOneRow(double[] x, int n, int i, double di) {
-            int r0 = i * n;
-            for (int a = 0; a < n; a++) {
-                double u0 = di * x[r0 + a];
-                int h = a * stride;
-                for (int b = a; b < n; b++) {
-                    hessian[h + b] += u0 * x[r0 + b];
+                    WeightedGram.add(x, n, start, end, d, hessian, stride, simd, rowBuffers);
                 }
             }
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The multinomial objectives: every implementation against the loop reference, all of them against
+ * The multinomial objectives (EJML; fused on one or several threads, with and without SIMD): every
+ * implementation against the loop reference, all of them against
  * finite differences, the binary objective at K = 2, shift invariance, stability and the bounds.
  */
 class MultinomialObjectiveTest {
@@ -31,7 +32,10 @@ class MultinomialObjectiveTest {
 
     /** The implementations under test besides the loop reference. */
     static List<Function<MultinomialProblem, MultinomialObjective>> implementations() {
-        return List.of(VectorizedMultinomialObjective::new, LoopMultinomialObjective::new);
+        return List.of(VectorizedMultinomialObjective::new, LoopMultinomialObjective::new,
+                FusedMultinomialObjective::new,
+                p -> new FusedMultinomialObjective(p, 3, true, FusedBinaryObjective.SIMD),
+                p -> new FusedMultinomialObjective(p, 2, true, null));
     }
 
     /**
@@ -134,6 +138,27 @@ class MultinomialObjectiveTest {
             assertArrayClose(gRef, g2, Tolerances.SAME_MATH, 0, what + " g alone");
             // a second evaluation on the same buffers gives the same answer (no stale accumulation)
             assertEquals(j, fast.valueGradientHessian(theta, g, h), 0.0, what + " repeatable");
+        }
+    }
+
+    @Test
+    void fusedAgreesWithEjmlOnATallProblemOfManyBlocks() {
+        MultinomialProblem p = randomProblem(77, 3000, 9, 4, true, 0.0, 1, true);
+        double[] theta = randomTheta(78, p.dimension(), 0.5);
+        int d = p.dimension();
+        double[] gRef = new double[d];
+        double[] hRef = new double[d * d];
+        double jRef = new VectorizedMultinomialObjective(p).valueGradientHessian(theta, gRef, hRef);
+        for (FusedMultinomialObjective fused : List.of(new FusedMultinomialObjective(p),
+                new FusedMultinomialObjective(p, 2, true, null), new FusedMultinomialObjective(p, 3, true,
+                        FusedBinaryObjective.SIMD))) {
+            double[] g = new double[d];
+            double[] h = new double[d * d];
+            double j = fused.valueGradientHessian(theta, g, h);
+            String what = fused.threads() + " threads, simd " + fused.simd();
+            assertClose(jRef, j, Tolerances.SAME_MATH, 0, what + " J");
+            assertArrayClose(gRef, g, Tolerances.SAME_MATH, 0, what + " g");
+            assertArrayClose(hRef, h, Tolerances.SAME_MATH, 0, what + " H");
         }
     }
 

@@ -1,0 +1,265 @@
+package dev.logreg.objective;
+
+import java.util.Arrays;
+
+/**
+ * {@link MultinomialObjective} computed in one pass over the data, as {@link FusedBinaryObjective}
+ * does for the binary loss: the loss, the gradient and the Hessian blocks together, row block by
+ * row block, on several threads.
+ *
+ * <p>Each Hessian block H<sub>ce</sub> = X<sup>T</sup>diag(a<sub>ce</sub>)X/W, with
+ * a<sub>ce</sub> = w &#8728; p<sub>c</sub>(&delta;<sub>ce</sub> &minus; p<sub>e</sub>), is a weighted
+ * Gram matrix and therefore symmetric, so a pass accumulates only the upper triangles of the
+ * C(C+1)/2 blocks with c &le; e. For each block of {@value #BLOCK} rows, the first sweep computes
+ * the logits, the softmax (largest logit subtracted, one exponential per class), the loss, the
+ * gradient and the weights a<sub>ce</sub>; the second adds the block's rows to each Gram triangle,
+ * eight rows per update (SIMD with the Vector API). Per-thread buffers are sized at construction
+ * and summed in a fixed order.
+ *
+ * <p>The tests hold it to {@link VectorizedMultinomialObjective}, the readable specification, and to
+ * {@link LoopMultinomialObjective} at 1e-12.
+ */
+public final class FusedMultinomialObjective extends MultinomialObjective {
+
+    /** Rows per block. */
+    static final int BLOCK = FusedBinaryObjective.BLOCK;
+
+    private final int threads;
+    private final Worker[] workers;
+    private final HessianUpdate simd;
+    private final int stride;
+    /** The (c, e) block pairs with c &le; e, in row-major order. */
+    private final int[] pairC;
+    private final int[] pairE;
+
+    /**
+     * One thread per available processor.
+     *
+     * @param problem the data; its X is read, not copied
+     */
+    public FusedMultinomialObjective(MultinomialProblem problem) {
+        this(problem, Runtime.getRuntime().availableProcessors(), false, FusedBinaryObjective.SIMD);
+    }
+
+    /**
+     * @param threads how many threads share a pass, at least 1
+     * @param always use the threads even for small problems (tests of the parallel path)
+     * @param simd the SIMD update of the Gram triangles, or null for plain loops
+     */
+    FusedMultinomialObjective(MultinomialProblem problem, int threads, boolean always, HessianUpdate simd) {
+        super(problem);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.simd = simd;
+        this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
+        int blocks = problem.blocks();
+        int pairs = blocks * (blocks + 1) / 2;
+        this.pairC = new int[pairs];
+        this.pairE = new int[pairs];
+        int q = 0;
+        for (int c = 0; c < blocks; c++) {
+            for (int e = c; e < blocks; e++) {
+                pairC[q] = c;
+                pairE[q] = e;
+                q++;
+            }
+        }
+        long work = (long) problem.rows * problem.cols * blocks;
+        if (always) {
+            this.threads = Math.min(threads, problem.rows);
+        } else {
+            this.threads = work < FusedBinaryObjective.PARALLEL_MIN_ELEMENTS ? 1
+                    : Math.min(threads, Math.max(1, problem.rows / BLOCK));
+        }
+        this.workers = new Worker[this.threads];
+        for (int t = 0; t < this.threads; t++) {
+            workers[t] = new Worker((int) ((long) problem.rows * t / this.threads),
+                    (int) ((long) problem.rows * (t + 1) / this.threads));
+        }
+    }
+
+    /** @return the number of threads a pass uses (1 for small problems) */
+    public int threads() {
+        return threads;
+    }
+
+    /** @return whether the Gram triangles are accumulated with SIMD instructions */
+    public boolean simd() {
+        return simd != null;
+    }
+
+    @Override
+    double dataLoss(double[] theta) {
+        return pass(theta, null, null);
+    }
+
+    @Override
+    double dataLossGradient(double[] theta, double[] gradient) {
+        return pass(theta, gradient, null);
+    }
+
+    @Override
+    double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian) {
+        return pass(theta, gradient, hessian);
+    }
+
+    private double pass(double[] theta, double[] gradient, double[] hessian) {
+        for (Worker w : workers) {
+            w.prepare(theta, gradient != null, hessian != null);
+        }
+        ParallelPass.run(workers);
+        int n = problem.cols;
+        int dim = problem.dimension();
+        double invW = 1.0 / problem.totalWeight;
+        double loss = 0;
+        for (Worker w : workers) {
+            loss += w.loss;
+        }
+        if (gradient != null) {
+            Arrays.fill(gradient, 0.0);
+            for (Worker w : workers) {
+                for (int r = 0; r < dim; r++) {
+                    gradient[r] += w.gradient[r];
+                }
+            }
+            for (int r = 0; r < dim; r++) {
+                gradient[r] *= invW;
+            }
+        }
+        if (hessian != null) {
+            for (int q = 0; q < pairC.length; q++) {
+                int rowBase = pairC[q] * n;
+                int colBase = pairE[q] * n;
+                for (int a = 0; a < n; a++) {
+                    for (int b = a; b < n; b++) {
+                        double sum = 0;
+                        for (Worker w : workers) {
+                            sum += w.grams[q][a * stride + b];
+                        }
+                        double v = sum * invW;
+                        // the block is symmetric: (a, b) and (b, a) of block (c, e), and their mirrors in (e, c)
+                        hessian[(rowBase + a) * dim + colBase + b] = v;
+                        hessian[(rowBase + b) * dim + colBase + a] = v;
+                        hessian[(colBase + b) * dim + rowBase + a] = v;
+                        hessian[(colBase + a) * dim + rowBase + b] = v;
+                    }
+                }
+            }
+        }
+        return loss * invW;
+    }
+
+    /** One thread's share: rows [from, to), with its own accumulators. */
+    private final class Worker implements Runnable {
+        private final int from;
+        private final int to;
+        private final double[] gradient;
+        /** The upper triangles of this thread's Gram blocks, one per pair, n rows of {@code stride}. */
+        private final double[][] grams;
+        /** The weights a_ce of the current row block, one array per pair. */
+        private final double[][] a;
+        private final double[][] rowBuffers;
+        private final double[] z;
+        private final double[] p;
+        private double[] theta;
+        private boolean wantGradient;
+        private boolean wantHessian;
+        private double loss;
+
+        Worker(int from, int to) {
+            this.from = from;
+            this.to = to;
+            int n = problem.cols;
+            int pairs = pairC.length;
+            this.gradient = new double[problem.dimension()];
+            this.grams = new double[pairs][n * stride];
+            this.a = new double[pairs][BLOCK];
+            this.rowBuffers = simd == null ? null : new double[HessianUpdate.ROWS][stride];
+            this.z = new double[problem.blocks()];
+            this.p = new double[problem.blocks()];
+        }
+
+        void prepare(double[] th, boolean g, boolean h) {
+            this.theta = th;
+            this.wantGradient = g || h;
+            this.wantHessian = h;
+        }
+
+        @Override
+        public void run() {
+            MultinomialProblem q = problem;
+            int n = q.cols;
+            int blocks = q.blocks();
+            boolean reference = !q.symmetric();
+            double[] x = q.x;
+            loss = 0;
+            if (wantGradient) {
+                Arrays.fill(gradient, 0.0);
+            }
+            if (wantHessian) {
+                for (double[] g : grams) {
+                    Arrays.fill(g, 0.0);
+                }
+            }
+            for (int start = from; start < to; start += BLOCK) {
+                int end = Math.min(start + BLOCK, to);
+                for (int i = start; i < end; i++) {
+                    int row = i * n;
+                    double max = reference ? 0.0 : Double.NEGATIVE_INFINITY;
+                    for (int c = 0; c < blocks; c++) {
+                        int t = c * n;
+                        double z0 = 0;
+                        double z1 = 0;
+                        int j = 0;
+                        for (; j + 1 < n; j += 2) {
+                            z0 += x[row + j] * theta[t + j];
+                            z1 += x[row + j + 1] * theta[t + j + 1];
+                        }
+                        if (j < n) {
+                            z0 += x[row + j] * theta[t + j];
+                        }
+                        z[c] = z0 + z1;
+                        max = Math.max(max, z[c]);
+                    }
+                    double sum = reference ? Math.exp(-max) : 0.0;
+                    for (int c = 0; c < blocks; c++) {
+                        p[c] = Math.exp(z[c] - max);
+                        sum += p[c];
+                    }
+                    double lse = max + Math.log(sum);
+                    double wi = q.w[i];
+                    int yc = q.classBlock[q.y[i]];
+                    loss += wi * (lse - (yc < 0 ? 0.0 : z[yc]));
+                    if (!wantGradient) {
+                        continue;
+                    }
+                    double inv = 1.0 / sum;
+                    for (int c = 0; c < blocks; c++) {
+                        p[c] *= inv;
+                    }
+                    for (int c = 0; c < blocks; c++) {
+                        double r = wi * (p[c] - (c == yc ? 1.0 : 0.0));
+                        int t = c * n;
+                        for (int j = 0; j < n; j++) {
+                            gradient[t + j] += x[row + j] * r;
+                        }
+                    }
+                    if (wantHessian) {
+                        int k = i - start;
+                        for (int pair = 0; pair < pairC.length; pair++) {
+                            int c = pairC[pair];
+                            int e = pairE[pair];
+                            a[pair][k] = c == e ? wi * p[c] * (1.0 - p[c]) : -wi * (p[c] * p[e]);
+                        }
+                    }
+                }
+                if (wantHessian) {
+                    for (int pair = 0; pair < pairC.length; pair++) {
+                        WeightedGram.add(x, n, start, end, a[pair], grams[pair], stride, simd, rowBuffers);
+                    }
+                }
+            }
+        }
+    }
+}
