@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The runs behind the Performance table of the README: KernelBenchmark and PeerBenchmark at
 # 200000x50 (one fork, 3 warmup and 6 measurement iterations of 3 s), ConvergenceBenchmark at every
-# shape (2 warmup and 3 measurement iterations of 2 s): about 10 minutes on 2 cores.
+# shape and MultinomialBenchmark (2 warmup and 3 measurement iterations of 2 s): about 13 minutes on
+# 2 cores.
 # Writes benchmarks/results/<Name>.json (JMH's JSON) and <Name>.log (the console output, including
 # the [verify] and [convergence] lines printed at teardown).
 #
@@ -38,5 +39,6 @@ report() {
 report KernelBenchmark -p shape=200000x50 -wi 3 -i 6 -r 3s
 report PeerBenchmark -p shape=200000x50 -wi 3 -i 6 -r 3s
 report ConvergenceBenchmark -wi 2 -i 3 -r 2s
+report MultinomialBenchmark -wi 2 -i 3 -r 2s
 
 echo "done in $((SECONDS - start)) s: benchmarks/results/*.json"

@@ -28,7 +28,7 @@ run() {
   fi
 }
 
-# All three benchmark classes have a 'shape' parameter; 10000x10 is the smallest.
+# Every benchmark class has a 'shape' parameter; 10000x10 is the smallest.
 run -p shape=10000x10
 # The embedded Skin Segmentation data: load, validate the counts, one pass.
 run 'KernelBenchmark.streamPass' -p shape=skin
