@@ -32,15 +32,15 @@ public abstract class BinaryObjective implements Objective {
 
     @Override
     public final double value(double[] theta) {
-        checkLength("theta", theta, problem.cols);
+        Buffers.checkLength("theta", theta, problem.cols);
         return dataLoss(theta) + penalty(theta);
     }
 
     @Override
     public final double valueAndGradient(double[] theta, double[] gradient) {
-        checkLength("theta", theta, problem.cols);
-        checkLength("gradient", gradient, problem.cols);
-        checkDistinct(theta, gradient);
+        Buffers.checkLength("theta", theta, problem.cols);
+        Buffers.checkLength("gradient", gradient, problem.cols);
+        Buffers.checkDistinct(theta, gradient);
         double loss = dataLossGradient(theta, gradient);
         addPenaltyGradient(theta, gradient);
         return loss + penalty(theta);
@@ -49,12 +49,12 @@ public abstract class BinaryObjective implements Objective {
     @Override
     public final double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
         int n = problem.cols;
-        checkLength("theta", theta, n);
-        checkLength("gradient", gradient, n);
-        checkLength("hessian", hessian, n * n);
-        checkDistinct(theta, gradient);
-        checkDistinct(theta, hessian);
-        checkDistinct(gradient, hessian);
+        Buffers.checkLength("theta", theta, n);
+        Buffers.checkLength("gradient", gradient, n);
+        Buffers.checkLength("hessian", hessian, n * n);
+        Buffers.checkDistinct(theta, gradient);
+        Buffers.checkDistinct(theta, hessian);
+        Buffers.checkDistinct(gradient, hessian);
         double loss = dataLossGradientHessian(theta, gradient, hessian);
         addPenaltyGradient(theta, gradient);
         // H += lambda I', the intercept unpenalized
@@ -144,21 +144,6 @@ public abstract class BinaryObjective implements Objective {
             if (j != problem.interceptColumn) {
                 gradient[j] += problem.l2 * theta[j];
             }
-        }
-    }
-
-    private static void checkLength(String name, double[] a, int expected) {
-        if (a == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        if (a.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + a.length + ", expected " + expected);
-        }
-    }
-
-    private static void checkDistinct(double[] a, double[] b) {
-        if (a == b) {
-            throw new IllegalArgumentException("input and output buffers must be distinct arrays");
         }
     }
 }

@@ -37,16 +37,16 @@ public abstract class MultinomialObjective implements Objective {
 
     @Override
     public final double value(double[] theta) {
-        checkLength("theta", theta, dimension());
+        Buffers.checkLength("theta", theta, dimension());
         return dataLoss(theta) + penalty(theta);
     }
 
     @Override
     public final double valueAndGradient(double[] theta, double[] gradient) {
         int d = dimension();
-        checkLength("theta", theta, d);
-        checkLength("gradient", gradient, d);
-        checkDistinct(theta, gradient);
+        Buffers.checkLength("theta", theta, d);
+        Buffers.checkLength("gradient", gradient, d);
+        Buffers.checkDistinct(theta, gradient);
         double loss = dataLossGradient(theta, gradient);
         addPenaltyGradient(theta, gradient);
         return loss + penalty(theta);
@@ -55,12 +55,12 @@ public abstract class MultinomialObjective implements Objective {
     @Override
     public final double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
         int d = dimension();
-        checkLength("theta", theta, d);
-        checkLength("gradient", gradient, d);
-        checkLength("hessian", hessian, d * d);
-        checkDistinct(theta, gradient);
-        checkDistinct(theta, hessian);
-        checkDistinct(gradient, hessian);
+        Buffers.checkLength("theta", theta, d);
+        Buffers.checkLength("gradient", gradient, d);
+        Buffers.checkLength("hessian", hessian, d * d);
+        Buffers.checkDistinct(theta, gradient);
+        Buffers.checkDistinct(theta, hessian);
+        Buffers.checkDistinct(gradient, hessian);
         double loss = dataLossGradientHessian(theta, gradient, hessian);
         addPenaltyGradient(theta, gradient);
         if (problem.l2 > 0) {
@@ -132,21 +132,6 @@ public abstract class MultinomialObjective implements Objective {
             if (!isIntercept(p)) {
                 gradient[p] += problem.l2 * theta[p];
             }
-        }
-    }
-
-    private static void checkLength(String name, double[] a, int expected) {
-        if (a == null) {
-            throw new IllegalArgumentException(name + " is null");
-        }
-        if (a.length != expected) {
-            throw new IllegalArgumentException(name + " has length " + a.length + ", expected " + expected);
-        }
-    }
-
-    private static void checkDistinct(double[] a, double[] b) {
-        if (a == b) {
-            throw new IllegalArgumentException("input and output buffers must be distinct arrays");
         }
     }
 }

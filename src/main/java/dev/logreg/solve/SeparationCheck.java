@@ -97,19 +97,7 @@ public final class SeparationCheck {
                 scale = Math.max(scale, Math.abs(margin[i]));
             }
         }
-        if (!(scale > 0) || !Double.isFinite(scale)) {
-            return new int[0];
-        }
-        boolean strict = false;
-        for (int i = 0; i < m; i++) {
-            if (problem.weight(i) > 0) {
-                if (margin[i] < -SLACK * scale) {
-                    return new int[0];
-                }
-                strict |= margin[i] > SUPPORT * scale;
-            }
-        }
-        if (!strict) {
+        if (!certifies(margin, scale, i -> problem.weight(i) > 0)) {
             return new int[0];
         }
         double[] rms = new double[n];
@@ -244,19 +232,7 @@ public final class SeparationCheck {
                 scale = Math.max(scale, range(u));
             }
         }
-        if (!(scale > 0) || !Double.isFinite(scale)) {
-            return new int[0];
-        }
-        boolean strict = false;
-        for (int i = 0; i < m; i++) {
-            if (problem.weight(i) > 0) {
-                if (margin[i] < -SLACK * scale) {
-                    return new int[0];
-                }
-                strict |= margin[i] > SUPPORT * scale;
-            }
-        }
-        if (!strict) {
+        if (!certifies(margin, scale, i -> problem.weight(i) > 0)) {
             return new int[0];
         }
         double[] rms = new double[v.length];
@@ -290,6 +266,26 @@ public final class SeparationCheck {
             }
         }
         return java.util.Arrays.copyOf(support, count);
+    }
+
+    /**
+     * Whether the margins certify a separating direction: none of the counted rows below
+     * &minus;{@link #SLACK}&middot;scale, and one above {@link #SUPPORT}&middot;scale.
+     */
+    private static boolean certifies(double[] margin, double scale, java.util.function.IntPredicate counted) {
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            return false;
+        }
+        boolean strict = false;
+        for (int i = 0; i < margin.length; i++) {
+            if (counted.test(i)) {
+                if (margin[i] < -SLACK * scale) {
+                    return false;
+                }
+                strict |= margin[i] > SUPPORT * scale;
+            }
+        }
+        return strict;
     }
 
     private static double range(double[] z) {
