@@ -149,6 +149,23 @@ class MultinomialRegressionTest {
         assertClose(1.0, p[0] + p[1] + p[2], 1e-15, 1, "probabilities sum to one");
     }
 
+    @ParameterizedTest
+    @EnumSource(LogisticRegression.Method.class)
+    void threeClustersOnALineAreCompletelySeparated(LogisticRegression.Method method) {
+        double[][] x = {{-3}, {-2.5}, {-2}, {0}, {0.2}, {0.5}, {3}, {3.5}, {4}};
+        int[] y = {0, 0, 0, 1, 1, 1, 2, 2, 2};
+        MultinomialFitResult fit = MultinomialRegression.newton().withMethod(method).fit(x, y);
+        assertEquals(Termination.SEPARATION, fit.termination(), fit.toString());
+        assertTrue(fit.warnings().get(0).startsWith("complete separation"), fit.warnings().toString());
+        assertFalse(fit.divergingTerms().isEmpty());
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(y[i], fit.model().predict(x[i]), "row " + i + " is classified correctly");
+        }
+        for (double v : fit.theta()) {
+            assertTrue(Double.isFinite(v), fit.toString());
+        }
+    }
+
     @Test
     void probabilitiesAreTheInvariantAcrossReferences() {
         MultinomialFitResult first = irisOptions("sepal_length").fit(IRIS.columns(0), IRIS.y());
