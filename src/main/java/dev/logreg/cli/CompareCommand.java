@@ -79,7 +79,7 @@ final class CompareCommand implements Callable<Integer> {
     /** One solver's run: its settings, result and wall-clock time. */
     private record Run(String name, String title, LogisticRegression settings, FitResult fit, long nanos) {
         int passes() {
-            return FitReport.passes(fit);
+            return FitReport.passes(fit.trace());
         }
     }
 
