@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code logreg fit} on a target with more than two classes,
+ * {@code logreg fit} (and {@code compare}) on a target with more than two classes,
  * end to end through {@link Main#run}: Iris against statsmodels' MNLogit, the text blocks, the
  * reference and symmetric parametrizations, separation, predictions and one-line caller errors.
  */
@@ -552,5 +552,39 @@ class MultinomialFitCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("--parametrization"), r.out());
         assertTrue(r.out().contains("--reference"), r.out());
+    }
+
+    // ---------------------------------------------------------------- compare
+
+    @Test
+    void compareFitsBothSolversThroughTheMultinomialModel() throws IOException {
+        Path png = dir.resolve("iris.png").toAbsolutePath().normalize();
+        Cli.Run r = run("compare", "--data", iris(), "--target", "species", "--features", "sepal_length",
+                "--standardize", "--tol", "1e-10", "--plot", png.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertEquals("multinomial", doc.get("model").asText());
+        assertEquals(CLASSES, strings(doc.get("classes")));
+        assertEquals("Iris-setosa", doc.get("reference").asText());
+        assertEquals(png.toString(), doc.get("plot").asText());
+        assertTrue(Files.size(png) > 0, png.toString());
+        List<String> names = new ArrayList<>();
+        for (JsonNode s : doc.get("solvers")) {
+            names.add(s.get("name").asText());
+            assertTrue(s.get("converged").booleanValue(), s.toString());
+            assertStatsmodelsCoefficients(s.get("coefficients"), s.get("name").asText());
+            assertEquals(s.get("iterations").asInt() + 1, s.get("trace").size());
+        }
+        assertEquals(List.of("gd", "newton"), names);
+        assertTrue(doc.get("solvers").get(1).get("iterations").asInt() < doc.get("solvers").get(0).get("iterations")
+                .asInt(), doc.toString());
+
+        Cli.Run text = run("compare", "--data", iris(), "--target", "species", "--features", "sepal_length",
+                "--standardize", "--plot", png.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("Target: species, 3 classes"), text.out());
+        assertTrue(text.out().contains("\nIris-versicolor (vs Iris-setosa):\n"), text.out());
+        assertTrue(text.out().contains("\nIris-virginica (vs Iris-setosa):\n"), text.out());
     }
 }
