@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code logreg fit} (and {@code compare}) on a target with more than two classes,
+ * {@code logreg fit} (and {@code compare}, {@code validate}) on a target with more than two classes,
  * end to end through {@link Main#run}: Iris against statsmodels' MNLogit, the text blocks, the
  * reference and symmetric parametrizations, separation, predictions and one-line caller errors.
  */
@@ -544,6 +544,12 @@ class MultinomialFitCommandTest {
         assertEquals("Iris-setosa", doc.get("event").asText());
         assertEquals(List.of("not Iris-setosa", "Iris-setosa"), strings(doc.get("classes")));
         assertTrue(doc.get("coefficients").get("sepal_length").isNumber(), doc.toString());
+    }
+
+    @Test
+    void validateSaysItCoversBinaryTargets() throws IOException {
+        assertCallerError(run("validate", "--data", iris(), "--target", "species"), "binary", "3 classes",
+                "--positive");
     }
 
     @Test
