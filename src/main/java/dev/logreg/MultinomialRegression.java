@@ -266,6 +266,21 @@ public final class MultinomialRegression {
         return l2;
     }
 
+    /** @return whether the features are standardized for the solver */
+    public boolean standardize() {
+        return standardize;
+    }
+
+    /** @return the stopping tolerance on max|g| of the chosen method */
+    public double tolerance() {
+        return method == LogisticRegression.Method.NEWTON ? newton.tolerance() : gradientDescent.tolerance();
+    }
+
+    /** @return the iteration limit of the chosen method */
+    public int maxIterations() {
+        return method == LogisticRegression.Method.NEWTON ? newton.maxIterations() : gradientDescent.maxIterations();
+    }
+
     /**
      * Fits with unit weights.
      *

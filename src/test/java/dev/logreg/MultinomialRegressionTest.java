@@ -187,6 +187,23 @@ class MultinomialRegressionTest {
     }
 
     @Test
+    void optionsReportTheSettingsOfTheChosenMethod() {
+        MultinomialRegression newton = MultinomialRegression.newton();
+        assertFalse(newton.standardize());
+        assertEquals(1e-8, newton.tolerance(), 0.0);
+        assertEquals(100, newton.maxIterations());
+        MultinomialRegression gd = MultinomialRegression.gradientDescent().withStandardize(true)
+                .withTolerance(1e-6).withMaxIterations(777);
+        assertTrue(gd.standardize());
+        assertEquals(1e-6, gd.tolerance(), 0.0);
+        assertEquals(777, gd.maxIterations());
+        assertEquals(100000, MultinomialRegression.gradientDescent().maxIterations());
+        // withTolerance and withMaxIterations set both methods, so switching keeps them.
+        assertEquals(777, gd.withMethod(LogisticRegression.Method.NEWTON).maxIterations());
+        assertEquals(1e-6, gd.withMethod(LogisticRegression.Method.NEWTON).tolerance(), 0.0);
+    }
+
+    @Test
     void callerMistakesNameTheValue() {
         double[][] x = IRIS.columns(0);
         int[] bad = IRIS.y().clone();

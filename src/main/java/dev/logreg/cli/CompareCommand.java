@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
+import dev.logreg.MultinomialFitResult;
+import dev.logreg.MultinomialRegression;
 import dev.logreg.data.Design;
 import dev.logreg.solve.Iteration;
+import dev.logreg.solve.Termination;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +30,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code compare}: fits a CSV file by gradient descent and by Newton's method with the same
  * penalty, tolerance and feature scaling, prints them side by side (iterations, passes over the
- * data, time, final loss, max|g|, termination, coefficients) and writes a convergence plot.
- * Exit code 0 also when a solver did not converge (warnings go to stderr); 2 for a caller's mistake.
+ * data, time, final loss, max|g|, termination, coefficients) and writes a convergence plot. A target
+ * with more than two classes and no {@code --positive} is fitted multinomially, in the reference
+ * parametrization with the first class as the reference, and its coefficients are shown class by
+ * class. Exit code 0 also when a solver did not converge (warnings go to stderr); 2 for a caller's
+ * mistake.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit a CSV file by gradient descent and by Newton's method, print them side by side"
@@ -76,10 +82,48 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    /** One solver's run: its settings, result and wall-clock time. */
-    private record Run(String name, String title, LogisticRegression settings, FitResult fit, long nanos) {
+    /**
+     * One solver's run: what the comparison shows of it, for a binary or a multinomial fit.
+     *
+     * @param coefficients one row per coefficient class (a single row, class {@code null}, for a
+     *                     binary fit), NaN for aliased terms
+     */
+    private record Run(String name, String title, int maxIterations, int iterations, List<Iteration> trace,
+                       double loss, double maxAbsGradient, Termination termination, List<String> warnings,
+                       Map<String, double[]> coefficients, long nanos) {
+
+        static Run of(String name, String title, LogisticRegression settings, FitResult fit, long nanos) {
+            Map<String, double[]> coefficients = new LinkedHashMap<>();
+            coefficients.put(null, FitReport.estimatesWithNa(fit));
+            return new Run(name, title, settings.maxIterations(), fit.iterations(), fit.trace(), fit.loss(),
+                    fit.maxAbsGradient(), fit.termination(), fit.warnings(), coefficients, nanos);
+        }
+
+        static Run of(String name, String title, MultinomialRegression settings, MultinomialFitResult fit,
+                      long nanos) {
+            Map<String, double[]> coefficients = new LinkedHashMap<>();
+            double[][] b = fit.coefficients();
+            List<String> classes = fit.coefficientClasses();
+            for (int c = 0; c < b.length; c++) {
+                for (int j : fit.aliasedIndices()) {
+                    b[c][j] = Double.NaN;
+                }
+                coefficients.put(classes.get(c), b[c]);
+            }
+            return new Run(name, title, settings.maxIterations(), fit.iterations(), fit.trace(), fit.loss(),
+                    fit.maxAbsGradient(), fit.termination(), fit.warnings(), coefficients, nanos);
+        }
+
         int passes() {
-            return FitReport.passes(fit);
+            return FitReport.passes(trace);
+        }
+
+        boolean converged() {
+            return termination == Termination.CONVERGED;
+        }
+
+        String[] summary() {
+            return FitReport.summary(iterations, trace, loss, maxAbsGradient, termination, nanos);
         }
     }
 
@@ -87,19 +131,11 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         checkOptions();
         Design design = data.design();
-        List<String> names = design.columnNames();
-        LogisticRegression gd = LogisticRegression.gradientDescent().withFeatureNames(names).withL2(l2)
-                .withTolerance(tolerance).withMaxIterations(maxIterations).withStandardize(standardize);
-        LogisticRegression newton = LogisticRegression.newton().withFeatureNames(names).withL2(l2)
-                .withTolerance(tolerance).withStandardize(standardize);
-        double[][] x = design.x();
-        double[] y = design.y();
-        double[] w = design.weights();
-        List<Run> runs = List.of(run("gd", GD_TITLE, gd, x, y, w), run("newton", NEWTON_TITLE, newton, x, y, w));
+        List<Run> runs = design.multinomial() ? multinomial(design) : binary(design);
 
         Map<String, List<Iteration>> traces = new LinkedHashMap<>();
         for (Run r : runs) {
-            traces.put(r.title(), r.fit().trace());
+            traces.put(r.title(), r.trace());
         }
         double optimum = ConvergencePlot.optimum(traces);
         Path written = ConvergencePlot.write(plot, List.of(new ConvergencePlot.Panel(design.formula(), traces)));
@@ -109,12 +145,52 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         for (Run r : runs) {
-            for (String warning : r.fit().warnings()) {
+            for (String warning : r.warnings()) {
                 err.println("logreg: warning: " + r.title() + ": " + warning);
             }
         }
         err.flush();
         return 0;
+    }
+
+    private List<Run> binary(Design design) {
+        List<String> names = design.columnNames();
+        LogisticRegression gd = LogisticRegression.gradientDescent().withFeatureNames(names).withL2(l2)
+                .withTolerance(tolerance).withMaxIterations(maxIterations).withStandardize(standardize);
+        LogisticRegression newton = LogisticRegression.newton().withFeatureNames(names).withL2(l2)
+                .withTolerance(tolerance).withStandardize(standardize);
+        double[][] x = design.x();
+        double[] y = design.y();
+        double[] w = design.weights();
+        List<Run> runs = new ArrayList<>();
+        for (LogisticRegression settings : List.of(gd, newton)) {
+            long t0 = System.nanoTime();
+            FitResult fit = settings.fit(x, y, w);
+            long t1 = System.nanoTime();
+            runs.add(settings == gd ? Run.of("gd", GD_TITLE, settings, fit, t1 - t0)
+                    : Run.of("newton", NEWTON_TITLE, settings, fit, t1 - t0));
+        }
+        return runs;
+    }
+
+    private List<Run> multinomial(Design design) {
+        MultinomialRegression gd = MultinomialRegression.gradientDescent().withFeatureNames(design.columnNames())
+                .withClassNames(design.classes()).withL2(l2).withTolerance(tolerance)
+                .withMaxIterations(maxIterations).withStandardize(standardize);
+        MultinomialRegression newton = gd.withMethod(LogisticRegression.Method.NEWTON)
+                .withMaxIterations(MultinomialRegression.newton().maxIterations());
+        double[][] x = design.x();
+        int[] y = design.classLabels();
+        double[] w = design.weights();
+        List<Run> runs = new ArrayList<>();
+        for (MultinomialRegression settings : List.of(gd, newton)) {
+            long t0 = System.nanoTime();
+            MultinomialFitResult fit = settings.fit(x, y, w);
+            long t1 = System.nanoTime();
+            runs.add(settings == gd ? Run.of("gd", GD_TITLE, settings, fit, t1 - t0)
+                    : Run.of("newton", NEWTON_TITLE, settings, fit, t1 - t0));
+        }
+        return runs;
     }
 
     /** Rejects bad option values before any data is read or any fit is run. */
@@ -131,14 +207,6 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private static Run run(String name, String title, LogisticRegression settings, double[][] x, double[] y,
-                           double[] w) {
-        long t0 = System.nanoTime();
-        FitResult fit = settings.fit(x, y, w);
-        long t1 = System.nanoTime();
-        return new Run(name, title, settings, fit, t1 - t0);
-    }
-
     private String text(Design design, List<Run> runs, double optimum, Path written) {
         StringBuilder sb = new StringBuilder();
         sb.append("Gradient descent against Newton's method\n\n");
@@ -150,28 +218,34 @@ final class CompareCommand implements Callable<Integer> {
                 : "Scaling: both solvers fit the features as given (the same setting for both, for a fair"
                         + " comparison;\n         --standardize fits both on standardized features)\n");
         sb.append(String.format(Locale.ROOT, "Stopping: max|g| <= %.2g; at most %d iterations (gradient descent),"
-                + " %d (Newton)%n", tolerance, runs.get(0).settings().maxIterations(),
-                runs.get(1).settings().maxIterations()));
+                + " %d (Newton)%n", tolerance, runs.get(0).maxIterations(), runs.get(1).maxIterations()));
         if (l2 > 0) {
             sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s (not applied to the intercept)%n", l2));
         }
         sb.append('\n');
         TextTable summary = new TextTable(FitReport.SUMMARY_ROWS);
         for (Run r : runs) {
-            summary.column(r.title(), FitReport.summary(r.fit(), r.nanos()));
+            summary.column(r.title(), r.summary());
         }
         sb.append(summary.render());
         sb.append(String.format(Locale.ROOT, "%nJ* (the lowest loss either reached) = %.15g%n", optimum));
 
         sb.append("\nCoefficients:\n");
-        sb.append(new TextTable(design.terms())
-                .columns(runs.get(0).title(), FitReport.estimatesWithNa(runs.get(0).fit()), runs.get(1).title(),
-                        FitReport.estimatesWithNa(runs.get(1).fit()), 7)
-                .render());
+        String reference = design.classes().get(0);
+        for (String coefficientClass : runs.get(0).coefficients().keySet()) {
+            if (coefficientClass != null) {
+                sb.append(sb.charAt(sb.length() - 2) == ':' ? "" : "\n")
+                        .append(coefficientClass).append(" (vs ").append(reference).append("):\n");
+            }
+            sb.append(new TextTable(design.terms())
+                    .columns(runs.get(0).title(), runs.get(0).coefficients().get(coefficientClass), runs.get(1).title(),
+                            runs.get(1).coefficients().get(coefficientClass), 7)
+                    .render());
+        }
 
         List<String> warnings = new ArrayList<>();
         for (Run r : runs) {
-            for (String w : r.fit().warnings()) {
+            for (String w : r.warnings()) {
                 warnings.add(r.title() + ": " + w);
             }
         }
@@ -188,6 +262,11 @@ final class CompareCommand implements Callable<Integer> {
     private String json(Design design, List<Run> runs, double optimum, Path written) {
         ObjectNode root = JSON.createObjectNode();
         root.put("formula", design.formula());
+        root.put("model", design.multinomial() ? "multinomial" : "binomial");
+        if (design.multinomial()) {
+            FitReport.putStrings(root, "classes", design.classes());
+            root.put("reference", design.classes().get(0));
+        }
         root.put("nObs", design.observations());
         root.put("rowsDropped", design.rowsDropped());
         root.put("l2", l2);
@@ -198,26 +277,24 @@ final class CompareCommand implements Callable<Integer> {
         List<String> terms = design.terms();
         ArrayNode solvers = root.putArray("solvers");
         for (Run r : runs) {
-            FitResult f = r.fit();
             ObjectNode node = solvers.addObject();
             node.put("name", r.name());
-            node.put("iterations", f.iterations());
-            node.put("maxIterations", r.settings().maxIterations());
+            node.put("iterations", r.iterations());
+            node.put("maxIterations", r.maxIterations());
             node.put("passes", r.passes());
             node.put("timeMillis", r.nanos() / 1e6);
-            FitReport.putNumber(node, "loss", f.loss());
-            FitReport.putNumber(node, "maxAbsGradient", f.maxAbsGradient());
-            node.put("termination", f.termination().name());
-            node.put("converged", f.converged());
+            FitReport.putNumber(node, "loss", r.loss());
+            FitReport.putNumber(node, "maxAbsGradient", r.maxAbsGradient());
+            node.put("termination", r.termination().name());
+            node.put("converged", r.converged());
             ObjectNode coefficients = node.putObject("coefficients");
-            double[] theta = FitReport.estimatesWithNa(f);
-            for (int j = 0; j < terms.size(); j++) {
-                FitReport.putNumber(coefficients, terms.get(j), theta[j]);
+            for (Map.Entry<String, double[]> e : r.coefficients().entrySet()) {
+                FitReport.keyed(e.getKey() == null ? coefficients : coefficients.putObject(e.getKey()), terms,
+                        e.getValue());
             }
-            ArrayNode warnings = node.putArray("warnings");
-            f.warnings().forEach(warnings::add);
+            FitReport.putStrings(node, "warnings", r.warnings());
             ArrayNode trace = node.putArray("trace");
-            for (Iteration it : f.trace()) {
+            for (Iteration it : r.trace()) {
                 ObjectNode entry = trace.addObject();
                 entry.put("k", it.index());
                 FitReport.putNumber(entry, "loss", it.loss());

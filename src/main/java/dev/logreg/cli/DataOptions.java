@@ -30,7 +30,8 @@ final class DataOptions {
 
     @Option(names = "--positive", paramLabel = "VALUE",
             description = "The target level that is the event (y = 1). Default: 1 for 0/1 targets,"
-                    + " else the second of two levels in sorted order.")
+                    + " else the second of two levels in sorted order. With more than two levels it fits"
+                    + " this level against the rest; without it such a target is multinomial.")
     String positive;
 
     @Option(names = "--weights", paramLabel = "COL", description = "A numeric column of prior weights (>= 0).")

@@ -2,10 +2,15 @@ package dev.logreg.cli;
 
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
+import dev.logreg.MultinomialFitResult;
+import dev.logreg.MultinomialRegression;
+import dev.logreg.MultinomialRegression.Parametrization;
 import dev.logreg.data.Design;
 import dev.logreg.stats.Inference;
+import dev.logreg.stats.MultinomialInference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fit}: fits a binary logistic regression to a CSV file and reports it. */
+/**
+ * {@code fit}: fits a logistic regression to a CSV file and reports it: binary for a target with
+ * two classes (or one level against the rest with {@code --positive}), multinomial for a target
+ * with more than two.
+ */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Fit a logistic regression to a CSV file; print it as text (like R's summary.glm) or JSON.")
+        description = "Fit a logistic regression to a CSV file; print it as text (like R's summary.glm) or JSON."
+                + " A target with more than two classes and no --positive gets a multinomial (softmax) model.")
 final class FitCommand implements Callable<Integer> {
 
     @Spec
@@ -26,6 +36,17 @@ final class FitCommand implements Callable<Integer> {
 
     @Mixin
     SolverOptions solver;
+
+    @Option(names = "--parametrization", paramLabel = "reference|symmetric",
+            description = "For a target with more than two classes: each class against a reference class"
+                    + " (default), or every class with coefficients summing to zero over the classes"
+                    + " (needs --l2 > 0).")
+    Parametrization parametrization;
+
+    @Option(names = "--reference", paramLabel = "LEVEL",
+            description = "For a target with more than two classes: the reference class"
+                    + " (default: the first level in sorted order).")
+    String reference;
 
     @Mixin
     FormatOption format;
@@ -41,6 +62,21 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Design design = data.design();
+        List<String> warnings = design.multinomial() ? fitMultinomial(design) : fitBinary(design);
+        PrintWriter err = spec.commandLine().getErr();
+        for (String warning : warnings) {
+            err.println("logreg: warning: " + warning);
+        }
+        err.flush();
+        return 0;
+    }
+
+    private List<String> fitBinary(Design design) {
+        if (parametrization != null || reference != null) {
+            throw new IllegalArgumentException((reference != null ? "--reference" : "--parametrization")
+                    + " applies to targets with more than two classes; this fit of '" + design.target()
+                    + "' has two (" + String.join(", ", design.classes()) + "), and --positive chooses the event");
+        }
         LogisticRegression regression = solver.regression().withFeatureNames(design.columnNames());
         double[][] x = design.x();
         double[] y = design.y();
@@ -48,17 +84,52 @@ final class FitCommand implements Callable<Integer> {
         FitResult fit = regression.fit(x, y, w);
         Inference inference = Inference.of(fit, x, y, w, level);
         FitReport report = new FitReport(design, regression, fit, inference);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(format.json() ? report.jsonText() : report.text());
-        out.flush();
+        print(format.json() ? report.jsonText() : report.text());
         if (predictions != null) {
             Predictions.write(predictions, design, x, fit);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        for (String warning : report.warnings()) {
-            err.println("logreg: warning: " + warning);
+        return report.warnings();
+    }
+
+    private List<String> fitMultinomial(Design design) {
+        MultinomialRegression regression = solver.multinomial();
+        Parametrization chosen = parametrization == null ? Parametrization.REFERENCE : parametrization;
+        if (chosen == Parametrization.SYMMETRIC) {
+            if (!(regression.l2() > 0)) {
+                throw new IllegalArgumentException("--parametrization symmetric needs --l2 > 0: without a penalty"
+                        + " its coefficients are not identifiable (--parametrization reference needs none)");
+            }
+            if (reference != null) {
+                throw new IllegalArgumentException("--reference applies to --parametrization reference; the"
+                        + " symmetric parametrization has no reference class");
+            }
         }
-        err.flush();
-        return 0;
+        int referenceIndex = 0;
+        if (reference != null) {
+            referenceIndex = design.classIndex(reference);
+            if (referenceIndex < 0) {
+                throw new IllegalArgumentException("--reference '" + reference + "' does not occur in the target '"
+                        + design.target() + "' (classes: " + String.join(", ", design.classes()) + ")");
+            }
+        }
+        regression = regression.withParametrization(chosen).withReference(referenceIndex)
+                .withFeatureNames(design.columnNames()).withClassNames(design.classes());
+        double[][] x = design.x();
+        int[] y = design.classLabels();
+        double[] w = design.weights();
+        MultinomialFitResult fit = regression.fit(x, y, w);
+        MultinomialInference inference = MultinomialInference.of(fit, x, y, w, level);
+        MultinomialReport report = new MultinomialReport(design, regression, fit, inference);
+        print(format.json() ? report.jsonText() : report.text());
+        if (predictions != null) {
+            Predictions.write(predictions, design, x, fit);
+        }
+        return report.warnings();
+    }
+
+    private void print(String text) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
     }
 }

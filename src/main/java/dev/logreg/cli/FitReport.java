@@ -7,13 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
 import dev.logreg.data.Design;
+import dev.logreg.solve.Iteration;
+import dev.logreg.solve.Termination;
 import dev.logreg.stats.Inference;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 
 /**
- * What {@code fit} prints: as text in the manner of R's {@code summary.glm}, or as JSON with a
- * stable schema (documented in README, section "JSON output").
+ * What {@code fit} prints for a binary target: as text in the manner of R's {@code summary.glm}, or
+ * as JSON with a stable schema (documented in README, section "JSON output"). The static helpers
+ * (header, solver line, coefficient table, tests, warnings, JSON fields) are shared with
+ * {@link MultinomialReport}, {@code compare} and the demo.
  */
 final class FitReport {
 
@@ -34,6 +40,9 @@ final class FitReport {
         this.inference = inference;
     }
 
+    /** R's legend of the significance stars, after the separator line. */
+    static final String SIGNIF_CODES = "---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n";
+
     static String solverName(LogisticRegression.Method method) {
         return method == LogisticRegression.Method.NEWTON ? "newton" : "gd";
     }
@@ -42,11 +51,19 @@ final class FitReport {
         return method == LogisticRegression.Method.NEWTON ? "Newton" : "gradient descent";
     }
 
-    /** Appends the Model, Event and Data lines that every report about a design starts with. */
+    /**
+     * Appends the lines that every report about a design starts with: Model, then Event (binary) or
+     * Target (multinomial: the classes), then Data.
+     */
     static void appendData(StringBuilder sb, Design design) {
         sb.append("Model:  ").append(design.formula()).append('\n');
-        sb.append("Event:  ").append(design.target()).append(" = ").append(design.event())
-                .append("  (against ").append(design.classes().get(0)).append(")\n");
+        if (design.multinomial()) {
+            sb.append("Target: ").append(design.target()).append(", ").append(design.classes().size())
+                    .append(" classes: ").append(String.join(", ", design.classes())).append('\n');
+        } else {
+            sb.append("Event:  ").append(design.target()).append(" = ").append(design.event())
+                    .append("  (against ").append(design.classes().get(0)).append(")\n");
+        }
         sb.append("Data:   ").append(design.source()).append(": ").append(design.observations())
                 .append(" observations used, ").append(design.rowsDropped())
                 .append(design.rowsDropped() == 1 ? " row" : " rows").append(" dropped for missing values");
@@ -66,20 +83,120 @@ final class FitReport {
      * @return its cells for {@link #SUMMARY_ROWS}
      */
     static String[] summary(FitResult fit, long nanos) {
+        return summary(fit.iterations(), fit.trace(), fit.loss(), fit.maxAbsGradient(), fit.termination(), nanos);
+    }
+
+    /**
+     * @param iterations the solver's iterations
+     * @param trace its trace
+     * @param loss the final loss
+     * @param maxAbsGradient the final max|g|
+     * @param termination why it stopped
+     * @param nanos how long it took
+     * @return the cells for {@link #SUMMARY_ROWS}
+     */
+    static String[] summary(int iterations, List<Iteration> trace, double loss, double maxAbsGradient,
+                            Termination termination, long nanos) {
         return new String[] {
-            Integer.toString(fit.iterations()),
-            Integer.toString(passes(fit)),
+            Integer.toString(iterations),
+            Integer.toString(passes(trace)),
             String.format(Locale.ROOT, "%.1f", nanos / 1e6),
-            String.format(Locale.ROOT, "%.12f", fit.loss()),
-            String.format(Locale.ROOT, "%.2e", fit.maxAbsGradient()),
-            fit.termination().name()
+            String.format(Locale.ROOT, "%.12f", loss),
+            String.format(Locale.ROOT, "%.2e", maxAbsGradient),
+            termination.name()
         };
     }
 
-    /** @return the passes over the data the solver made (the trace's last count) */
-    static int passes(FitResult fit) {
-        List<dev.logreg.solve.Iteration> trace = fit.trace();
+    /** @return the passes over the data a solver made (the trace's last count) */
+    static int passes(List<Iteration> trace) {
         return trace.get(trace.size() - 1).evaluations();
+    }
+
+    /**
+     * Appends the Solver line: which optimizer, on which scale, how many iterations and how it ended.
+     *
+     * @param sb where to append
+     * @param method the optimizer
+     * @param standardize whether it saw standardized features
+     * @param iterations its iterations
+     * @param termination why it stopped
+     * @param maxAbsGradient the final max|g|
+     * @param tolerance the tolerance on max|g|
+     */
+    static void appendSolver(StringBuilder sb, LogisticRegression.Method method, boolean standardize, int iterations,
+                             Termination termination, double maxAbsGradient, double tolerance) {
+        sb.append("Solver: ").append(solverTitle(method));
+        if (standardize) {
+            sb.append(" on standardized features");
+        }
+        sb.append(", ").append(iterations).append(iterations == 1 ? " iteration" : " iterations")
+                .append(", ").append(status(termination, maxAbsGradient, tolerance)).append('\n');
+    }
+
+    /**
+     * Appends the Penalty line when there is a penalty.
+     *
+     * @param sb where to append
+     * @param l2 the penalty &lambda;
+     * @param exempt what it does not apply to ("the intercept")
+     */
+    static void appendPenalty(StringBuilder sb, double l2, String exempt) {
+        if (l2 > 0) {
+            sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s (not applied to %s)%n", l2, exempt));
+        }
+    }
+
+    /**
+     * @param terms the row names
+     * @param theta the estimates, NaN (NA) for aliased terms
+     * @param se their standard errors
+     * @param z their z values
+     * @param p their two-sided p-values
+     * @return R's coefficient table: Estimate, Std. Error, z value, Pr(&gt;|z|) and the stars
+     */
+    static String waldTable(List<String> terms, double[] theta, double[] se, double[] z, double[] p) {
+        String[] zCells = new String[z.length];
+        for (int j = 0; j < z.length; j++) {
+            zCells[j] = Double.isNaN(z[j]) ? "NA" : String.format(Locale.ROOT, "%.3f", z[j]);
+        }
+        String[] stars = new String[p.length];
+        for (int j = 0; j < p.length; j++) {
+            stars[j] = TextTable.stars(p[j]);
+        }
+        return new TextTable(terms).columns("Estimate", theta, "Std. Error", se, 4)
+                .column("z value", zCells)
+                .column("Pr(>|z|)", TextTable.pValues(p, 3))
+                .leftColumn("", stars)
+                .render();
+    }
+
+    /**
+     * @param statistic the likelihood-ratio statistic
+     * @param df its degrees of freedom
+     * @param p its p-value
+     * @return the line reporting the test against the intercept-only model
+     */
+    static String likelihoodRatioLine(double statistic, int df, double p) {
+        return String.format(Locale.ROOT, "Likelihood-ratio test against the intercept-only model: %s on %d df,"
+                + " p = %s%n", significant(statistic, 5), df, TextTable.pValues(new double[] {p}, 4)[0]);
+    }
+
+    /**
+     * Appends the final loss line and, if there are any, the warnings.
+     *
+     * @param sb where to append
+     * @param loss the final loss
+     * @param maxAbsGradient the final max|g|
+     * @param warnings the warnings, in order
+     */
+    static void appendLossAndWarnings(StringBuilder sb, double loss, double maxAbsGradient, List<String> warnings) {
+        sb.append(String.format(Locale.ROOT, "%nLoss J(theta) = %.10g, max|gradient| = %.3g%n", loss, maxAbsGradient));
+        if (!warnings.isEmpty()) {
+            sb.append("\nWarnings:\n");
+            for (String w : warnings) {
+                sb.append("  ").append(w).append('\n');
+            }
+        }
     }
 
     /** @return the text report, lines ending in newlines */
@@ -87,23 +204,16 @@ final class FitReport {
         StringBuilder sb = new StringBuilder();
         sb.append("Logistic regression (binomial family, logit link)\n\n");
         appendData(sb, design);
-        sb.append("Solver: ").append(solverTitle(fit.method()));
-        if (settings.standardize()) {
-            sb.append(" on standardized features");
-        }
-        sb.append(", ").append(fit.iterations()).append(fit.iterations() == 1 ? " iteration" : " iterations")
-                .append(", ").append(status()).append('\n');
-        if (settings.l2() > 0) {
-            sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s (not applied to the intercept)%n",
-                    settings.l2()));
-        }
+        appendSolver(sb, fit.method(), settings.standardize(), fit.iterations(), fit.termination(),
+                fit.maxAbsGradient(), settings.tolerance());
+        appendPenalty(sb, settings.l2(), "the intercept");
         int aliased = fit.aliasedIndices().length;
         sb.append("\nCoefficients:").append(aliased == 0 ? "" : " (" + aliased + " not defined because of singularities)")
                 .append('\n');
         sb.append(coefficientTable());
         Inference inf = inference;
         if (inf.hasWald()) {
-            sb.append("---\nSignif. codes:  0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1\n");
+            sb.append(SIGNIF_CODES);
         } else {
             sb.append("(").append(inf.reason()).append(")\n");
         }
@@ -124,9 +234,7 @@ final class FitReport {
         }
         sb.append("   McFadden pseudo-R2: ").append(significant(inf.pseudoR2(), 4)).append('\n');
         if (!inf.penalized()) {
-            sb.append(String.format(Locale.ROOT, "Likelihood-ratio test against the intercept-only model: %s on %d df,"
-                    + " p = %s%n", significant(inf.likelihoodRatio(), 5), inf.likelihoodRatioDf(),
-                    TextTable.pValues(new double[] {inf.likelihoodRatioP()}, 4)[0]));
+            sb.append(likelihoodRatioLine(inf.likelihoodRatio(), inf.likelihoodRatioDf(), inf.likelihoodRatioP()));
         }
         if (inf.hasWald()) {
             String lo = percent((1 - inf.level()) / 2);
@@ -139,15 +247,7 @@ final class FitReport {
                     .column(hi, inf.oddsRatioUpper(), 4)
                     .render());
         }
-        sb.append(String.format(Locale.ROOT, "%nLoss J(theta) = %.10g, max|gradient| = %.3g%n",
-                fit.loss(), fit.maxAbsGradient()));
-        List<String> warnings = warnings();
-        if (!warnings.isEmpty()) {
-            sb.append("\nWarnings:\n");
-            for (String w : warnings) {
-                sb.append("  ").append(w).append('\n');
-            }
-        }
+        appendLossAndWarnings(sb, fit.loss(), fit.maxAbsGradient(), warnings());
         return sb.toString();
     }
 
@@ -176,29 +276,11 @@ final class FitReport {
 
     private String coefficientTable() {
         double[] theta = estimatesWithNa();
-        TextTable table = new TextTable(design.terms());
         if (!inference.hasWald()) {
-            double[] odds = new double[theta.length];
-            for (int j = 0; j < theta.length; j++) {
-                odds[j] = Math.exp(theta[j]);
-            }
-            return table.column("Estimate", theta, 4).column("Odds ratio", odds, 4).render();
+            return new TextTable(design.terms()).column("Estimate", theta, 4).column("Odds ratio", exp(theta), 4)
+                    .render();
         }
-        double[] z = inference.z();
-        String[] zCells = new String[z.length];
-        for (int j = 0; j < z.length; j++) {
-            zCells[j] = Double.isNaN(z[j]) ? "NA" : String.format(Locale.ROOT, "%.3f", z[j]);
-        }
-        double[] p = inference.p();
-        String[] stars = new String[p.length];
-        for (int j = 0; j < p.length; j++) {
-            stars[j] = TextTable.stars(p[j]);
-        }
-        return table.columns("Estimate", theta, "Std. Error", inference.standardErrors(), 4)
-                .column("z value", zCells)
-                .column("Pr(>|z|)", TextTable.pValues(p, 3))
-                .leftColumn("", stars)
-                .render();
+        return waldTable(design.terms(), theta, inference.standardErrors(), inference.z(), inference.p());
     }
 
     /** A number with {@code digits} significant digits, without trailing zeros, as R's signif then format. */
@@ -217,34 +299,54 @@ final class FitReport {
         return significant(100 * fraction, 4) + " %";
     }
 
-    private String status() {
-        String gradient = String.format(Locale.ROOT, "max|g| = %.2g", fit.maxAbsGradient());
-        return switch (fit.termination()) {
-            case CONVERGED -> String.format(Locale.ROOT, "converged (%s <= %.2g)", gradient, settings.tolerance());
+    private static String status(Termination termination, double maxAbsGradient, double tolerance) {
+        String gradient = String.format(Locale.ROOT, "max|g| = %.2g", maxAbsGradient);
+        return switch (termination) {
+            case CONVERGED -> String.format(Locale.ROOT, "converged (%s <= %.2g)", gradient, tolerance);
             case MAX_ITERATIONS -> "NOT converged: iteration limit reached (" + gradient + ")";
             case SEPARATION -> "stopped: the classes are separated (" + gradient + ")";
             case NO_PROGRESS -> "NOT converged: no further progress possible (" + gradient + ")";
         };
     }
 
-    /** @return the JSON document */
-    ObjectNode json() {
+    /**
+     * @param model the family: {@code binomial} or {@code multinomial}
+     * @param link the link: {@code logit} or {@code softmax}
+     * @param design the design
+     * @return a new document with its first fields: schema, model, link, formula, target
+     */
+    static ObjectNode jsonHead(String model, String link, Design design) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
-        root.put("model", "binomial");
-        root.put("link", "logit");
+        root.put("model", model);
+        root.put("link", link);
         root.put("formula", design.formula());
         root.put("target", design.target());
-        root.put("event", design.event());
-        ArrayNode classes = root.putArray("classes");
-        design.classes().forEach(classes::add);
-        root.put("solver", solverName(fit.method()));
-        root.put("standardized", settings.standardize());
-        root.put("l2", settings.l2());
-        root.put("tolerance", settings.tolerance());
-        root.put("converged", fit.converged());
-        root.put("termination", fit.termination().name());
-        root.put("iterations", fit.iterations());
+        return root;
+    }
+
+    /**
+     * Puts the solver's settings and outcome and the data's counts: solver, standardized, l2,
+     * tolerance, converged, termination, iterations, nObs, rowsDropped, weights, terms.
+     *
+     * @param root the document
+     * @param method the optimizer
+     * @param standardize whether it saw standardized features
+     * @param l2 the penalty
+     * @param tolerance the tolerance on max|g|
+     * @param termination why it stopped
+     * @param iterations its iterations
+     * @param design the design
+     */
+    static void putSolver(ObjectNode root, LogisticRegression.Method method, boolean standardize, double l2,
+                          double tolerance, Termination termination, int iterations, Design design) {
+        root.put("solver", solverName(method));
+        root.put("standardized", standardize);
+        root.put("l2", l2);
+        root.put("tolerance", tolerance);
+        root.put("converged", termination == Termination.CONVERGED);
+        root.put("termination", termination.name());
+        root.put("iterations", iterations);
         root.put("nObs", design.observations());
         root.put("rowsDropped", design.rowsDropped());
         if (design.weightColumn() == null) {
@@ -252,9 +354,54 @@ final class FitReport {
         } else {
             root.put("weights", design.weightColumn());
         }
+        putStrings(root, "terms", design.terms());
+    }
+
+    /**
+     * @param node an object
+     * @param field a field to set
+     * @param values its value, an array of strings
+     */
+    static void putStrings(ObjectNode node, String field, List<String> values) {
+        ArrayNode array = node.putArray(field);
+        values.forEach(array::add);
+    }
+
+    /**
+     * Puts AIC, BIC and the likelihood-ratio test, or nulls for a penalized fit.
+     *
+     * @param root the document
+     * @param penalized whether the fit was penalized (then the other values are not read)
+     * @param aic AIC
+     * @param bic BIC
+     * @param statistic the likelihood-ratio statistic
+     * @param df its degrees of freedom
+     * @param p its p-value
+     */
+    static void putModelTests(ObjectNode root, boolean penalized, DoubleSupplier aic, DoubleSupplier bic,
+                              DoubleSupplier statistic, IntSupplier df, DoubleSupplier p) {
+        if (penalized) {
+            root.putNull("aic");
+            root.putNull("bic");
+            root.putNull("likelihoodRatio");
+        } else {
+            root.put("aic", aic.getAsDouble());
+            root.put("bic", bic.getAsDouble());
+            ObjectNode lr = root.putObject("likelihoodRatio");
+            lr.put("statistic", statistic.getAsDouble());
+            lr.put("df", df.getAsInt());
+            lr.put("p", p.getAsDouble());
+        }
+    }
+
+    /** @return the JSON document */
+    ObjectNode json() {
+        ObjectNode root = jsonHead("binomial", "logit", design);
+        root.put("event", design.event());
+        putStrings(root, "classes", design.classes());
+        putSolver(root, fit.method(), settings.standardize(), settings.l2(), settings.tolerance(), fit.termination(),
+                fit.iterations(), design);
         List<String> terms = design.terms();
-        ArrayNode termArray = root.putArray("terms");
-        terms.forEach(termArray::add);
         double[] theta = estimatesWithNa();
         ObjectNode coefficients = root.putObject("coefficients");
         ObjectNode oddsRatios = root.putObject("oddsRatios");
@@ -262,16 +409,13 @@ final class FitReport {
             putNumber(coefficients, terms.get(j), theta[j]);
             putNumber(oddsRatios, terms.get(j), Math.exp(theta[j]));
         }
-        ArrayNode aliased = root.putArray("aliased");
-        fit.aliased().forEach(aliased::add);
+        putStrings(root, "aliased", fit.aliased());
         root.put("separation", fit.separation());
-        ArrayNode diverging = root.putArray("divergingTerms");
-        fit.divergingTerms().forEach(diverging::add);
+        putStrings(root, "divergingTerms", fit.divergingTerms());
         root.put("loss", fit.loss());
         root.put("maxAbsGradient", fit.maxAbsGradient());
         inferenceJson(root, terms);
-        ArrayNode warnings = root.putArray("warnings");
-        warnings().forEach(warnings::add);
+        putStrings(root, "warnings", warnings());
         return root;
     }
 
@@ -298,27 +442,28 @@ final class FitReport {
         root.put("dfResidual", inf.dfResidual());
         root.put("dfNull", inf.dfNull());
         root.put("pseudoR2", inf.pseudoR2());
-        if (inf.penalized()) {
-            root.putNull("aic");
-            root.putNull("bic");
-            root.putNull("likelihoodRatio");
-        } else {
-            root.put("aic", inf.aic());
-            root.put("bic", inf.bic());
-            ObjectNode lr = root.putObject("likelihoodRatio");
-            lr.put("statistic", inf.likelihoodRatio());
-            lr.put("df", inf.likelihoodRatioDf());
-            lr.put("p", inf.likelihoodRatioP());
-        }
+        putModelTests(root, inf.penalized(), inf::aic, inf::bic, inf::likelihoodRatio, inf::likelihoodRatioDf,
+                inf::likelihoodRatioP);
     }
 
-    private static void keyed(ObjectNode node, List<String> terms, double[] values) {
+    /**
+     * @param node an object to fill
+     * @param terms its fields
+     * @param values their values; non-finite ones become null
+     */
+    static void keyed(ObjectNode node, List<String> terms, double[] values) {
         for (int j = 0; j < terms.size(); j++) {
             putNumber(node, terms.get(j), values[j]);
         }
     }
 
-    private static void intervals(ObjectNode node, List<String> terms, double[] lower, double[] upper) {
+    /**
+     * @param node an object to fill
+     * @param terms its fields
+     * @param lower the lower limits; non-finite ones become null
+     * @param upper the upper limits; likewise
+     */
+    static void intervals(ObjectNode node, List<String> terms, double[] lower, double[] upper) {
         for (int j = 0; j < terms.size(); j++) {
             ArrayNode pair = node.putArray(terms.get(j));
             if (Double.isFinite(lower[j])) {
@@ -334,7 +479,11 @@ final class FitReport {
         }
     }
 
-    private static double[] exp(double[] v) {
+    /**
+     * @param v numbers
+     * @return their exponentials
+     */
+    static double[] exp(double[] v) {
         double[] out = new double[v.length];
         for (int j = 0; j < v.length; j++) {
             out[j] = Math.exp(v[j]);
@@ -356,8 +505,16 @@ final class FitReport {
 
     /** @return the JSON document as indented text with a final newline */
     String jsonText() {
+        return jsonText(json());
+    }
+
+    /**
+     * @param root a document
+     * @return it as indented text with a final newline
+     */
+    static String jsonText(ObjectNode root) {
         try {
-            return JSON.writeValueAsString(json()) + "\n";
+            return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

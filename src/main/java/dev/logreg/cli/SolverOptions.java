@@ -1,6 +1,7 @@
 package dev.logreg.cli;
 
 import dev.logreg.LogisticRegression;
+import dev.logreg.MultinomialRegression;
 import picocli.CommandLine.Option;
 
 /** The options that configure the optimizer; shared by the commands that fit. */
@@ -42,17 +43,51 @@ final class SolverOptions {
 
     /** @return the configured regression; bad values throw IllegalArgumentException naming them */
     LogisticRegression regression() {
+        check();
         LogisticRegression r = solver == Solver.NEWTON
                 ? LogisticRegression.newton() : LogisticRegression.gradientDescent();
-        requirePenalty(l2);
         r = r.withL2(l2).withStandardize(standardize);
         if (maxIterations != null) {
-            requireIterations(maxIterations);
             r = r.withMaxIterations(maxIterations);
         }
         if (tolerance != null) {
-            requirePositive("--tol", tolerance);
             r = r.withTolerance(tolerance);
+        }
+        if (learningRate != null) {
+            r = r.withLearningRate(learningRate);
+        }
+        return lineSearch ? r.withLineSearch(true) : r;
+    }
+
+    /**
+     * @return the same settings for a multinomial regression (reference parametrization, the first
+     *         class the reference); bad values throw IllegalArgumentException naming them
+     */
+    MultinomialRegression multinomial() {
+        check();
+        MultinomialRegression r = solver == Solver.NEWTON
+                ? MultinomialRegression.newton() : MultinomialRegression.gradientDescent();
+        r = r.withL2(l2).withStandardize(standardize);
+        if (maxIterations != null) {
+            r = r.withMaxIterations(maxIterations);
+        }
+        if (tolerance != null) {
+            r = r.withTolerance(tolerance);
+        }
+        if (learningRate != null) {
+            r = r.withLearningRate(learningRate);
+        }
+        return lineSearch ? r.withLineSearch(true) : r;
+    }
+
+    /** Rejects bad values and options that do not apply to the chosen solver. */
+    private void check() {
+        requirePenalty(l2);
+        if (maxIterations != null) {
+            requireIterations(maxIterations);
+        }
+        if (tolerance != null) {
+            requirePositive("--tol", tolerance);
         }
         if (learningRate != null || lineSearch) {
             if (solver != Solver.GD) {
@@ -60,11 +95,8 @@ final class SolverOptions {
             }
             if (learningRate != null) {
                 requirePositive("--learning-rate", learningRate);
-                r = r.withLearningRate(learningRate);
             }
-            r = r.withLineSearch(lineSearch);
         }
-        return r;
     }
 
     /** @throws IllegalArgumentException unless {@code --l2} is finite and &ge; 0 */

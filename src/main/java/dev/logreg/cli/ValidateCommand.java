@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code validate}: fits the same objective with this library's Newton, with an independent Newton
  * (IRLS) on Commons Math linear algebra and with Commons Math's nonlinear conjugate gradient, and
  * reports how far apart they are. Exit code 0 when they agree within the tolerance, 1 when not.
+ * Binary targets only: a target with more than two classes needs {@code --positive}.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit the data three independent ways (this library's Newton, an IRLS on Commons Math,"
@@ -57,6 +58,12 @@ final class ValidateCommand implements Callable<Integer> {
         SolverOptions.requirePositive("--tolerance", tolerance);
         SolverOptions.requirePenalty(l2);
         Design design = data.design();
+        if (design.multinomial()) {
+            throw new IllegalArgumentException("validation against Commons Math covers binary targets; the target '"
+                    + design.target() + "' has " + design.classes().size() + " classes ("
+                    + String.join(", ", design.classes()) + "): name one with --positive to validate it against"
+                    + " the rest");
+        }
         ValidationReport report = Validation.run(design.x(), design.y(), design.weights(), l2, tolerance);
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {

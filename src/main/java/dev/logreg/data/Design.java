@@ -19,8 +19,10 @@ import java.util.TreeMap;
  *     each level but the first, named column + level ({@code rank2}, {@code A9t}).</li>
  * <li>The target: for a numeric column its distinct values in numeric order, else its levels in
  *     String order. With two classes the second is the event (y = 1), so for 0/1 labels 1 is the
- *     event; {@code positive} names another. With more than two, {@code positive} is required and
- *     the fit is that level against the rest.</li>
+ *     event; {@code positive} names another. With more than two, {@code positive} names the event
+ *     of a binary fit of that level against the rest; without it the design is
+ *     {@link #multinomial() multinomial}: {@link #classes()} lists every level in that order and
+ *     {@link #classLabels()} gives each row's index into it.</li>
  * </ul>
  * The intercept is not a column of {@link #x()}; it is the first of {@link #terms()}.
  */
@@ -41,6 +43,9 @@ public final class Design {
     private final int tableRows;
     private final String event;
     private final List<String> classes;
+    private final List<Object> classKeys;
+    private final boolean numericTarget;
+    private final int[] labels;
 
     private Design(Builder b) {
         this.source = b.table.source();
@@ -55,6 +60,9 @@ public final class Design {
         this.tableRows = b.table.rows();
         this.event = b.event;
         this.classes = List.copyOf(b.classes);
+        this.classKeys = java.util.Collections.unmodifiableList(new ArrayList<>(b.classKeys));
+        this.numericTarget = b.numericTarget;
+        this.labels = b.labels;
     }
 
     /**
@@ -64,7 +72,7 @@ public final class Design {
      * @param spec target, features, event level and weights
      * @return the design
      * @throws IllegalArgumentException for an unknown column, a bad expression, a feature that is not
-     *         finite, a target without two classes, an event level that does not occur, negative
+     *         finite, a target with a single class, an event level that does not occur, negative
      *         weights, or no rows left after dropping those with missing values
      */
     public static Design build(Table table, ModelSpec spec) {
@@ -113,9 +121,46 @@ public final class Design {
         return copy;
     }
 
-    /** @return the labels, 1 for the event and 0 otherwise (a copy) */
+    /**
+     * @return the labels of a binary design, 1 for the event and 0 otherwise (a copy)
+     * @throws IllegalStateException for a {@link #multinomial()} design, which has
+     *         {@link #classLabels()} instead
+     */
     public double[] y() {
+        if (y == null) {
+            throw new IllegalStateException("the target '" + target + "' has " + classes.size()
+                    + " classes: a multinomial design has class labels, not 0/1 labels");
+        }
         return y.clone();
+    }
+
+    /**
+     * @return whether the target has more than two classes and no event was named, so that the
+     *         model is multinomial (one class against each other) rather than binary
+     */
+    public boolean multinomial() {
+        return y == null;
+    }
+
+    /**
+     * @return each observation's class as an index into {@link #classes()} (a copy); for a binary
+     *         design the same as {@link #y()}: 0 for the non-event, 1 for the event
+     */
+    public int[] classLabels() {
+        return labels.clone();
+    }
+
+    /**
+     * The position of a target level among the {@link #classes()}: for a numeric target the level
+     * is matched by value ({@code 2.0} is {@code 2}), otherwise by its text.
+     *
+     * @param level a level of the target as written on the command line
+     * @return its index into {@link #classes()}, or &minus;1 if it is not a class (for a binary fit
+     *         of one level against the rest, only the event is)
+     */
+    public int classIndex(String level) {
+        Object key = Builder.key(numericTarget, level);
+        return key == null ? -1 : classKeys.indexOf(key);
     }
 
     /** @return the prior weights (a copy), or {@code null} for unit weights */
@@ -143,14 +188,15 @@ public final class Design {
         return rows.clone();
     }
 
-    /** @return the target level that is the event (y = 1) */
+    /** @return the target level that is the event (y = 1), or {@code null} for a multinomial design */
     public String event() {
         return event;
     }
 
     /**
-     * @return the two classes, the non-event first: the two levels of the target, or with more
-     *         than two levels, {@code not <event>} and the event
+     * @return the classes: for a binary design the non-event first, then the event (the two levels
+     *         of the target, or with more than two levels, {@code not <event>} and the event); for a
+     *         {@link #multinomial()} design every level of the target, in order
      */
     public List<String> classes() {
         return classes;
@@ -177,6 +223,9 @@ public final class Design {
         private int[] rows;
         private String event;
         private final List<String> classes = new ArrayList<>();
+        private final List<Object> classKeys = new ArrayList<>();
+        private boolean numericTarget;
+        private int[] labels;
 
         Builder(Table table, ModelSpec spec) {
             this.table = table;
@@ -261,6 +310,7 @@ public final class Design {
         }
 
         private void labels(Column target) {
+            numericTarget = target.isNumeric();
             // Classes as (sort key -> label): numeric order for numbers, String order otherwise.
             TreeMap<Object, String> levels = new TreeMap<>();
             for (int i : rows) {
@@ -272,13 +322,21 @@ public final class Design {
                 throw new IllegalArgumentException("the target '" + target.name() + "' has the single class '"
                         + names.get(0) + "' in the " + rows.length + " rows used; logistic regression needs two");
             }
+            labels = new int[rows.length];
+            if (spec.positive() == null && keys.size() > 2) {
+                classes.addAll(names);
+                classKeys.addAll(keys);
+                java.util.Map<Object, Integer> index = new java.util.HashMap<>();
+                for (int k = 0; k < keys.size(); k++) {
+                    index.put(keys.get(k), k);
+                }
+                for (int r = 0; r < rows.length; r++) {
+                    labels[r] = index.get(key(target, rows[r]));
+                }
+                return;
+            }
             Object eventKey;
             if (spec.positive() == null) {
-                if (keys.size() > 2) {
-                    throw new IllegalArgumentException("the target '" + target.name() + "' has " + keys.size()
-                            + " classes (" + String.join(", ", names) + "); name the event level to fit it"
-                            + " against the rest");
-                }
                 eventKey = keys.get(1);
             } else {
                 eventKey = key(target, spec.positive());
@@ -290,15 +348,20 @@ public final class Design {
             }
             event = levels.get(eventKey);
             if (keys.size() == 2) {
-                classes.add(levels.get(keys.get(keys.get(0).equals(eventKey) ? 1 : 0)));
+                Object other = keys.get(keys.get(0).equals(eventKey) ? 1 : 0);
+                classes.add(levels.get(other));
+                classKeys.add(other);
             } else {
                 classes.add("not " + event);
+                classKeys.add(null);
             }
             classes.add(event);
+            classKeys.add(eventKey);
             y = new double[rows.length];
             for (int r = 0; r < rows.length; r++) {
                 int i = rows[r];
-                y[r] = key(target, i).equals(eventKey) ? 1 : 0;
+                labels[r] = key(target, i).equals(eventKey) ? 1 : 0;
+                y[r] = labels[r];
             }
         }
 
@@ -308,7 +371,15 @@ public final class Design {
         }
 
         private static Object key(Column target, String level) {
-            if (!target.isNumeric()) {
+            return key(target.isNumeric(), level);
+        }
+
+        /** A level's identity as {@link #key(Column, int)} gives it, or null for a non-number in a numeric target. */
+        static Object key(boolean numeric, String level) {
+            if (level == null) {
+                return null;
+            }
+            if (!numeric) {
                 return level;
             }
             String text = level.trim();

@@ -49,6 +49,13 @@ final class Cli {
         return file;
     }
 
+    /** Iris as a plain CSV (header sepal_length,sepal_width,petal_length,petal_width,species and 150 rows) in {@code dir}. */
+    static Path irisCsv(Path dir) throws IOException {
+        Path file = dir.resolve("iris.csv");
+        Files.write(file, resourceLines("/data/iris.csv"), StandardCharsets.UTF_8);
+        return file;
+    }
+
     /** The embedded crx.data with the header A1..A16 prepended, in {@code dir}. */
     static Path creditCsv(Path dir) throws IOException {
         List<String> lines = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.logreg.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,14 +31,19 @@ class DesignTest {
 
     /** The UCLA admissions file without its '#' comment lines (Table does not read comments). */
     static Table ucla(String... categorical) {
+        return resource("ucla_admissions.csv", categorical);
+    }
+
+    /** A file of /data without its '#' comment lines. */
+    static Table resource(String name, String... categorical) {
         String text;
-        try (InputStream in = DesignTest.class.getResourceAsStream("/data/ucla_admissions.csv");
+        try (InputStream in = DesignTest.class.getResourceAsStream("/data/" + name);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             text = r.lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Table.read(new StringReader(text), "ucla_admissions.csv", ',', null, Set.of(categorical));
+        return Table.read(new StringReader(text), name, ',', null, Set.of(categorical));
     }
 
     static String fails(Table table, ModelSpec spec) {
@@ -434,21 +440,89 @@ class DesignTest {
     }
 
     @Test
-    void moreThanTwoClassesWithoutPositive() {
-        Table t = csv("species,a\nsetosa,1\nversicolor,2\nvirginica,3\n");
-        String message = fails(t, ModelSpec.of("species"));
-        assertTrue(message.contains("'species'"), message);
-        assertTrue(message.contains("3 classes"), message);
-        assertTrue(message.contains("setosa, versicolor, virginica"), message);
+    void moreThanTwoClassesWithoutPositiveIsMultinomial() {
+        Table t = csv("species,a\nvirginica,1\nsetosa,2\nversicolor,3\nsetosa,4\n");
+        Design d = Design.build(t, ModelSpec.of("species"));
+        assertTrue(d.multinomial());
+        assertNull(d.event());
+        assertEquals(List.of("setosa", "versicolor", "virginica"), d.classes());
+        assertArrayEquals(new int[] {2, 0, 1, 0}, d.classLabels());
+        IllegalStateException e = assertThrows(IllegalStateException.class, d::y);
+        assertTrue(e.getMessage().contains("'species'") && e.getMessage().contains("3 classes"), e.getMessage());
+        assertEquals(0, d.classIndex("setosa"));
+        assertEquals(2, d.classIndex("virginica"));
+        assertEquals(-1, d.classIndex("Setosa"));
+        assertEquals(-1, d.classIndex("not setosa"));
+        assertEquals("species ~ a", d.formula());
+    }
+
+    @Test
+    void multinomialNumericTargetInNumericOrderMatchedByValue() {
+        // String order would be "10" < "2" < "9"; numeric order is 2 < 9 < 10.
+        Table t = csv("y,a\n10,1\n2,2\n9,3\n2.0,4\n");
+        Design d = Design.build(t, ModelSpec.of("y"));
+        assertTrue(d.multinomial());
+        assertEquals(List.of("2", "9", "10"), d.classes());
+        assertArrayEquals(new int[] {2, 0, 1, 0}, d.classLabels());
+        assertEquals(2, d.classIndex("10.0"));
+        assertEquals(0, d.classIndex(" 2 "));
+        assertEquals(-1, d.classIndex("3"));
+        assertEquals(-1, d.classIndex("ten"));
+        assertEquals(-1, d.classIndex(null));
+    }
+
+    @Test
+    void multinomialClassesComeFromTheRowsUsed() {
+        // "c" occurs only in a dropped row: three classes, not four.
+        Table t = csv("y,a\na,1\nb,2\nc,NA\nd,4\nb,5\n");
+        Design d = Design.build(t, ModelSpec.of("y", "a"));
+        assertTrue(d.multinomial());
+        assertEquals(List.of("a", "b", "d"), d.classes());
+        assertArrayEquals(new int[] {0, 1, 2, 1}, d.classLabels());
+        assertArrayEquals(new int[] {0, 1, 3, 4}, d.rows());
+        // With one of the three levels only in a dropped row, two are left: a binary design.
+        Design binary = Design.build(csv("y,a\na,1\nb,2\nc,NA\nb,5\n"), ModelSpec.of("y", "a"));
+        assertFalse(binary.multinomial());
+        assertEquals("b", binary.event());
+    }
+
+    @Test
+    void irisIsMultinomialWithTheTestLoadersLabels() {
+        Design d = Design.build(resource("iris.csv"), ModelSpec.of("species"));
+        Data.Iris iris = Data.iris();
+        assertTrue(d.multinomial());
+        assertEquals(iris.classes(), d.classes());
+        assertArrayEquals(iris.y(), d.classLabels());
+        assertEquals(List.of("(Intercept)", "sepal_length", "sepal_width", "petal_length", "petal_width"), d.terms());
+        double[][] x = d.x();
+        for (int i = 0; i < x.length; i++) {
+            assertArrayEquals(iris.x()[i], x[i], 0.0, "row " + i);
+        }
+    }
+
+    @Test
+    void binaryDesignsHaveClassLabelsEqualToY() {
+        Table t = csv("class,a\n+,1\n-,2\n-,3\n+,4\n");
+        Design d = Design.build(t, ModelSpec.of("class").withPositive("+"));
+        assertFalse(d.multinomial());
+        assertArrayEquals(new int[] {1, 0, 0, 1}, d.classLabels());
+        assertEquals(1, d.classIndex("+"));
+        assertEquals(0, d.classIndex("-"));
+        assertEquals(-1, d.classIndex("x"));
     }
 
     @Test
     void moreThanTwoClassesWithPositiveIsOneVersusRest() {
         Table t = csv("species,a\nsetosa,1\nversicolor,2\nvirginica,3\nversicolor,4\n");
         Design d = Design.build(t, ModelSpec.of("species").withPositive("versicolor"));
+        assertFalse(d.multinomial());
         assertEquals("versicolor", d.event());
         assertEquals(List.of("not versicolor", "versicolor"), d.classes());
         assertArrayEquals(new double[] {0, 1, 0, 1}, d.y(), 0.0);
+        assertArrayEquals(new int[] {0, 1, 0, 1}, d.classLabels());
+        assertEquals(1, d.classIndex("versicolor"));
+        assertEquals(-1, d.classIndex("setosa"));
+        assertEquals(-1, d.classIndex("not versicolor"));
     }
 
     @Test
@@ -605,6 +679,10 @@ class DesignTest {
         int[] rows = d.rows();
         rows[0] = 5;
         assertEquals(0, d.rows()[0]);
+
+        int[] labels = d.classLabels();
+        labels[1] = 0;
+        assertEquals(1, d.classLabels()[1]);
 
         List<String> terms = d.terms();
         terms.add("extra");
