@@ -201,7 +201,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
             int n = problem.cols;
             this.gradient = new double[n];
             this.hessian = new double[n * stride];
-            this.rowBuffers = simd == null ? null : new double[HessianUpdate.ROWS][stride];
+            this.rowBuffers = simd == null ? null : new double[HessianUpdate.BUFFERS][stride];
         }
 
         void prepare(double[] th, boolean g, boolean h) {

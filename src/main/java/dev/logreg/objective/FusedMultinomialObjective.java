@@ -175,7 +175,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
             this.gradient = new double[problem.dimension()];
             this.grams = new double[pairs][n * stride];
             this.a = new double[pairs][BLOCK];
-            this.rowBuffers = simd == null ? null : new double[HessianUpdate.ROWS][stride];
+            this.rowBuffers = simd == null ? null : new double[HessianUpdate.BUFFERS][stride];
             this.z = new double[problem.blocks()];
             this.p = new double[problem.blocks()];
         }

@@ -12,6 +12,9 @@ interface HessianUpdate {
     /** Rows consumed per update. */
     int ROWS = 8;
 
+    /** Scratch arrays an update needs: the {@link #ROWS} rows, then the same rows scaled by d. */
+    int BUFFERS = 2 * ROWS;
+
     /**
      * @param n the number of columns
      * @return the row stride of H and of the scratch rows: n rounded up to the vector width
@@ -29,7 +32,7 @@ interface HessianUpdate {
      * @param d d<sub>i</sub> for rows start.. at d[i &minus; start]
      * @param h H, n rows of {@code stride}
      * @param stride H's row stride
-     * @param rows scratch: {@link #ROWS} arrays of length stride
+     * @param rows scratch: {@link #BUFFERS} arrays of length stride, zero past n
      * @return the first row not added (the caller adds the remaining fewer than 8 rows)
      */
     int add(double[] x, int n, int start, int end, double[] d, double[] h, int stride, double[][] rows);
