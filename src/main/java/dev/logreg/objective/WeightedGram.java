@@ -5,7 +5,8 @@ package dev.logreg.objective;
  * the upper triangle, for the rows B = [start, end) of a row-major X.
  *
  * <p>Rows are taken eight (then four, then one) at a time, so each entry of H is read and written
- * once per eight rows while the products are summed in registers. With the Vector API available the
+ * once per eight rows while the products are summed in registers; with eight rows, two rows of H are
+ * updated together so that each element of X loaded serves both. With the Vector API available the
  * {@link HessianUpdate} does the bulk of the rows first.
  */
 final class WeightedGram {
@@ -61,7 +62,44 @@ final class WeightedGram {
         double d5 = d[k + 5];
         double d6 = d[k + 6];
         double d7 = d[k + 7];
-        for (int a = 0; a < n; a++) {
+        // Rows a and a + 1 of H together: each x[r][b] loaded serves both (the same sums, so the same
+        // result as one row at a time).
+        int a = 0;
+        for (; a + 1 < n; a += 2) {
+            double u0 = d0 * x[r0 + a];
+            double u1 = d1 * x[r1 + a];
+            double u2 = d2 * x[r2 + a];
+            double u3 = d3 * x[r3 + a];
+            double u4 = d4 * x[r4 + a];
+            double u5 = d5 * x[r5 + a];
+            double u6 = d6 * x[r6 + a];
+            double u7 = d7 * x[r7 + a];
+            double t0 = d0 * x[r0 + a + 1];
+            double t1 = d1 * x[r1 + a + 1];
+            double t2 = d2 * x[r2 + a + 1];
+            double t3 = d3 * x[r3 + a + 1];
+            double t4 = d4 * x[r4 + a + 1];
+            double t5 = d5 * x[r5 + a + 1];
+            double t6 = d6 * x[r6 + a + 1];
+            double t7 = d7 * x[r7 + a + 1];
+            int h = a * stride;
+            int g = h + stride;
+            hessian[h + a] += (u0 * x[r0 + a] + u1 * x[r1 + a] + u2 * x[r2 + a] + u3 * x[r3 + a])
+                    + (u4 * x[r4 + a] + u5 * x[r5 + a] + u6 * x[r6 + a] + u7 * x[r7 + a]);
+            for (int b = a + 1; b < n; b++) {
+                double x0 = x[r0 + b];
+                double x1 = x[r1 + b];
+                double x2 = x[r2 + b];
+                double x3 = x[r3 + b];
+                double x4 = x[r4 + b];
+                double x5 = x[r5 + b];
+                double x6 = x[r6 + b];
+                double x7 = x[r7 + b];
+                hessian[h + b] += (u0 * x0 + u1 * x1 + u2 * x2 + u3 * x3) + (u4 * x4 + u5 * x5 + u6 * x6 + u7 * x7);
+                hessian[g + b] += (t0 * x0 + t1 * x1 + t2 * x2 + t3 * x3) + (t4 * x4 + t5 * x5 + t6 * x6 + t7 * x7);
+            }
+        }
+        for (; a < n; a++) {
             double u0 = d0 * x[r0 + a];
             double u1 = d1 * x[r1 + a];
             double u2 = d2 * x[r2 + a];
