@@ -77,18 +77,11 @@ public final class FusedBinaryObjective extends BinaryObjective {
         this.simd = simd;
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
         this.lastTheta = new double[problem.cols];
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
-        long elements = (long) problem.rows * problem.cols;
-        if (always) {
-            this.threads = Math.min(threads, problem.rows);
-        } else {
-            this.threads = elements < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(threads, Math.max(1, problem.rows / BLOCK));
-        }
+        this.threads = ParallelPass.threads(threads, problem.rows, (long) problem.rows * problem.cols,
+                PARALLEL_MIN_ELEMENTS, BLOCK, always);
         this.bounds = new int[this.threads + 1];
         for (int t = 0; t <= this.threads; t++) {
-            bounds[t] = (int) ((long) problem.rows * t / this.threads);
+            bounds[t] = ParallelPass.from(problem.rows, t, this.threads);
         }
         this.workers = new Worker[this.threads];
         for (int t = 0; t < this.threads; t++) {

@@ -48,9 +48,6 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
      */
     FusedMultinomialObjective(MultinomialProblem problem, int threads, boolean always, HessianUpdate simd) {
         super(problem);
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
         this.simd = simd;
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
         int blocks = problem.blocks();
@@ -65,17 +62,12 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                 q++;
             }
         }
-        long work = (long) problem.rows * problem.cols * blocks;
-        if (always) {
-            this.threads = Math.min(threads, problem.rows);
-        } else {
-            this.threads = work < FusedBinaryObjective.PARALLEL_MIN_ELEMENTS ? 1
-                    : Math.min(threads, Math.max(1, problem.rows / BLOCK));
-        }
+        this.threads = ParallelPass.threads(threads, problem.rows, (long) problem.rows * problem.cols * blocks,
+                FusedBinaryObjective.PARALLEL_MIN_ELEMENTS, BLOCK, always);
         this.workers = new Worker[this.threads];
         for (int t = 0; t < this.threads; t++) {
-            workers[t] = new Worker((int) ((long) problem.rows * t / this.threads),
-                    (int) ((long) problem.rows * (t + 1) / this.threads));
+            workers[t] = new Worker(ParallelPass.from(problem.rows, t, this.threads),
+                    ParallelPass.from(problem.rows, t + 1, this.threads));
         }
     }
 
