@@ -3,6 +3,7 @@ package dev.logreg.stats;
 import dev.logreg.MultinomialFitResult;
 import dev.logreg.objective.MultinomialProblem;
 import dev.logreg.objective.VectorizedMultinomialObjective;
+import dev.logreg.solve.Aliasing;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Gamma;
@@ -111,7 +112,7 @@ public final class MultinomialInference {
         int cols = terms.size();
         boolean intercept = fit.hasIntercept();
         int features = cols - (intercept ? 1 : 0);
-        int[] kept = complement(fit.aliasedIndices(), cols);
+        int[] kept = Aliasing.kept(fit.aliasedIndices(), cols);
         int n = kept.length;
         double[] design = new double[m * n];
         for (int i = 0; i < m; i++) {
@@ -239,21 +240,6 @@ public final class MultinomialInference {
             }
         }
         return out;
-    }
-
-    private static int[] complement(int[] aliased, int n) {
-        boolean[] drop = new boolean[n];
-        for (int j : aliased) {
-            drop[j] = true;
-        }
-        int[] kept = new int[n - aliased.length];
-        int c = 0;
-        for (int j = 0; j < n; j++) {
-            if (!drop[j]) {
-                kept[c++] = j;
-            }
-        }
-        return kept;
     }
 
     private void requireWald() {
