@@ -41,6 +41,8 @@ public final class MultinomialProblem {
     final int reference;
     final int[] blockClass;
     final int[] classBlock;
+    /** The unpenalized binary problem on the same X and weights, labels 0 (see {@link #gramProblem()}). */
+    private final BinaryProblem gram;
 
     /**
      * Describes a problem.
@@ -77,14 +79,18 @@ public final class MultinomialProblem {
                         + classes + ")");
             }
         }
-        // The weights, shapes and values of X are validated as for a binary problem.
-        BinaryProblem check = new BinaryProblem(x, rows, cols, new double[rows], weights, l2, interceptColumn);
+        // The weights, shapes and values of X are validated, once, by the binary sibling on the same data.
+        BinaryProblem sibling = new BinaryProblem(x, rows, cols, new double[rows], weights, 0.0, interceptColumn);
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
+        }
+        this.gram = sibling;
         this.x = x;
         this.rows = rows;
         this.cols = cols;
         this.y = y;
-        this.w = check.w;
-        this.totalWeight = check.totalWeight;
+        this.w = sibling.w;
+        this.totalWeight = sibling.totalWeight;
         this.l2 = l2;
         this.interceptColumn = interceptColumn;
         this.classes = classes;
@@ -231,10 +237,10 @@ public final class MultinomialProblem {
      * The problem's binary sibling on the same X and weights (labels 0), whose Hessian at 0 is
      * X&#7488;WX/(4W): used for the Gram matrix and its largest eigenvalue.
      *
-     * @return a binary problem sharing X and the weights
+     * @return a binary problem sharing X and the weights, unpenalized
      */
     public BinaryProblem gramProblem() {
-        return new BinaryProblem(x, rows, cols, new double[rows], w, 0.0, interceptColumn);
+        return gram;
     }
 
     /**
@@ -245,6 +251,6 @@ public final class MultinomialProblem {
      * @return the level, 0 with a penalty
      */
     double separationLevel() {
-        return gramProblem().separationLevel() * (l2 > 0 ? 0 : 1);
+        return l2 > 0 ? 0.0 : gram.separationLevel();
     }
 }
