@@ -354,19 +354,7 @@ public final class LogisticRegression {
         }
         Solver solver = method == Method.NEWTON ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
         Solution solution = solver.minimize(objective, start);
-        int[] diverging = new int[0];
-        if (l2 == 0) {
-            boolean complete = solution.termination() == Termination.SEPARATION;
-            diverging = SeparationCheck.diverging(working, fused, solution.theta(), complete);
-            if (diverging.length == 0 && !complete && solution.termination() != Termination.CONVERGED
-                    && method == Method.GRADIENT_DESCENT) {
-                // Gradient descent creeps along a separating direction too slowly to reveal it; a
-                // diagnostic Newton run from its last iterate (not reported) finds the certificate.
-                Solution probe = new NewtonSolver(NewtonOptions.defaults()).minimize(fused, solution.theta());
-                diverging = SeparationCheck.diverging(working, fused, probe.theta(),
-                        probe.termination() == Termination.SEPARATION);
-            }
-        }
+        int[] diverging = SeparationCheck.diverging(working, fused, solution, method == Method.GRADIENT_DESCENT);
         double[] reduced = solution.theta();
         if (standardizer != null) {
             reduced = standardizer.toOriginal(reduced);

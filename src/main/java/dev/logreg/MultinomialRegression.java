@@ -12,7 +12,6 @@ import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.SeparationCheck;
 import dev.logreg.solve.Solution;
 import dev.logreg.solve.Solver;
-import dev.logreg.solve.Termination;
 import java.util.List;
 
 /**
@@ -371,19 +370,8 @@ public final class MultinomialRegression {
                 ? new InterceptShiftCurvature(objective) : objective;
         Solution solution = solver.minimize(solved, new double[blocks * n]);
         double[] reduced = solution.theta();
-        int[] diverging = new int[0];
-        if (l2 == 0) {
-            boolean complete = solution.termination() == Termination.SEPARATION;
-            diverging = SeparationCheck.diverging(working, objective, reduced, complete);
-            if (diverging.length == 0 && !complete && solution.termination() != Termination.CONVERGED
-                    && method == LogisticRegression.Method.GRADIENT_DESCENT) {
-                // Gradient descent creeps along a separating direction too slowly to reveal it; a
-                // diagnostic Newton run from its last iterate (not reported) finds the certificate.
-                Solution probe = new NewtonSolver(NewtonOptions.defaults()).minimize(objective, reduced);
-                diverging = SeparationCheck.diverging(working, objective, probe.theta(),
-                        probe.termination() == Termination.SEPARATION);
-            }
-        }
+        int[] diverging = SeparationCheck.diverging(working, objective, solution,
+                method == LogisticRegression.Method.GRADIENT_DESCENT);
         double[][] coefficients = new double[blocks][cols];
         for (int c = 0; c < blocks; c++) {
             double[] block = java.util.Arrays.copyOfRange(reduced, c * n, (c + 1) * n);

@@ -122,6 +122,60 @@ public final class SeparationCheck {
     }
 
     /**
+     * The separation check after a solve, as the fits run it: at the solver's last iterate, and, when
+     * {@code probe} is set (gradient descent) and the solver stopped unconverged without finding
+     * complete separation, once more after a diagnostic Newton run from that iterate. Gradient
+     * descent creeps along a separating direction too slowly to reveal it; Newton's iterates show it.
+     * The probe's coefficients are not reported. Penalized problems have a finite optimum: empty.
+     *
+     * @param problem the data
+     * @param objective its loss, for the candidate directions and the probe
+     * @param solution what the solver returned
+     * @param probe whether to probe with Newton after an unconverged solve
+     * @return the indices of the diverging parameters, empty if not separated
+     */
+    public static int[] diverging(BinaryProblem problem, Objective objective, Solution solution, boolean probe) {
+        if (problem.l2() > 0) {
+            return new int[0];
+        }
+        return afterSolve(objective, solution, probe,
+                (theta, complete) -> diverging(problem, objective, theta, complete));
+    }
+
+    /**
+     * {@link #diverging(BinaryProblem, Objective, Solution, boolean)} for a multinomial problem.
+     *
+     * @param problem the data
+     * @param objective its loss, for the candidate directions and the probe
+     * @param solution what the solver returned
+     * @param probe whether to probe with Newton after an unconverged solve
+     * @return the indices into &theta; of the diverging coefficients, empty if not separated
+     */
+    public static int[] diverging(MultinomialProblem problem, Objective objective, Solution solution,
+                                  boolean probe) {
+        if (problem.l2() > 0) {
+            return new int[0];
+        }
+        return afterSolve(objective, solution, probe,
+                (theta, complete) -> diverging(problem, objective, theta, complete));
+    }
+
+    /** A separation check at given parameters. */
+    private interface Check {
+        int[] at(double[] theta, boolean completelySeparated);
+    }
+
+    private static int[] afterSolve(Objective objective, Solution solution, boolean probe, Check check) {
+        boolean complete = solution.termination() == Termination.SEPARATION;
+        int[] diverging = check.at(solution.theta(), complete);
+        if (diverging.length == 0 && probe && !complete && solution.termination() != Termination.CONVERGED) {
+            Solution newton = new NewtonSolver(NewtonOptions.defaults()).minimize(objective, solution.theta());
+            diverging = check.at(newton.theta(), newton.termination() == Termination.SEPARATION);
+        }
+        return diverging;
+    }
+
+    /**
      * The multinomial counterpart of {@link #diverging(BinaryProblem, Objective, double[], boolean)}.
      * A direction V (one block per coefficient class) certifies separation when no observation's
      * own logit falls behind another class's along it: (x<sub>i</sub>V)<sub>y<sub>i</sub></sub>
