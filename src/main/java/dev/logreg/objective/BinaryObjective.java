@@ -16,8 +16,11 @@ public abstract class BinaryObjective implements Objective {
     /** The data; shared, never modified. */
     final BinaryProblem problem;
 
+    private final Penalty penalty;
+
     BinaryObjective(BinaryProblem problem) {
         this.problem = problem;
+        this.penalty = new Penalty(problem.l2, problem.cols, problem.interceptColumn);
     }
 
     /** @return the data this objective is defined on */
@@ -33,7 +36,7 @@ public abstract class BinaryObjective implements Objective {
     @Override
     public final double value(double[] theta) {
         Buffers.checkLength("theta", theta, problem.cols);
-        return dataLoss(theta) + penalty(theta);
+        return dataLoss(theta) + penalty.value(theta);
     }
 
     @Override
@@ -42,8 +45,8 @@ public abstract class BinaryObjective implements Objective {
         Buffers.checkLength("gradient", gradient, problem.cols);
         Buffers.checkDistinct(theta, gradient);
         double loss = dataLossGradient(theta, gradient);
-        addPenaltyGradient(theta, gradient);
-        return loss + penalty(theta);
+        penalty.addGradient(theta, gradient);
+        return loss + penalty.value(theta);
     }
 
     @Override
@@ -56,16 +59,10 @@ public abstract class BinaryObjective implements Objective {
         Buffers.checkDistinct(theta, hessian);
         Buffers.checkDistinct(gradient, hessian);
         double loss = dataLossGradientHessian(theta, gradient, hessian);
-        addPenaltyGradient(theta, gradient);
+        penalty.addGradient(theta, gradient);
         // H += lambda I', the intercept unpenalized
-        if (problem.l2 > 0) {
-            for (int j = 0; j < n; j++) {
-                if (j != problem.interceptColumn) {
-                    hessian[j * n + j] += problem.l2;
-                }
-            }
-        }
-        return loss + penalty(theta);
+        penalty.addHessian(hessian, n);
+        return loss + penalty.value(theta);
     }
 
     /** Up to this many parameters, L comes from the eigenvalues of H(0); beyond, from power iteration. */
@@ -120,30 +117,4 @@ public abstract class BinaryObjective implements Objective {
 
     /** The data loss; writes the data parts of the gradient and of the full Hessian X<sup>T</sup>DX/W. */
     abstract double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian);
-
-    /** (&lambda;/2)&Vert;&beta;&Vert;<sup>2</sup> */
-    private double penalty(double[] theta) {
-        if (problem.l2 == 0) {
-            return 0.0;
-        }
-        double s = 0;
-        for (int j = 0; j < theta.length; j++) {
-            if (j != problem.interceptColumn) {
-                s += theta[j] * theta[j];
-            }
-        }
-        return 0.5 * problem.l2 * s;
-    }
-
-    /** g += &lambda;&beta; */
-    private void addPenaltyGradient(double[] theta, double[] gradient) {
-        if (problem.l2 == 0) {
-            return;
-        }
-        for (int j = 0; j < theta.length; j++) {
-            if (j != problem.interceptColumn) {
-                gradient[j] += problem.l2 * theta[j];
-            }
-        }
-    }
 }

@@ -19,10 +19,13 @@ public abstract class MultinomialObjective implements Objective {
 
     final MultinomialProblem problem;
 
+    private final Penalty penalty;
+
     private double lipschitz = Double.NaN;
 
     MultinomialObjective(MultinomialProblem problem) {
         this.problem = java.util.Objects.requireNonNull(problem, "problem");
+        this.penalty = new Penalty(problem.l2, problem.cols, problem.interceptColumn);
     }
 
     /** @return the problem this objective evaluates */
@@ -38,7 +41,7 @@ public abstract class MultinomialObjective implements Objective {
     @Override
     public final double value(double[] theta) {
         Buffers.checkLength("theta", theta, dimension());
-        return dataLoss(theta) + penalty(theta);
+        return dataLoss(theta) + penalty.value(theta);
     }
 
     @Override
@@ -48,8 +51,8 @@ public abstract class MultinomialObjective implements Objective {
         Buffers.checkLength("gradient", gradient, d);
         Buffers.checkDistinct(theta, gradient);
         double loss = dataLossGradient(theta, gradient);
-        addPenaltyGradient(theta, gradient);
-        return loss + penalty(theta);
+        penalty.addGradient(theta, gradient);
+        return loss + penalty.value(theta);
     }
 
     @Override
@@ -62,15 +65,9 @@ public abstract class MultinomialObjective implements Objective {
         Buffers.checkDistinct(theta, hessian);
         Buffers.checkDistinct(gradient, hessian);
         double loss = dataLossGradientHessian(theta, gradient, hessian);
-        addPenaltyGradient(theta, gradient);
-        if (problem.l2 > 0) {
-            for (int p = 0; p < d; p++) {
-                if (!isIntercept(p)) {
-                    hessian[p * d + p] += problem.l2;
-                }
-            }
-        }
-        return loss + penalty(theta);
+        penalty.addGradient(theta, gradient);
+        penalty.addHessian(hessian, d);
+        return loss + penalty.value(theta);
     }
 
     /**
@@ -102,7 +99,7 @@ public abstract class MultinomialObjective implements Objective {
      * @return true if p is the intercept column of its block
      */
     public final boolean isIntercept(int p) {
-        return problem.interceptColumn >= 0 && p % problem.cols == problem.interceptColumn;
+        return penalty.isIntercept(p);
     }
 
     abstract double dataLoss(double[] theta);
@@ -110,28 +107,4 @@ public abstract class MultinomialObjective implements Objective {
     abstract double dataLossGradient(double[] theta, double[] gradient);
 
     abstract double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian);
-
-    private double penalty(double[] theta) {
-        if (problem.l2 == 0) {
-            return 0.0;
-        }
-        double s = 0;
-        for (int p = 0; p < theta.length; p++) {
-            if (!isIntercept(p)) {
-                s += theta[p] * theta[p];
-            }
-        }
-        return 0.5 * problem.l2 * s;
-    }
-
-    private void addPenaltyGradient(double[] theta, double[] gradient) {
-        if (problem.l2 == 0) {
-            return;
-        }
-        for (int p = 0; p < theta.length; p++) {
-            if (!isIntercept(p)) {
-                gradient[p] += problem.l2 * theta[p];
-            }
-        }
-    }
 }
