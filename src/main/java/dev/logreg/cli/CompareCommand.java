@@ -13,7 +13,6 @@ import dev.logreg.data.Design;
 import dev.logreg.solve.Iteration;
 import dev.logreg.solve.Termination;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -129,7 +128,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        checkOptions();
+        OutputFile output = checkOptions();
         Design design = data.design();
         List<Run> runs = design.multinomial() ? multinomial(design) : binary(design);
 
@@ -138,7 +137,7 @@ final class CompareCommand implements Callable<Integer> {
             traces.put(r.title(), r.trace());
         }
         double optimum = ConvergencePlot.optimum(traces);
-        Path written = ConvergencePlot.write(plot, List.of(new ConvergencePlot.Panel(design.formula(), traces)));
+        Path written = ConvergencePlot.write(output, List.of(new ConvergencePlot.Panel(design.formula(), traces)));
 
         PrintWriter out = spec.commandLine().getOut();
         out.print(format.json() ? json(design, runs, optimum, written) : text(design, runs, optimum, written));
@@ -193,18 +192,12 @@ final class CompareCommand implements Callable<Integer> {
         return runs;
     }
 
-    /** Rejects bad option values before any data is read or any fit is run. */
-    private void checkOptions() {
+    /** Rejects bad option values before any data is read or any fit is run; returns the checked plot file. */
+    private OutputFile checkOptions() {
         SolverOptions.requirePenalty(l2);
         SolverOptions.requirePositive("--tol", tolerance);
         SolverOptions.requireIterations(maxIterations);
-        Path parent = plot.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new IllegalArgumentException("--plot " + plot + ": the directory " + parent + " does not exist");
-        }
-        if (Files.isDirectory(plot)) {
-            throw new IllegalArgumentException("--plot " + plot + " is a directory, not a file");
-        }
+        return OutputFile.of("--plot", plot, data.data);
     }
 
     private String text(Design design, List<Run> runs, double optimum, Path written) {

@@ -47,7 +47,7 @@ final class ConvergencePlot {
      * @return the file written, as an absolute path
      * @throws IllegalArgumentException if the file cannot be written
      */
-    static Path write(Path file, List<Panel> panels) {
+    static Path write(OutputFile file, List<Panel> panels) {
         BufferedImage image = new BufferedImage(WIDTH * panels.size(), HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
@@ -56,14 +56,12 @@ final class ConvergencePlot {
             g.drawImage(BitmapEncoder.getBufferedImage(chart(panels.get(p))), p * WIDTH, 0, null);
         }
         g.dispose();
-        try {
-            if (!ImageIO.write(image, "png", file.toFile())) {
-                throw new IllegalArgumentException("no PNG writer available for " + file);
+        file.write(out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write the plot to " + file + ": " + e.getMessage(), e);
-        }
-        return file.toAbsolutePath().normalize();
+        });
+        return file.path();
     }
 
     /**

@@ -73,7 +73,7 @@ final class Demo {
             Design design = Design.build(table, spec);
             panels.add(compare(out, design));
         }
-        Path plot = ConvergencePlot.write(directory.resolve(PLOT), panels);
+        Path plot = ConvergencePlot.write(OutputFile.of("--plot-dir", directory.resolve(PLOT)), panels);
         out.printf("%nConvergence plot: %s%n", plot);
         out.flush();
     }

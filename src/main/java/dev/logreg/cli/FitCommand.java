@@ -61,8 +61,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile output = predictions == null ? null : OutputFile.of("--predictions", predictions, data.data);
         Design design = data.design();
-        List<String> warnings = design.multinomial() ? fitMultinomial(design) : fitBinary(design);
+        List<String> warnings = design.multinomial() ? fitMultinomial(design, output) : fitBinary(design, output);
         PrintWriter err = spec.commandLine().getErr();
         for (String warning : warnings) {
             err.println("logreg: warning: " + warning);
@@ -71,7 +72,7 @@ final class FitCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> fitBinary(Design design) {
+    private List<String> fitBinary(Design design, OutputFile output) {
         if (parametrization != null || reference != null) {
             throw new IllegalArgumentException((reference != null ? "--reference" : "--parametrization")
                     + " applies to targets with more than two classes; this fit of '" + design.target()
@@ -84,14 +85,14 @@ final class FitCommand implements Callable<Integer> {
         FitResult fit = regression.fit(x, y, w);
         Inference inference = Inference.of(fit, x, y, w, level);
         FitReport report = new FitReport(design, regression, fit, inference);
-        print(format.json() ? report.jsonText() : report.text());
-        if (predictions != null) {
-            Predictions.write(predictions, design, x, fit);
+        if (output != null) {
+            Predictions.write(output, design, x, fit);
         }
+        print(format.json() ? report.jsonText() : report.text());
         return report.warnings();
     }
 
-    private List<String> fitMultinomial(Design design) {
+    private List<String> fitMultinomial(Design design, OutputFile output) {
         MultinomialRegression regression = solver.multinomial();
         Parametrization chosen = parametrization == null ? Parametrization.REFERENCE : parametrization;
         if (chosen == Parametrization.SYMMETRIC) {
@@ -120,10 +121,10 @@ final class FitCommand implements Callable<Integer> {
         MultinomialFitResult fit = regression.fit(x, y, w);
         MultinomialInference inference = MultinomialInference.of(fit, x, y, w, level);
         MultinomialReport report = new MultinomialReport(design, regression, fit, inference);
-        print(format.json() ? report.jsonText() : report.text());
-        if (predictions != null) {
-            Predictions.write(predictions, design, x, fit);
+        if (output != null) {
+            Predictions.write(output, design, x, fit);
         }
+        print(format.json() ? report.jsonText() : report.text());
         return report.warnings();
     }
 

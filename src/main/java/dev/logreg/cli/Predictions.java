@@ -3,11 +3,10 @@ package dev.logreg.cli;
 import dev.logreg.FitResult;
 import dev.logreg.MultinomialFitResult;
 import dev.logreg.data.Design;
-import java.io.IOException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +30,7 @@ final class Predictions {
      * @param x the design's features ({@link Design#x()}), one row per observation used
      * @param fit the binary fit
      */
-    static void write(Path file, Design design, double[][] x, FitResult fit) {
+    static void write(OutputFile file, Design design, double[][] x, FitResult fit) {
         double[] p = fit.model().probabilities(x);
         double[][] both = new double[p.length][];
         for (int i = 0; i < p.length; i++) {
@@ -46,16 +45,17 @@ final class Predictions {
      * @param x the design's features ({@link Design#x()}), one row per observation used
      * @param fit the multinomial fit
      */
-    static void write(Path file, Design design, double[][] x, MultinomialFitResult fit) {
+    static void write(OutputFile file, Design design, double[][] x, MultinomialFitResult fit) {
         write(file, design, fit.model().probabilities(x));
     }
 
     /** Writes one row of class probabilities per observation, at the observations' table rows. */
-    private static void write(Path file, Design design, double[][] p) {
+    private static void write(OutputFile file, Design design, double[][] p) {
         int[] rows = design.rows();
         List<String> empty = Collections.nCopies(design.classes().size(), "");
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build().print(out)) {
+        file.write(stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build().print(out);
             csv.printRecord(design.classes());
             int next = 0;
             for (int i = 0; i < design.tableRows(); i++) {
@@ -70,9 +70,8 @@ final class Predictions {
                     csv.printRecord(empty);
                 }
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write predictions to " + file + ": " + e.getMessage(), e);
-        }
+            csv.flush();
+        });
     }
 
     /** Shortest text that reads back as the same double. */

@@ -612,6 +612,52 @@ class FitCommandTest {
                 "row 3", "log(gre)");
     }
 
+    // ---------------------------------------------------------------- outputs never overwrite inputs
+
+    @Test
+    void predictionsOntoTheDataFileAreRefusedAndTheDataIsUnchanged() throws IOException {
+        Path data = ucla();
+        byte[] before = Files.readAllBytes(data);
+        assertCallerError(run("fit", "--data", data.toString(), "--target", "admit", "--predictions", data.toString()),
+                "--predictions", "input");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(data)), "the data file changed");
+        // The same file by another name: a relative path with a detour, and a symbolic link.
+        Path detour = dir.resolve("sub/../" + data.getFileName());
+        Files.createDirectories(dir.resolve("sub"));
+        assertCallerError(run("fit", "--data", data.toString(), "--target", "admit", "--predictions",
+                detour.toString()), "input");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), data);
+        assertCallerError(run("fit", "--data", link.toString(), "--target", "admit", "--predictions",
+                data.toString()), "input");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(data)), "the data file changed");
+    }
+
+    @Test
+    void predictionsInAMissingDirectoryNameTheDirectory() throws IOException {
+        Path target = dir.resolve("no/such/dir/p.csv");
+        Cli.Run r = run("fit", "--data", ucla().toString(), "--target", "admit", "--predictions", target.toString());
+        assertCallerError(r, "the directory " + dir.resolve("no/such/dir") + " does not exist");
+    }
+
+    @Test
+    void predictionsAreWrittenWholeOrNotAtAll() throws IOException {
+        Path data = ucla();
+        Path out = dir.resolve("p.csv");
+        Files.writeString(out, "old\n");
+        // A fit that fails (an unknown feature) leaves the old predictions as they were.
+        assertCallerError(run("fit", "--data", data.toString(), "--target", "admit", "--features", "nope",
+                "--predictions", out.toString()), "nope");
+        assertEquals("old\n", Files.readString(out));
+        Cli.Run r = run("fit", "--data", data.toString(), "--target", "admit", "--predictions", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(401, Files.readAllLines(out).size());
+        // Nothing but the data and the predictions is left in the folder: no temporary file.
+        try (var files = Files.list(dir)) {
+            assertEquals(Set.of("ucla.csv", "p.csv"),
+                    files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
     // ---------------------------------------------------------------- 9: help
 
     @Test
