@@ -6,14 +6,17 @@ import java.util.Arrays;
  * {@link BinaryObjective} computed in one pass over the data: the loss, the gradient and the upper
  * triangle of X<sup>T</sup>DX together, row block by row block, on several threads.
  *
- * <p>The rows are split into one contiguous range per thread. Each thread walks its range in blocks
- * of {@value #BLOCK} rows (a block of X stays in cache between the two sweeps over it): first z
+ * <p>The rows are split into chunks of consecutive rows (their size depends on the shape only); each
+ * thread computes whole chunks, walking each in blocks of {@value #BLOCK} rows (a block of X stays in
+ * cache between the two sweeps over it): first z
  * = X&theta;, the loss, r = w &#8728; (&sigma;(z) &minus; y) and d = w &#8728; &sigma;'(z) for the block's rows, and
  * g += X<sup>T</sup>r; then H += X<sup>T</sup>diag(d)X four rows at a time (each update of an entry
- * of H adds four products, so H is read and written once per four rows). Each thread accumulates into
- * its own buffers, sized at construction; they are summed in a fixed order, so a result does not
- * depend on scheduling. Nothing is allocated per evaluation that grows with m. Small problems (fewer
- * than {@value #PARALLEL_MIN_ELEMENTS} elements in X) use the calling thread only.
+ * of H adds four products, so H is read and written once per four rows). Each thread accumulates a
+ * chunk into its own buffers, sized at construction, which are added into the totals in chunk order
+ * ({@link ParallelPass}): a result depends neither on scheduling nor on the number of threads, so a
+ * fit is bit-identical on any machine with the same SIMD setting. Nothing is allocated per evaluation
+ * that grows with m. Small problems (fewer than {@value #PARALLEL_MIN_ELEMENTS} elements in X) use the
+ * calling thread only. A pass checks for interruption at every chunk (see {@link ParallelPass}).
  *
  * <p>When the JVM runs with {@code --add-modules jdk.incubator.vector}, H is accumulated with the
  * Vector API (eight rows per update, full-width SIMD fused multiply-adds on rows padded to the vector
@@ -34,11 +37,17 @@ public final class FusedBinaryObjective extends BinaryObjective {
     static final HessianUpdate SIMD = HessianUpdate.load();
 
     private final int threads;
-    private final int[] bounds;
+    private final int chunkRows;
+    private final int chunks;
     private final Worker[] workers;
     private final HessianUpdate simd;
-    /** Row stride of the per-thread H buffers: n, or n rounded up to the SIMD width. */
+    /** Row stride of the H buffers: n, or n rounded up to the SIMD width. */
     private final int stride;
+    /** The totals a pass folds the chunks into: loss, gradient, upper triangle of H (n rows of stride). */
+    private double totalLoss;
+    private double totalMaxAbsZ;
+    private final double[] totalGradient;
+    private final double[] totalHessian;
     /** &theta; of the last pass, and max |x<sub>i</sub>&theta;| over its rows with positive weight. */
     private final double[] lastTheta;
     private double lastMaxAbsZ = Double.NaN;
@@ -62,8 +71,8 @@ public final class FusedBinaryObjective extends BinaryObjective {
     }
 
     /**
-     * @param always use the threads even for small problems (for tests of the parallel path); each
-     *        thread still gets at least one row
+     * @param always use the threads even for small problems (for tests of the parallel path), with
+     *        chunks of {@value ParallelPass#FORCED_CHUNK_ROWS} rows
      */
     FusedBinaryObjective(BinaryProblem problem, int threads, boolean always) {
         this(problem, threads, always, SIMD);
@@ -73,19 +82,19 @@ public final class FusedBinaryObjective extends BinaryObjective {
      * @param simd the SIMD update of H, or null for plain Java loops
      */
     FusedBinaryObjective(BinaryProblem problem, int threads, boolean always, HessianUpdate simd) {
-        super(problem);
+        super(java.util.Objects.requireNonNull(problem, "problem"));
         this.simd = simd;
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
         this.lastTheta = new double[problem.cols];
-        this.threads = ParallelPass.threads(threads, problem.rows, (long) problem.rows * problem.cols,
-                PARALLEL_MIN_ELEMENTS, BLOCK, always);
-        this.bounds = new int[this.threads + 1];
-        for (int t = 0; t <= this.threads; t++) {
-            bounds[t] = ParallelPass.from(problem.rows, t, this.threads);
-        }
+        this.chunkRows = ParallelPass.chunkRows(BLOCK, problem.cols, always);
+        this.chunks = ParallelPass.chunks(problem.rows, chunkRows);
+        this.threads = ParallelPass.threads(threads, chunks, (long) problem.rows * problem.cols,
+                PARALLEL_MIN_ELEMENTS, always);
+        this.totalGradient = new double[problem.cols];
+        this.totalHessian = new double[problem.cols * stride];
         this.workers = new Worker[this.threads];
         for (int t = 0; t < this.threads; t++) {
-            workers[t] = new Worker(bounds[t], bounds[t + 1]);
+            workers[t] = new Worker();
         }
     }
 
@@ -125,59 +134,57 @@ public final class FusedBinaryObjective extends BinaryObjective {
         return pass(theta, gradient, hessian);
     }
 
-    /** Runs the workers and sums their results; gradient and hessian may be null. */
+    /** Runs the workers over the chunks and folds their sums in chunk order; gradient and hessian may be null. */
     private double pass(double[] theta, double[] gradient, double[] hessian) {
+        boolean wantGradient = gradient != null || hessian != null;
+        boolean wantHessian = hessian != null;
         for (Worker w : workers) {
-            w.prepare(theta, gradient != null, hessian != null);
+            w.prepare(theta, wantGradient, wantHessian);
         }
-        ParallelPass.run(workers);
+        totalLoss = 0;
+        totalMaxAbsZ = 0;
+        if (wantGradient) {
+            Arrays.fill(totalGradient, 0.0);
+        }
+        if (wantHessian) {
+            Arrays.fill(totalHessian, 0.0);
+        }
+        ParallelPass.run(threads, chunks, new ParallelPass.Chunks() {
+            @Override
+            public void compute(int worker, int chunk) {
+                workers[worker].compute(chunk * chunkRows, Math.min(problem.rows, (chunk + 1) * chunkRows));
+            }
+
+            @Override
+            public void fold(int worker) {
+                workers[worker].fold();
+            }
+        });
         int n = problem.cols;
         double invW = 1.0 / problem.totalWeight;
-        double loss = 0;
-        double largest = 0;
-        for (Worker w : workers) {
-            loss += w.loss;
-            largest = Math.max(largest, w.maxAbsZ);
-        }
         System.arraycopy(theta, 0, lastTheta, 0, n);
-        lastMaxAbsZ = largest;
+        lastMaxAbsZ = totalMaxAbsZ;
         if (gradient != null) {
-            Arrays.fill(gradient, 0.0);
-            for (Worker w : workers) {
-                for (int j = 0; j < n; j++) {
-                    gradient[j] += w.gradient[j];
-                }
-            }
             for (int j = 0; j < n; j++) {
-                gradient[j] *= invW;
+                gradient[j] = totalGradient[j] * invW;
             }
         }
         if (hessian != null) {
-            Arrays.fill(hessian, 0.0);
-            for (Worker w : workers) {
-                for (int a = 0; a < n; a++) {
-                    for (int b = a; b < n; b++) {
-                        hessian[a * n + b] += w.hessian[a * stride + b];
-                    }
-                }
-            }
             for (int a = 0; a < n; a++) {
                 for (int b = a; b < n; b++) {
-                    double v = hessian[a * n + b] * invW;
+                    double v = totalHessian[a * stride + b] * invW;
                     hessian[a * n + b] = v;
                     hessian[b * n + a] = v;
                 }
             }
         }
-        return loss * invW;
+        return totalLoss * invW;
     }
 
-    /** One thread's share: rows [from, to), with its own accumulators. */
-    private final class Worker implements Runnable {
-        private final int from;
-        private final int to;
+    /** One thread's buffers: the partial sums of the chunk it computed last. */
+    private final class Worker {
         private final double[] gradient;
-        /** The upper triangle of this thread's X<sup>T</sup>DX, n rows of {@code stride}. */
+        /** The upper triangle of the chunk's X<sup>T</sup>DX, n rows of {@code stride}. */
         private final double[] hessian;
         /** Scratch rows for the SIMD update, padded to {@code stride}; null without it. */
         private final double[][] rowBuffers;
@@ -188,9 +195,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         private double loss;
         private double maxAbsZ;
 
-        Worker(int from, int to) {
-            this.from = from;
-            this.to = to;
+        Worker() {
             int n = problem.cols;
             this.gradient = new double[n];
             this.hessian = new double[n * stride];
@@ -199,12 +204,32 @@ public final class FusedBinaryObjective extends BinaryObjective {
 
         void prepare(double[] th, boolean g, boolean h) {
             this.theta = th;
-            this.wantGradient = g || h;
+            this.wantGradient = g;
             this.wantHessian = h;
         }
 
-        @Override
-        public void run() {
+        /** Adds this chunk's sums into the totals (in chunk order, one worker at a time). */
+        void fold() {
+            int n = problem.cols;
+            totalLoss += loss;
+            totalMaxAbsZ = Math.max(totalMaxAbsZ, maxAbsZ);
+            if (wantGradient) {
+                for (int j = 0; j < n; j++) {
+                    totalGradient[j] += gradient[j];
+                }
+            }
+            if (wantHessian) {
+                for (int a = 0; a < n; a++) {
+                    int row = a * stride;
+                    for (int b = a; b < n; b++) {
+                        totalHessian[row + b] += hessian[row + b];
+                    }
+                }
+            }
+        }
+
+        /** The sums over rows [from, to), from zero. */
+        void compute(int from, int to) {
             int n = problem.cols;
             double[] x = problem.x;
             double[] y = problem.y;

@@ -13,8 +13,10 @@ import java.util.Arrays;
  * C(C+1)/2 blocks with c &le; e. For each block of {@value #BLOCK} rows, the first sweep computes
  * the logits, the softmax (largest logit subtracted, one exponential per class), the loss, the
  * gradient and the weights a<sub>ce</sub>; the second adds the block's rows to each Gram triangle,
- * eight rows per update (SIMD with the Vector API). Per-thread buffers are sized at construction
- * and summed in a fixed order.
+ * eight rows per update (SIMD with the Vector API). Per-thread buffers are sized at construction;
+ * the rows are split into chunks by shape alone and the chunks' sums are added in chunk order
+ * ({@link ParallelPass}), so a result does not depend on the number of threads, and a pass checks
+ * for interruption at every chunk.
  *
  * <p>The tests hold it to {@link VectorizedMultinomialObjective}, the readable specification, and to
  * {@link LoopMultinomialObjective} at 1e-12.
@@ -25,7 +27,13 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
     static final int BLOCK = FusedBinaryObjective.BLOCK;
 
     private final int threads;
+    private final int chunkRows;
+    private final int chunks;
     private final Worker[] workers;
+    /** The totals the chunks are folded into: the loss, the gradient, the upper Gram triangles. */
+    private double totalLoss;
+    private final double[] totalGradient;
+    private final double[][] totalGrams;
     private final HessianUpdate simd;
     private final int stride;
     /** The (c, e) block pairs with c &le; e, in row-major order. */
@@ -47,7 +55,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
      * @param simd the SIMD update of the Gram triangles, or null for plain loops
      */
     FusedMultinomialObjective(MultinomialProblem problem, int threads, boolean always, HessianUpdate simd) {
-        super(problem);
+        super(java.util.Objects.requireNonNull(problem, "problem"));
         this.simd = simd;
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
         int blocks = problem.blocks();
@@ -62,12 +70,15 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                 q++;
             }
         }
-        this.threads = ParallelPass.threads(threads, problem.rows, (long) problem.rows * problem.cols * blocks,
-                FusedBinaryObjective.PARALLEL_MIN_ELEMENTS, BLOCK, always);
+        this.chunkRows = ParallelPass.chunkRows(BLOCK, (long) problem.cols * blocks, always);
+        this.chunks = ParallelPass.chunks(problem.rows, chunkRows);
+        this.threads = ParallelPass.threads(threads, chunks, (long) problem.rows * problem.cols * blocks,
+                FusedBinaryObjective.PARALLEL_MIN_ELEMENTS, always);
+        this.totalGradient = new double[problem.dimension()];
+        this.totalGrams = new double[pairs][problem.cols * stride];
         this.workers = new Worker[this.threads];
         for (int t = 0; t < this.threads; t++) {
-            workers[t] = new Worker(ParallelPass.from(problem.rows, t, this.threads),
-                    ParallelPass.from(problem.rows, t + 1, this.threads));
+            workers[t] = new Worker();
         }
     }
 
@@ -97,26 +108,37 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
     }
 
     private double pass(double[] theta, double[] gradient, double[] hessian) {
+        boolean wantGradient = gradient != null || hessian != null;
+        boolean wantHessian = hessian != null;
         for (Worker w : workers) {
-            w.prepare(theta, gradient != null, hessian != null);
+            w.prepare(theta, wantGradient, wantHessian);
         }
-        ParallelPass.run(workers);
+        totalLoss = 0;
+        if (wantGradient) {
+            Arrays.fill(totalGradient, 0.0);
+        }
+        if (wantHessian) {
+            for (double[] g : totalGrams) {
+                Arrays.fill(g, 0.0);
+            }
+        }
+        ParallelPass.run(threads, chunks, new ParallelPass.Chunks() {
+            @Override
+            public void compute(int worker, int chunk) {
+                workers[worker].compute(chunk * chunkRows, Math.min(problem.rows, (chunk + 1) * chunkRows));
+            }
+
+            @Override
+            public void fold(int worker) {
+                workers[worker].fold();
+            }
+        });
         int n = problem.cols;
         int dim = problem.dimension();
         double invW = 1.0 / problem.totalWeight;
-        double loss = 0;
-        for (Worker w : workers) {
-            loss += w.loss;
-        }
         if (gradient != null) {
-            Arrays.fill(gradient, 0.0);
-            for (Worker w : workers) {
-                for (int r = 0; r < dim; r++) {
-                    gradient[r] += w.gradient[r];
-                }
-            }
             for (int r = 0; r < dim; r++) {
-                gradient[r] *= invW;
+                gradient[r] = totalGradient[r] * invW;
             }
         }
         if (hessian != null) {
@@ -125,11 +147,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                 int colBase = pairE[q] * n;
                 for (int a = 0; a < n; a++) {
                     for (int b = a; b < n; b++) {
-                        double sum = 0;
-                        for (Worker w : workers) {
-                            sum += w.grams[q][a * stride + b];
-                        }
-                        double v = sum * invW;
+                        double v = totalGrams[q][a * stride + b] * invW;
                         // the block is symmetric: (a, b) and (b, a) of block (c, e), and their mirrors in (e, c)
                         hessian[(rowBase + a) * dim + colBase + b] = v;
                         hessian[(rowBase + b) * dim + colBase + a] = v;
@@ -139,13 +157,11 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                 }
             }
         }
-        return loss * invW;
+        return totalLoss * invW;
     }
 
-    /** One thread's share: rows [from, to), with its own accumulators. */
-    private final class Worker implements Runnable {
-        private final int from;
-        private final int to;
+    /** One thread's buffers: the partial sums of the chunk it computed last. */
+    private final class Worker {
         private final double[] gradient;
         /** The upper triangles of this thread's Gram blocks, one per pair, n rows of {@code stride}. */
         private final double[][] grams;
@@ -159,9 +175,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         private boolean wantHessian;
         private double loss;
 
-        Worker(int from, int to) {
-            this.from = from;
-            this.to = to;
+        Worker() {
             int n = problem.cols;
             int pairs = pairC.length;
             this.gradient = new double[problem.dimension()];
@@ -174,12 +188,35 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
 
         void prepare(double[] th, boolean g, boolean h) {
             this.theta = th;
-            this.wantGradient = g || h;
+            this.wantGradient = g;
             this.wantHessian = h;
         }
 
-        @Override
-        public void run() {
+        /** Adds this chunk's sums into the totals (in chunk order, one worker at a time). */
+        void fold() {
+            totalLoss += loss;
+            if (wantGradient) {
+                for (int r = 0; r < gradient.length; r++) {
+                    totalGradient[r] += gradient[r];
+                }
+            }
+            if (wantHessian) {
+                int n = problem.cols;
+                for (int q = 0; q < grams.length; q++) {
+                    double[] total = totalGrams[q];
+                    double[] part = grams[q];
+                    for (int a = 0; a < n; a++) {
+                        int row = a * stride;
+                        for (int b = a; b < n; b++) {
+                            total[row + b] += part[row + b];
+                        }
+                    }
+                }
+            }
+        }
+
+        /** The sums over rows [from, to), from zero. */
+        void compute(int from, int to) {
             MultinomialProblem q = problem;
             int n = q.cols;
             int blocks = q.blocks();

@@ -27,6 +27,9 @@ final class PowerIteration {
         normalize(v);
         double lambda = 0;
         for (int it = 0; it < MAX_ITERATIONS; it++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("interrupted while bounding the Hessian");
+            }
             // u = w o (X v)
             for (int i = 0; i < m; i++) {
                 double s = 0;

@@ -3,6 +3,7 @@ package dev.logreg.solve;
 import dev.logreg.objective.Objective;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * The bookkeeping both solvers share: the trace, the evaluation count, the stopping tests in
@@ -44,8 +45,12 @@ final class Progress {
      * however small the gradient), then the gradient tolerance, then the iteration limit.
      *
      * @return why to stop, or null to go on
+     * @throws CancellationException if the thread has been interrupted (its interrupt status stays set)
      */
     Termination check(double loss, double maxAbsGradient, int k) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("interrupted at iteration " + k);
+        }
         if (loss < separationLevel) {
             return Termination.SEPARATION;
         }

@@ -17,6 +17,9 @@ public interface Solver {
      * @return the solution, whether or not it converged
      * @throws IllegalArgumentException if {@code start} has the wrong length, is not finite, or gives a
      *         non-finite loss or gradient
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted: solvers
+     *         check between iterations, the fused objectives within each pass; the thread's interrupt
+     *         status stays set and no solution is returned
      */
     Solution minimize(Objective f, double[] start);
 }
