@@ -52,14 +52,22 @@ public final class LogisticRegression {
     private final GradientDescentOptions gradientDescent;
     private final double[] warmStart;
     private final List<String> featureNames;
+    private final PenaltyScale penaltyScale;
 
     private LogisticRegression(Method method, double l2, boolean intercept, boolean standardize,
                                NewtonOptions newton, GradientDescentOptions gradientDescent, double[] warmStart,
-                               List<String> featureNames) {
+                               List<String> featureNames, PenaltyScale penaltyScale) {
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
         }
-        this.method = java.util.Objects.requireNonNull(method, "method");
+        if (method == null) {
+            throw new IllegalArgumentException("method is null");
+        }
+        if (penaltyScale == null) {
+            throw new IllegalArgumentException("penaltyScale is null");
+        }
+        this.method = method;
+        this.penaltyScale = penaltyScale;
         this.l2 = l2;
         this.intercept = intercept;
         this.standardize = standardize;
@@ -72,7 +80,7 @@ public final class LogisticRegression {
     /** @return Newton's method, tolerance 1e-8, at most 100 iterations, no penalty, with intercept */
     public static LogisticRegression newton() {
         return new LogisticRegression(Method.NEWTON, 0.0, true, false, NewtonOptions.defaults(),
-                GradientDescentOptions.defaults(), null, null);
+                GradientDescentOptions.defaults(), null, null, PenaltyScale.ORIGINAL);
     }
 
     /** @return gradient descent with &eta; = 1/L, tolerance 1e-8, at most 100000 iterations, no penalty, with intercept */
@@ -85,7 +93,7 @@ public final class LogisticRegression {
      * @return a copy using it
      */
     public LogisticRegression withMethod(Method value) {
-        return new LogisticRegression(value, l2, intercept, standardize, newton, gradientDescent, warmStart, featureNames);
+        return new LogisticRegression(value, l2, intercept, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale);
     }
 
     /**
@@ -94,7 +102,7 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException if &lambda; is negative or not finite
      */
     public LogisticRegression withL2(double value) {
-        return new LogisticRegression(method, value, intercept, standardize, newton, gradientDescent, warmStart, featureNames);
+        return new LogisticRegression(method, value, intercept, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale);
     }
 
     /**
@@ -102,20 +110,33 @@ public final class LogisticRegression {
      * @return a copy with or without intercept
      */
     public LogisticRegression withIntercept(boolean value) {
-        return new LogisticRegression(method, l2, value, standardize, newton, gradientDescent, warmStart, featureNames);
+        return new LogisticRegression(method, l2, value, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale);
     }
 
     /**
      * Fits on standardized features (centered when there is an intercept, scaled to unit weighted
-     * standard deviation) and reports the coefficients on the original scale. Unpenalized, the
-     * optimum is the same; the solver's problem is far better conditioned, which gradient descent
-     * needs. With &lambda; &gt; 0 the penalty applies to the standardized coefficients, as in glmnet.
+     * standard deviation) and reports the coefficients on the original scale. A pure conditioning
+     * device: the optimum is the same with or without it, also with &lambda; &gt; 0 (the penalty stays on
+     * the coefficients of the original features, see {@link #withPenaltyScale}); the solver's problem
+     * is far better conditioned, which gradient descent needs.
      *
      * @param value whether to standardize (default false)
      * @return a copy with that setting
      */
     public LogisticRegression withStandardize(boolean value) {
-        return new LogisticRegression(method, l2, intercept, value, newton, gradientDescent, warmStart, featureNames);
+        return new LogisticRegression(method, l2, intercept, value, newton, gradientDescent, warmStart, featureNames, penaltyScale);
+    }
+
+    /**
+     * @param value the scale on which the L2 penalty is measured: {@link PenaltyScale#ORIGINAL} (the
+     *        default) or {@link PenaltyScale#STANDARDIZED}, glmnet's convention, which also has the
+     *        solver work on standardized features
+     * @return a copy with that setting
+     * @throws IllegalArgumentException if the value is null
+     */
+    public LogisticRegression withPenaltyScale(PenaltyScale value) {
+        return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
+                featureNames, value);
     }
 
     /**
@@ -125,7 +146,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withTolerance(double value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton.withTolerance(value),
-                gradientDescent.withTolerance(value), warmStart, featureNames);
+                gradientDescent.withTolerance(value), warmStart, featureNames, penaltyScale);
     }
 
     /**
@@ -135,7 +156,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withMaxIterations(int value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton.withMaxIterations(value),
-                gradientDescent.withMaxIterations(value), warmStart, featureNames);
+                gradientDescent.withMaxIterations(value), warmStart, featureNames, penaltyScale);
     }
 
     /**
@@ -146,7 +167,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withLearningRate(double value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton,
-                gradientDescent.withLearningRate(value), warmStart, featureNames);
+                gradientDescent.withLearningRate(value), warmStart, featureNames, penaltyScale);
     }
 
     /**
@@ -155,7 +176,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withLineSearch(boolean value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton,
-                gradientDescent.withLineSearch(value), warmStart, featureNames);
+                gradientDescent.withLineSearch(value), warmStart, featureNames, penaltyScale);
     }
 
     /**
@@ -173,7 +194,7 @@ public final class LogisticRegression {
             }
         }
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent,
-                theta == null ? null : theta.clone(), featureNames);
+                theta == null ? null : theta.clone(), featureNames, penaltyScale);
     }
 
     /**
@@ -185,7 +206,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withFeatureNames(List<String> names) {
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
-                ModelMatrix.names("feature name", names));
+                ModelMatrix.names("feature name", names), penaltyScale);
     }
 
     /** @return the optimizer */
@@ -203,9 +224,17 @@ public final class LogisticRegression {
         return intercept;
     }
 
-    /** @return whether the features are standardized for the solver */
+    /**
+     * @return whether the solver works on standardized features: asked for by
+     *         {@link #withStandardize}, or implied by {@link PenaltyScale#STANDARDIZED}
+     */
     public boolean standardize() {
-        return standardize;
+        return standardize || penaltyScale == PenaltyScale.STANDARDIZED;
+    }
+
+    /** @return the scale on which the L2 penalty is measured */
+    public PenaltyScale penaltyScale() {
+        return penaltyScale;
     }
 
     /** @return the stopping tolerance on max|g| of the chosen method */
@@ -300,18 +329,24 @@ public final class LogisticRegression {
                 design[i * cols] = 1.0;
             }
         }
+        List<String> terms = terms(cols);
         double[] labels = y.clone();
-        double[] w = weights == null ? null : weights.clone();
+        // Weights rescaled by a power of two (exact, no estimate changes): W and 1/W stay finite.
+        double[] w = BinaryProblem.normalizedWeights(weights, rows);
         int interceptColumn = intercept ? 0 : -1;
+        // Columns whose magnitude would overflow or underflow X'DX are rescaled exactly (by powers of two);
+        // the penalty keeps the original scale through the factors.
+        ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0);
+        double[] factors = l2 > 0 ? equilibration.penaltyFactors(null) : null;
         // Validates the shapes, labels and weights before anything else uses them.
-        BinaryProblem problem = new BinaryProblem(design, rows, cols, labels, w, l2, interceptColumn);
+        BinaryProblem problem = new BinaryProblem(design, rows, cols, labels, w, l2, interceptColumn, factors);
         requireBothClasses(problem);
         double[] start = warmStart == null ? new double[cols] : warmStart.clone();
         if (start.length != cols) {
             throw new IllegalArgumentException("the warm start has " + start.length + " parameters, the model has "
                     + cols + (intercept ? " (intercept first)" : ""));
         }
-        List<String> terms = terms(cols);
+        start = equilibration.toScaled(start);
         // Aliased columns (exactly collinear with earlier ones) are dropped, as R's glm does; a penalized
         // problem is identifiable and keeps them.
         // The aliasing check's pass at theta = 0 is also Newton's first evaluation when it starts there.
@@ -322,30 +357,33 @@ public final class LogisticRegression {
         int[] kept = Aliasing.kept(aliased, cols);
         BinaryProblem working = problem;
         double[] workingDesign = design;
+        double[] workingFactors = factors;
         if (aliased.length > 0) {
             workingDesign = ModelMatrix.columns(design, rows, cols, kept);
-            working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn);
-            double[] reducedStart = new double[kept.length];
-            for (int c = 0; c < kept.length; c++) {
-                reducedStart[c] = start[kept[c]];
-            }
-            start = reducedStart;
+            workingFactors = factors == null ? null : ModelMatrix.select(factors, kept);
+            working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn,
+                    workingFactors);
+            start = ModelMatrix.select(start, kept);
         }
-        Standardizer standardizer = null;
-        if (standardize) {
-            // In place: the problem wraps the design, so it now holds the standardized columns.
-            standardizer = new Standardizer(workingDesign, working, intercept);
-            start = standardizer.toStandardized(start);
+        ColumnScaling standardizer = null;
+        if (standardize()) {
+            // In place: the problem wraps the design, so it now holds the standardized columns. The penalty
+            // stays on the original coefficients (factors 1/s^2), or moves to the standardized ones.
+            boolean original = penaltyScale == PenaltyScale.ORIGINAL;
+            standardizer = ColumnScaling.standardize(workingDesign, working, intercept, original && l2 > 0);
+            double[] standardizedFactors = original && l2 > 0 ? standardizer.penaltyFactors(workingFactors) : null;
+            working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn,
+                    standardizedFactors);
+            start = standardizer.toScaled(start);
         }
         // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
         FusedBinaryObjective fused = new FusedBinaryObjective(working);
         Objective objective = fused;
         if (h0 != null && standardizer == null && isZero(start)) {
             int k = kept.length;
-            double[] g = new double[k];
+            double[] g = ModelMatrix.select(g0, kept);
             double[] h = new double[k * k];
             for (int a = 0; a < k; a++) {
-                g[a] = g0[kept[a]];
                 for (int b = 0; b < k; b++) {
                     h[a * k + b] = h0[kept[a] * cols + kept[b]];
                 }
@@ -363,6 +401,7 @@ public final class LogisticRegression {
         for (int c = 0; c < kept.length; c++) {
             theta[kept[c]] = reduced[c];
         }
+        theta = equilibration.toOriginal(theta);
         int[] divergingFull = new int[diverging.length];
         for (int d = 0; d < diverging.length; d++) {
             divergingFull[d] = kept[diverging[d]];

@@ -125,6 +125,19 @@ final class ModelMatrix {
     }
 
     /**
+     * @param values a vector
+     * @param kept the positions to keep, increasing
+     * @return values at those positions
+     */
+    static double[] select(double[] values, int[] kept) {
+        double[] out = new double[kept.length];
+        for (int c = 0; c < kept.length; c++) {
+            out[c] = values[kept[c]];
+        }
+        return out;
+    }
+
+    /**
      * Copies the kept columns of a row-major matrix.
      *
      * @param design rows &times; cols

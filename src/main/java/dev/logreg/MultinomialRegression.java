@@ -61,7 +61,9 @@ public final class MultinomialRegression {
     }
 
     private LogisticRegression.Method method = LogisticRegression.Method.NEWTON;
-    private Parametrization parametrization = Parametrization.REFERENCE;
+    /** The parametrization asked for, or null for the automatic choice (see {@link #parametrization(int)}). */
+    private Parametrization parametrization;
+    private PenaltyScale penaltyScale = PenaltyScale.ORIGINAL;
     private int reference;
     private double l2;
     private boolean intercept = true;
@@ -78,6 +80,7 @@ public final class MultinomialRegression {
         MultinomialRegression c = new MultinomialRegression();
         c.method = method;
         c.parametrization = parametrization;
+        c.penaltyScale = penaltyScale;
         c.reference = reference;
         c.l2 = l2;
         c.intercept = intercept;
@@ -90,8 +93,10 @@ public final class MultinomialRegression {
     }
 
     /**
-     * Newton's method with the default options: reference parametrization with class 0 as the
-     * reference, an intercept, no penalty, tolerance 1e-8 on max|g|, at most 100 iterations.
+     * Newton's method with the default options: the parametrization chosen by the penalty (reference
+     * with class 0 as the reference when unpenalized, symmetric with an L2 penalty and more than two
+     * classes; see {@link #withParametrization}), an intercept, no penalty, tolerance 1e-8 on max|g|, at
+     * most 100 iterations.
      *
      * @return the options
      */
@@ -114,18 +119,44 @@ public final class MultinomialRegression {
      * @return a copy with it
      */
     public MultinomialRegression withMethod(LogisticRegression.Method value) {
+        if (value == null) {
+            throw new IllegalArgumentException("method is null");
+        }
         MultinomialRegression c = copy();
-        c.method = java.util.Objects.requireNonNull(value, "method");
+        c.method = value;
         return c;
     }
 
     /**
-     * @param value the parametrization; {@link Parametrization#SYMMETRIC} needs an L2 penalty at fit
+     * The parametrization. By default (or with {@code null}) it follows the penalty: without one, the
+     * reference parametrization; with &lambda; &gt; 0 and more than two classes, the symmetric one (as
+     * scikit-learn and glmnet), because a penalty on K&minus;1 contrasts against a reference class is not
+     * symmetric in the classes: the fit would depend on which class is the reference. Asking for
+     * {@link Parametrization#REFERENCE} explicitly with &lambda; &gt; 0 and more than two classes fits it
+     * and warns of that. {@link Parametrization#SYMMETRIC} needs an L2 penalty.
+     *
+     * @param value the parametrization, or {@code null} for the choice by penalty
      * @return a copy with it
      */
     public MultinomialRegression withParametrization(Parametrization value) {
         MultinomialRegression c = copy();
-        c.parametrization = java.util.Objects.requireNonNull(value, "parametrization");
+        c.parametrization = value;
+        return c;
+    }
+
+    /**
+     * @param value the scale on which the L2 penalty is measured ({@link PenaltyScale#ORIGINAL} by
+     *        default; {@link PenaltyScale#STANDARDIZED} is glmnet's convention and has the solver work on
+     *        standardized features)
+     * @return a copy with it
+     * @throws IllegalArgumentException if the value is null
+     */
+    public MultinomialRegression withPenaltyScale(PenaltyScale value) {
+        if (value == null) {
+            throw new IllegalArgumentException("penaltyScale is null");
+        }
+        MultinomialRegression c = copy();
+        c.penaltyScale = value;
         return c;
     }
 
@@ -168,8 +199,9 @@ public final class MultinomialRegression {
     }
 
     /**
-     * Fit on centred, scaled columns and report on the original scale; with &lambda; &gt; 0 the
-     * penalty applies to the standardized coefficients, as in glmnet.
+     * Fit on centred, scaled columns and report on the original scale: a conditioning device that
+     * never changes the optimum (the penalty stays on the original coefficients unless
+     * {@link #withPenaltyScale} says otherwise).
      *
      * @param value whether to standardize
      * @return a copy with it
@@ -250,9 +282,26 @@ public final class MultinomialRegression {
         return method;
     }
 
-    /** @return the parametrization */
+    /** @return the parametrization asked for, or {@code null} for the choice by penalty */
     public Parametrization parametrization() {
         return parametrization;
+    }
+
+    /**
+     * @param classes K
+     * @return the parametrization a fit with K classes uses: the one asked for, else symmetric when
+     *         &lambda; &gt; 0 and K &gt; 2, reference otherwise
+     */
+    public Parametrization parametrization(int classes) {
+        if (parametrization != null) {
+            return parametrization;
+        }
+        return l2 > 0 && classes > 2 ? Parametrization.SYMMETRIC : Parametrization.REFERENCE;
+    }
+
+    /** @return the scale on which the L2 penalty is measured */
+    public PenaltyScale penaltyScale() {
+        return penaltyScale;
     }
 
     /** @return the reference class index (used by the reference parametrization) */
@@ -265,9 +314,12 @@ public final class MultinomialRegression {
         return l2;
     }
 
-    /** @return whether the features are standardized for the solver */
+    /**
+     * @return whether the solver works on standardized features: asked for, or implied by
+     *         {@link PenaltyScale#STANDARDIZED}
+     */
     public boolean standardize() {
-        return standardize;
+        return standardize || penaltyScale == PenaltyScale.STANDARDIZED;
     }
 
     /** @return the stopping tolerance on max|g| of the chosen method */
@@ -317,6 +369,11 @@ public final class MultinomialRegression {
                 throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a class: labels must be in [0, "
                         + (classNames == null ? "K" : String.valueOf(classNames.size())) + ")");
             }
+            if (classNames == null && y[i] >= rows) {
+                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a class: without class names"
+                        + " the classes are 0, 1, ..., K-1 with K the largest label + 1, and every class needs rows,"
+                        + " so with " + rows + " rows a label is at most " + (rows - 1));
+            }
             largest = Math.max(largest, y[i]);
         }
         int k = classNames != null ? classNames.size() : largest + 1;
@@ -324,7 +381,8 @@ public final class MultinomialRegression {
         if (k < 2) {
             throw new IllegalArgumentException("y has only the class " + classes.get(0) + ": at least 2 are needed");
         }
-        boolean symmetric = parametrization == Parametrization.SYMMETRIC;
+        Parametrization chosen = parametrization(k);
+        boolean symmetric = chosen == Parametrization.SYMMETRIC;
         if (symmetric && l2 == 0) {
             throw new IllegalArgumentException("the symmetric parametrization needs an L2 penalty > 0: without one its"
                     + " coefficients are not identifiable (use the reference parametrization)");
@@ -334,9 +392,14 @@ public final class MultinomialRegression {
         }
         int ref = symmetric ? -1 : reference;
         int[] labels = y.clone();
-        double[] w = weights == null ? null : weights.clone();
+        // Weights rescaled by a power of two (exact): W and 1/W stay finite.
+        double[] w = dev.logreg.objective.BinaryProblem.normalizedWeights(weights, rows);
         int interceptColumn = intercept ? 0 : -1;
-        MultinomialProblem problem = new MultinomialProblem(design, rows, cols, labels, w, l2, interceptColumn, k, ref);
+        // Columns whose magnitude would overflow or underflow the Hessian are rescaled exactly.
+        ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0);
+        double[] factors = l2 > 0 ? equilibration.penaltyFactors(null) : null;
+        MultinomialProblem problem = new MultinomialProblem(design, rows, cols, labels, w, l2, interceptColumn, k, ref,
+                factors);
         requireEveryClass(problem, classes);
         List<String> terms = ModelMatrix.terms(featureNames, cols - (intercept ? 1 : 0), intercept);
 
@@ -352,14 +415,22 @@ public final class MultinomialRegression {
         int[] kept = Aliasing.kept(aliased, cols);
         MultinomialProblem working = problem;
         double[] workingDesign = design;
+        double[] workingFactors = factors;
         if (aliased.length > 0) {
             workingDesign = ModelMatrix.columns(design, rows, cols, kept);
-            working = new MultinomialProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn, k, ref);
+            workingFactors = factors == null ? null : ModelMatrix.select(factors, kept);
+            working = new MultinomialProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn, k, ref,
+                    workingFactors);
         }
-        Standardizer standardizer = null;
-        if (standardize) {
-            // In place: the working problem wraps the design, so it now holds the standardized columns.
-            standardizer = new Standardizer(workingDesign, working.gramProblem(), intercept);
+        ColumnScaling standardizer = null;
+        if (standardize()) {
+            // In place: the working problem wraps the design, so it now holds the standardized columns. The
+            // penalty stays on the original coefficients (factors 1/s^2), or moves to the standardized ones.
+            boolean original = penaltyScale == PenaltyScale.ORIGINAL;
+            standardizer = ColumnScaling.standardize(workingDesign, working.gramProblem(), intercept,
+                    original && l2 > 0);
+            working = new MultinomialProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn, k, ref,
+                    original && l2 > 0 ? standardizer.penaltyFactors(workingFactors) : null);
         }
         MultinomialObjective objective = MultinomialRegression.objective(working);
         int n = kept.length;
@@ -381,6 +452,7 @@ public final class MultinomialRegression {
             for (int j = 0; j < n; j++) {
                 coefficients[c][kept[j]] = block[j];
             }
+            coefficients[c] = equilibration.toOriginal(coefficients[c]);
         }
         if (symmetric && intercept) {
             centreIntercepts(coefficients);
@@ -401,7 +473,12 @@ public final class MultinomialRegression {
                     + " of earlier columns and " + (aliased.length == 1 ? "was" : "were") + " dropped from every class"
                     + " (coefficients reported as 0; predictions do not depend on them)");
         }
-        MultinomialFitResult result = new MultinomialFitResult(method, parametrization, intercept, l2, classes, ref,
+        if (!symmetric && l2 > 0 && k > 2) {
+            notes.add("the L2 penalty on the " + (k - 1) + " contrasts against the reference class " + classes.get(ref)
+                    + " is not symmetric in the classes: another reference class gives other probabilities."
+                    + " The symmetric parametrization (the default with a penalty) does not depend on that choice");
+        }
+        MultinomialFitResult result = new MultinomialFitResult(method, chosen, intercept, l2, classes, ref,
                 terms, coefficients, solution, aliased, divergingFull, notes);
         return result;
     }

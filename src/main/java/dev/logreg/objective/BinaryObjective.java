@@ -20,7 +20,7 @@ public abstract class BinaryObjective implements Objective {
 
     BinaryObjective(BinaryProblem problem) {
         this.problem = problem;
-        this.penalty = new Penalty(problem.l2, problem.cols, problem.interceptColumn);
+        this.penalty = new Penalty(problem.l2, problem.penaltyFactors, problem.cols, problem.interceptColumn);
     }
 
     /** @return the data this objective is defined on */
@@ -71,7 +71,7 @@ public abstract class BinaryObjective implements Objective {
     private double lipschitz = Double.NaN;
 
     /**
-     * L = &lambda;<sub>max</sub>(X<sup>T</sup>WX)/(4W) + &lambda;. At &theta; = 0 every &sigma;' is 1/4, so
+     * L = &lambda;<sub>max</sub>(X<sup>T</sup>WX)/(4W) + &lambda; max f<sub>j</sub>. At &theta; = 0 every &sigma;' is 1/4, so
      * the data part of H(0) is exactly X<sup>T</sup>WX/(4W): for up to {@value #GRAM_EIGEN_MAX_COLUMNS}
      * parameters one pass of this objective and a symmetric eigenvalue decomposition of the n&times;n
      * result give L; for more, {@link BinaryProblem#lipschitzBound()} iterates without forming it.
@@ -95,7 +95,7 @@ public abstract class BinaryObjective implements Objective {
                     for (int k = 0; k < n; k++) {
                         largest = Math.max(largest, eig.getEigenvalue(k).getReal());
                     }
-                    lipschitz = largest + problem.l2;
+                    lipschitz = largest + penalty.largestCurvature();
                 } else {
                     lipschitz = problem.lipschitzBound();
                 }

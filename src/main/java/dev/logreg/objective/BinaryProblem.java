@@ -9,7 +9,10 @@ package dev.logreg.objective;
  * <pre>
  *   J(&theta;) = (1/W) &Sigma; wᵢ [ log(1 + e^zᵢ) &minus; yᵢ zᵢ ] + (&lambda;/2)&Vert;&beta;&Vert;²,   z = X&theta;
  * </pre>
- * where &beta; is &theta; without the intercept.
+ * where &beta; is &theta; without the intercept. Optional penalty factors f<sub>j</sub> &ge; 0 make the
+ * penalty (&lambda;/2) &Sigma; f<sub>j</sub>&beta;<sub>j</sub>&sup2;: a fit on rescaled columns
+ * x&#771;<sub>j</sub> = x<sub>j</sub>/s<sub>j</sub> keeps the penalty of the original coefficients with
+ * f<sub>j</sub> = 1/s<sub>j</sub>&sup2;.
  *
  * <p>The arrays are validated but not copied: callers must not modify them while the problem is in
  * use. {@link dev.logreg.LogisticRegression} always passes arrays of its own.
@@ -24,6 +27,8 @@ public final class BinaryProblem {
     final double totalWeight;
     final double l2;
     final int interceptColumn;
+    /** f<sub>j</sub> per column, or null for ones. */
+    final double[] penaltyFactors;
 
     /**
      * Validates and wraps the data of a binary problem.
@@ -40,6 +45,32 @@ public final class BinaryProblem {
      */
     public BinaryProblem(double[] x, int rows, int cols, double[] y, double[] weights, double l2,
                          int interceptColumn) {
+        this(x, rows, cols, y, weights, l2, interceptColumn, null);
+    }
+
+    /**
+     * Validates and wraps the data of a binary problem with a penalty factor per column.
+     *
+     * @param x model matrix, row-major, length rows&times;cols, every element finite; not copied
+     * @param rows m &ge; 1
+     * @param cols n &ge; 1
+     * @param y labels, length m, each 0 or 1; not copied
+     * @param weights sample weights, length m, finite and &ge; 0 with a positive, finite sum whose
+     *        reciprocal is finite, or {@code null} for unit weights
+     * @param l2 the penalty &lambda; &ge; 0
+     * @param interceptColumn the column that is not penalized, or &minus;1 for none
+     * @param penaltyFactors f<sub>j</sub> per column (length cols), each finite and &ge; 0; the
+     *        intercept's is ignored; or {@code null} for ones; copied
+     * @throws IllegalArgumentException naming the offending row, column or value
+     */
+    public BinaryProblem(double[] x, int rows, int cols, double[] y, double[] weights, double l2,
+                         int interceptColumn, double[] penaltyFactors) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (y == null) {
+            throw new IllegalArgumentException("y is null");
+        }
         if (rows < 1) {
             throw new IllegalArgumentException("the model matrix needs at least one row, got " + rows);
         }
@@ -76,17 +107,32 @@ public final class BinaryProblem {
             }
         }
         this.w = weights != null ? weights : filled(rows, 1.0);
+        checkWeights(w);
         double total = 0;
         for (int i = 0; i < rows; i++) {
-            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-                throw new IllegalArgumentException("weights[" + i + "] = " + w[i]
-                        + ": weights must be finite and >= 0");
-            }
             total += w[i];
         }
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("the weights sum to " + total + ": at least one must be positive");
+        if (Double.isInfinite(total)) {
+            throw new IllegalArgumentException("the weights sum to Infinity (the sum overflows the double range):"
+                    + " divide them by a common factor, which changes no estimate");
         }
+        if (Double.isInfinite(1.0 / total)) {
+            throw new IllegalArgumentException("the weights sum to " + total + ", too small to divide by (1/W"
+                    + " overflows): multiply them by a common factor, which changes no estimate");
+        }
+        if (penaltyFactors != null) {
+            if (penaltyFactors.length != cols) {
+                throw new IllegalArgumentException("penaltyFactors has length " + penaltyFactors.length
+                        + ", expected " + cols);
+            }
+            for (int j = 0; j < cols; j++) {
+                if (!(penaltyFactors[j] >= 0) || Double.isInfinite(penaltyFactors[j])) {
+                    throw new IllegalArgumentException("penaltyFactors[" + j + "] = " + penaltyFactors[j]
+                            + ": penalty factors must be finite and >= 0");
+                }
+            }
+        }
+        this.penaltyFactors = penaltyFactors == null ? null : penaltyFactors.clone();
         this.x = x;
         this.rows = rows;
         this.cols = cols;
@@ -94,6 +140,56 @@ public final class BinaryProblem {
         this.totalWeight = total;
         this.l2 = l2;
         this.interceptColumn = interceptColumn;
+    }
+
+    /** Each weight finite and &ge; 0, one positive; else an exception naming the first bad one. */
+    private static void checkWeights(double[] w) {
+        boolean positive = false;
+        for (int i = 0; i < w.length; i++) {
+            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+                throw new IllegalArgumentException("weights[" + i + "] = " + w[i]
+                        + ": weights must be finite and >= 0");
+            }
+            positive |= w[i] > 0;
+        }
+        if (!positive) {
+            throw new IllegalArgumentException("every weight is 0 (the weights sum to 0.0): at least one must be positive");
+        }
+    }
+
+    /**
+     * Prior weights made safe to sum: validated, then multiplied by the power of two that brings the
+     * largest into [1, 2). The change is exact and leaves every estimate as it was (J divides by W),
+     * and W = &Sigma;w and 1/W are finite for any m &lt; 2<sup>52</sup>, whether the weights are near
+     * the top of the double range or all subnormal. A weight below 2<sup>&minus;1074</sup> times the
+     * largest becomes 0: it is beyond double precision's reach in every sum.
+     *
+     * @param weights the weights, or {@code null} for unit weights
+     * @param rows m, the length they must have
+     * @return a rescaled copy, or {@code null} for unit weights
+     * @throws IllegalArgumentException for a wrong length, a weight that is negative or not finite, or
+     *         no positive weight, naming the first
+     */
+    public static double[] normalizedWeights(double[] weights, int rows) {
+        if (weights == null) {
+            return null;
+        }
+        if (weights.length != rows) {
+            throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + rows);
+        }
+        checkWeights(weights);
+        double largest = 0;
+        for (double v : weights) {
+            largest = Math.max(largest, v);
+        }
+        // The exponent of the largest weight; a subnormal one is first scaled up exactly by 2^54.
+        int exponent = largest < Double.MIN_NORMAL
+                ? Math.getExponent(Math.scalb(largest, 54)) - 54 : Math.getExponent(largest);
+        double[] scaled = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            scaled[i] = Math.scalb(weights[i], -exponent);
+        }
+        return scaled;
     }
 
     private static double[] filled(int length, double value) {
@@ -115,6 +211,14 @@ public final class BinaryProblem {
     /** @return the L2 penalty &lambda; */
     public double l2() {
         return l2;
+    }
+
+    /**
+     * @param j a column
+     * @return its penalty factor f<sub>j</sub> (1 by default; the intercept's is not used)
+     */
+    public double penaltyFactor(int j) {
+        return penaltyFactors == null ? 1.0 : penaltyFactors[j];
     }
 
     /** @return the unpenalized column, or &minus;1 */
@@ -153,14 +257,15 @@ public final class BinaryProblem {
     }
 
     /**
-     * The Lipschitz constant of the gradient, L = &lambda;<sub>max</sub>(X<sup>T</sup>WX)/(4W) + &lambda;,
+     * The Lipschitz constant of the gradient, L = &lambda;<sub>max</sub>(X<sup>T</sup>WX)/(4W) + &lambda; max f<sub>j</sub>,
      * found by power iteration on X<sup>T</sup>WX without forming it. Since &sigma;' &le; 1/4, the Hessian
      * never exceeds this bound.
      *
      * @return L &gt; 0
      */
     public double lipschitzBound() {
-        return PowerIteration.largestEigenvalueOfWeightedGram(this) / (4 * totalWeight) + l2;
+        return PowerIteration.largestEigenvalueOfWeightedGram(this) / (4 * totalWeight)
+                + new Penalty(l2, penaltyFactors, cols, interceptColumn).largestCurvature();
     }
 
     /**

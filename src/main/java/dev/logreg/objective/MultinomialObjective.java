@@ -25,7 +25,7 @@ public abstract class MultinomialObjective implements Objective {
 
     MultinomialObjective(MultinomialProblem problem) {
         this.problem = java.util.Objects.requireNonNull(problem, "problem");
-        this.penalty = new Penalty(problem.l2, problem.cols, problem.interceptColumn);
+        this.penalty = new Penalty(problem.l2, problem.penaltyFactors, problem.cols, problem.interceptColumn);
     }
 
     /** @return the problem this objective evaluates */
@@ -82,7 +82,7 @@ public abstract class MultinomialObjective implements Objective {
         if (Double.isNaN(lipschitz)) {
             // The binary objective's Hessian at 0 is X'WX/(4W): its bound is lambda_max(X'WX/W)/4.
             double quarter = new FusedBinaryObjective(problem.gramProblem()).lipschitzBound();
-            lipschitz = (problem.blocks() == 1 ? 1.0 : 2.0) * quarter + problem.l2;
+            lipschitz = (problem.blocks() == 1 ? 1.0 : 2.0) * quarter + penalty.largestCurvature();
         }
         return lipschitz;
     }

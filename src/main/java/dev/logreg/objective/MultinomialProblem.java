@@ -41,6 +41,8 @@ public final class MultinomialProblem {
     final int reference;
     final int[] blockClass;
     final int[] classBlock;
+    /** f<sub>j</sub> per column (the same for every block), or null for ones. */
+    final double[] penaltyFactors;
     /** The unpenalized binary problem on the same X and weights, labels 0 (see {@link #gramProblem()}). */
     private final BinaryProblem gram;
 
@@ -60,6 +62,26 @@ public final class MultinomialProblem {
      */
     public MultinomialProblem(double[] x, int rows, int cols, int[] y, double[] weights, double l2,
                               int interceptColumn, int classes, int reference) {
+        this(x, rows, cols, y, weights, l2, interceptColumn, classes, reference, null);
+    }
+
+    /**
+     * Describes a problem whose penalty is (&lambda;/2) &Sigma; f<sub>j</sub> &beta;<sub>cj</sub>&sup2;.
+     *
+     * @param x the model matrix, row-major, length rows&times;cols, finite
+     * @param rows m &ge; 1
+     * @param cols n &ge; 1
+     * @param y class labels in [0, classes), length m
+     * @param weights prior weights, finite and &ge; 0 with a positive sum, or {@code null} for all 1
+     * @param l2 the penalty &lambda; &ge; 0 on every coefficient but the intercepts
+     * @param interceptColumn the column of X that is the intercept (unpenalized), or &minus;1
+     * @param classes K &ge; 2
+     * @param reference the reference class in [0, K), or &minus;1 for the symmetric parametrization
+     * @param penaltyFactors f<sub>j</sub> per column, finite and &ge; 0, or {@code null} for ones; copied
+     * @throws IllegalArgumentException naming the first invalid value
+     */
+    public MultinomialProblem(double[] x, int rows, int cols, int[] y, double[] weights, double l2,
+                              int interceptColumn, int classes, int reference, double[] penaltyFactors) {
         if (classes < 2) {
             throw new IllegalArgumentException("a multinomial model needs at least 2 classes, got " + classes);
         }
@@ -80,11 +102,13 @@ public final class MultinomialProblem {
             }
         }
         // The weights, shapes and values of X are validated, once, by the binary sibling on the same data.
-        BinaryProblem sibling = new BinaryProblem(x, rows, cols, new double[rows], weights, 0.0, interceptColumn);
+        BinaryProblem sibling = new BinaryProblem(x, rows, cols, new double[rows], weights, 0.0, interceptColumn,
+                penaltyFactors);
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
         }
         this.gram = sibling;
+        this.penaltyFactors = sibling.penaltyFactors;
         this.x = x;
         this.rows = rows;
         this.cols = cols;
@@ -167,6 +191,14 @@ public final class MultinomialProblem {
     /** @return the penalty &lambda; */
     public double l2() {
         return l2;
+    }
+
+    /**
+     * @param j a column
+     * @return its penalty factor f<sub>j</sub> (1 by default)
+     */
+    public double penaltyFactor(int j) {
+        return gram.penaltyFactor(j);
     }
 
     /** @return the intercept column, or &minus;1 */

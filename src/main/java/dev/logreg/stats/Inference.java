@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Gamma;
-import org.apache.commons.math3.util.CombinatoricsUtils;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -476,21 +475,22 @@ public final class Inference {
             return Math.min(Math.max(mean, Double.MIN_NORMAL), 1 - 0x1p-53);
         }
 
-        /** log dbinom(round(w y), round(w), p) for a row with w &gt; 0, as R's binomial()$aic; else 0. */
+        /**
+         * log dbinom(round(w y), round(w), p) for a row with w &gt; 0, as R's binomial()$aic; else 0. With
+         * y &isin; {0, 1} the count round(wy) is 0 or all of round(w), whose binomial coefficient is 1, so
+         * this is round(w) log p or round(w) log(1 &minus; p), in doubles for any weight (R's round is
+         * half to even, as {@link Math#rint}).
+         */
         private double logDbinom(int i, double logP, double logQ) {
             double wi = weight(i);
             if (!(wi > 0)) {
                 return 0;
             }
-            long n = (long) Math.rint(wi);
-            long s = (long) Math.rint(wi * y[i]);
+            double n = Math.rint(wi);
             if (n == 0) {
                 return 0;
             }
-            double value = CombinatoricsUtils.binomialCoefficientLog((int) n, (int) s);
-            value += s == 0 ? 0 : s * logP;
-            value += n - s == 0 ? 0 : (n - s) * logQ;
-            return value;
+            return y[i] == 1 ? n * logP : n * logQ;
         }
 
         private void wald(int k, int m, double[] eta) {
@@ -550,7 +550,13 @@ public final class Inference {
             }
             for (int r = 0; r < k; r++) {
                 int j = kept[r];
-                se[j] = Math.sqrt(covariance[j][j]);
+                // SE_j = s_j |row r of R^-1|, not sqrt(Cov_jj): for a column on a scale of 1e200 the
+                // variance (1e-400) underflows while the standard error does not.
+                double norm = 0;
+                for (int t = r; t < k; t++) {
+                    norm = Math.hypot(norm, rInverse[r][t]);
+                }
+                se[j] = norm * scale[r];
                 z[j] = theta[j] / se[j];
                 p[j] = 2 * NORMAL.cumulativeProbability(-Math.abs(z[j]));
                 lower[j] = theta[j] - q * se[j];

@@ -126,6 +126,22 @@ public final class MultinomialInference {
                 design[i * n + c] = v;
             }
         }
+        // Each column divided by the power of two that brings its largest |x| into [1, 2): exact, and the
+        // information matrix of features on a scale of 1e200 (or 1e-200) neither overflows nor underflows.
+        // The coefficients are multiplied by the same powers, the standard errors divided back.
+        double[] columnScale = new double[n];
+        for (int c = 0; c < n; c++) {
+            double largest = 0;
+            for (int i = 0; i < m; i++) {
+                largest = Math.max(largest, Math.abs(design[i * n + c]));
+            }
+            columnScale[c] = largest > 0 && Double.isFinite(largest) ? Math.scalb(1.0, Math.getExponent(largest)) : 1.0;
+        }
+        for (int i = 0; i < m; i++) {
+            for (int c = 0; c < n; c++) {
+                design[i * n + c] /= columnScale[c];
+            }
+        }
         int k = fit.classes().size();
         MultinomialProblem problem = new MultinomialProblem(design, m, n, y.clone(),
                 weights == null ? null : weights.clone(), 0.0, intercept ? 0 : -1, k, fit.referenceIndex());
@@ -134,7 +150,7 @@ public final class MultinomialInference {
         double[] theta = new double[blocks * n];
         for (int b = 0; b < blocks; b++) {
             for (int c = 0; c < n; c++) {
-                theta[b * n + c] = coefficients[b][kept[c]];
+                theta[b * n + c] = coefficients[b][kept[c]] * columnScale[c];
             }
         }
         VectorizedMultinomialObjective objective = new VectorizedMultinomialObjective(problem);
@@ -182,10 +198,12 @@ public final class MultinomialInference {
                 }
                 for (int r = 0; r < d; r++) {
                     int fullR = (r / n) * cols + kept[r % n];
+                    double scaleR = columnScale[r % n];
                     for (int s = 0; s < d; s++) {
-                        covariance[fullR][(s / n) * cols + kept[s % n]] = inverse[r * d + s];
+                        covariance[fullR][(s / n) * cols + kept[s % n]] = inverse[r * d + s] / scaleR
+                                / columnScale[s % n];
                     }
-                    se[r / n][kept[r % n]] = Math.sqrt(inverse[r * d + r]);
+                    se[r / n][kept[r % n]] = Math.sqrt(inverse[r * d + r]) / scaleR;
                 }
                 if (fit.separation()) {
                     warnings.add("the classes are separated: the standard errors of the diverging coefficients grow"

@@ -8,10 +8,10 @@ import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 
-class StandardizerTest {
+class ColumnScalingTest {
 
     @Test
-    void aPenalizedStandardizedFitIsTheFitOfHandStandardizedColumnsMappedBack() {
+    void thePenaltyOnTheStandardizedScaleIsTheFitOfHandStandardizedColumnsMappedBack() {
         Data.Dataset d = Data.ucla();
         double[] w = Data.uclaWeights(400);
         int p = 5;
@@ -40,7 +40,7 @@ class StandardizerTest {
         }
         LogisticRegression penalized = LogisticRegression.newton().withL2(0.05).withTolerance(1e-12);
         FitResult byHand = penalized.fit(z, d.y(), w);
-        FitResult library = penalized.withStandardize(true).fit(d.x(), d.y(), w);
+        FitResult library = penalized.withPenaltyScale(PenaltyScale.STANDARDIZED).fit(d.x(), d.y(), w);
         assertTrue(byHand.converged() && library.converged());
         double[] expected = new double[p + 1];
         expected[0] = byHand.intercept();
@@ -56,20 +56,20 @@ class StandardizerTest {
     @Test
     void theParameterMapsAreInverses() {
         double[] x = {1, 10, 0.1, 1, 20, 0.3, 1, 35, 0.2, 1, 12, 0.9};
-        Standardizer s = new Standardizer(x, problem(x, 4, 3, new double[] {1, 2, 1, 0.5}), true);
+        ColumnScaling s = ColumnScaling.standardize(x, problem(x, 4, 3, new double[] {1, 2, 1, 0.5}), true, false);
         double[] theta = {0.7, -0.02, 3.0};
-        assertArrayClose(theta, s.toOriginal(s.toStandardized(theta)), Tolerances.SAME_MATH, 0, "round trip");
+        assertArrayClose(theta, s.toOriginal(s.toScaled(theta)), Tolerances.SAME_MATH, 0, "round trip");
         double[] x2 = {2, 4, 6, 8};
-        Standardizer noIntercept = new Standardizer(x2, problem(x2, 2, 2, new double[] {1, 1}), false);
+        ColumnScaling noIntercept = ColumnScaling.standardize(x2, problem(x2, 2, 2, new double[] {1, 1}), false, false);
         double[] t = {1.5, -0.5};
-        assertArrayClose(t, noIntercept.toOriginal(noIntercept.toStandardized(t)), Tolerances.SAME_MATH, 0,
+        assertArrayClose(t, noIntercept.toOriginal(noIntercept.toScaled(t)), Tolerances.SAME_MATH, 0,
                 "round trip without intercept");
     }
 
     @Test
     void aConstantColumnIsLeftAlone() {
         double[] x = {1, 5, 2, 1, 5, 4};
-        new Standardizer(x, problem(x, 2, 3, new double[] {1, 1}), true);
+        ColumnScaling.standardize(x, problem(x, 2, 3, new double[] {1, 1}), true, false);
         assertArrayClose(new double[] {1, 5, -1, 1, 5, 1}, x, Tolerances.SAME_MATH, 0, "standardized design");
     }
 
