@@ -1,6 +1,7 @@
 package dev.logreg.data;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class Table {
     public static final Set<String> MISSING = Set.of("", "?", "NA", "NaN");
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private final String source;
@@ -96,7 +97,7 @@ public final class Table {
     }
 
     /**
-     * Reads delimited text.
+     * Reads delimited text. A byte-order mark (U+FEFF) as its first character is dropped.
      *
      * @param in the text; not closed
      * @param source what to call it in messages (a file name)
@@ -116,14 +117,9 @@ public final class Table {
                     .setTrim(true)
                     .setIgnoreSurroundingSpaces(true)
                     .build()
-                    .parse(in);
+                    .parse(withoutByteOrderMark(in));
             for (CSVRecord record : parser) {
-                String[] values = record.values();
-                if (records.isEmpty() && values.length > 0 && values[0].startsWith(BYTE_ORDER_MARK)) {
-                    // A UTF-8 byte-order mark, as spreadsheets write it, is not part of the first cell.
-                    values[0] = values[0].substring(1).strip();
-                }
-                records.add(values);
+                records.add(record.values());
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + source + ": " + message(e), e);
@@ -173,6 +169,19 @@ public final class Table {
             columns.put(name, column(source, name, cells[j], forced.contains(name)));
         }
         return new Table(source, m, Collections.unmodifiableMap(columns));
+    }
+
+    /**
+     * Drops a byte-order mark, as spreadsheets write it, before the parser sees it: it is not part of the first
+     * cell, and a quote after it must still open a quoted cell.
+     */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        PushbackReader text = new PushbackReader(in, 1);
+        int first = text.read();
+        if (first >= 0 && first != BYTE_ORDER_MARK) {
+            text.unread(first);
+        }
+        return text;
     }
 
     private static void checkNames(String source, List<String> names) {
