@@ -1,10 +1,10 @@
 package dev.logreg.data;
 
+import dev.logreg.data.Utf8Reader.BadTextException;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,6 +37,8 @@ import org.apache.commons.csv.CSVRecord;
  *     a numeric column is an error, not data;</li>
  * <li>every row must have as many cells as the header.</li>
  * </ul>
+ * A byte-order mark (U+FEFF) before the first cell is dropped. A file is UTF-8 text; a byte that is
+ * not UTF-8, or a NUL byte (binary data), is an error naming the line and byte offset where it is.
  * Rows are numbered from 1 in messages (the first row after the header is row 1). Mistakes in the
  * file throw {@link IllegalArgumentException} naming the file, row and column.
  */
@@ -62,10 +64,11 @@ public final class Table {
     /**
      * Reads a comma-separated file whose first row is the header.
      *
-     * @param file the file (UTF-8)
+     * @param file the file: UTF-8 text
      * @param categorical names of columns to read as categorical even if they look numeric
      * @return the table
-     * @throws IllegalArgumentException if the file is missing or unreadable, or breaks the rules
+     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary),
+     *     or breaks the rules
      */
     public static Table read(Path file, Collection<String> categorical) {
         return read(file, ',', categorical);
@@ -74,11 +77,16 @@ public final class Table {
     /**
      * Reads a delimited file whose first row is the header.
      *
-     * @param file the file (UTF-8)
+     * <p>The file is decoded strictly as UTF-8 while it is parsed: the first byte that is not valid UTF-8 is an
+     * error naming its value, line (the header is line 1) and byte offset (from 0), and so is the first NUL
+     * byte, which marks a binary file.
+     *
+     * @param file the file: UTF-8 text
      * @param delimiter the cell separator, for example {@code ','} or {@code '\t'}
      * @param categorical names of columns to read as categorical even if they look numeric
      * @return the table
-     * @throws IllegalArgumentException if the file is missing or unreadable, or breaks the rules
+     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary),
+     *     or breaks the rules
      */
     public static Table read(Path file, char delimiter, Collection<String> categorical) {
         if (!Files.exists(file)) {
@@ -87,12 +95,14 @@ public final class Table {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a directory, not a data file");
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFile.open(file)) {
             return read(in, file.toString(), delimiter, null, categorical);
+        } catch (BadTextException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file, e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + message(e), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + TextFile.reason(e), e);
         }
     }
 
@@ -122,9 +132,9 @@ public final class Table {
                 records.add(record.values());
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + source + ": " + message(e), e);
+            throw failure(e, "cannot read " + source + ": " + message(e));
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot parse " + source + ": " + message(e), e);
+            throw failure(e, "cannot parse " + source + ": " + message(e));
         }
         List<String> names;
         int first;
@@ -182,6 +192,16 @@ public final class Table {
             text.unread(first);
         }
         return text;
+    }
+
+    /** The caller's error for a failed read: the bad bytes' own message if that is the cause, else {@code message}. */
+    private static IllegalArgumentException failure(Exception e, String message) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadTextException) {
+                return new IllegalArgumentException(t.getMessage(), t);
+            }
+        }
+        return new IllegalArgumentException(message, e);
     }
 
     private static void checkNames(String source, List<String> names) {
