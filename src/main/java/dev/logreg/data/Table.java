@@ -37,8 +37,9 @@ import org.apache.commons.csv.CSVRecord;
  *     a numeric column is an error, not data;</li>
  * <li>every row must have as many cells as the header.</li>
  * </ul>
- * A byte-order mark (U+FEFF) before the first cell is dropped. A file is UTF-8 text; a byte that is
- * not UTF-8, or a NUL byte (binary data), is an error naming the line and byte offset where it is.
+ * A byte-order mark (U+FEFF) before the first cell is dropped. A file is UTF-8 text, or gzip-compressed
+ * UTF-8 text (its first bytes 0x1F 0x8B), which is decompressed as it is read; a byte that is not
+ * UTF-8, or a NUL byte (binary data), is an error naming the line and byte offset where it is.
  * Rows are numbered from 1 in messages (the first row after the header is row 1). Mistakes in the
  * file throw {@link IllegalArgumentException} naming the file, row and column.
  */
@@ -64,11 +65,11 @@ public final class Table {
     /**
      * Reads a comma-separated file whose first row is the header.
      *
-     * @param file the file: UTF-8 text
+     * @param file the file: UTF-8 text, or gzip-compressed UTF-8 text
      * @param categorical names of columns to read as categorical even if they look numeric
      * @return the table
-     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary),
-     *     or breaks the rules
+     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary,
+     *     or corrupt gzip data), or breaks the rules
      */
     public static Table read(Path file, Collection<String> categorical) {
         return read(file, ',', categorical);
@@ -79,14 +80,15 @@ public final class Table {
      *
      * <p>The file is decoded strictly as UTF-8 while it is parsed: the first byte that is not valid UTF-8 is an
      * error naming its value, line (the header is line 1) and byte offset (from 0), and so is the first NUL
-     * byte, which marks a binary file.
+     * byte, which marks a binary file. A file that starts with the gzip magic bytes 0x1F 0x8B is
+     * decompressed first, whatever its name; offsets are then in the decompressed data.
      *
-     * @param file the file: UTF-8 text
+     * @param file the file: UTF-8 text, or gzip-compressed UTF-8 text
      * @param delimiter the cell separator, for example {@code ','} or {@code '\t'}
      * @param categorical names of columns to read as categorical even if they look numeric
      * @return the table
-     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary),
-     *     or breaks the rules
+     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary,
+     *     or corrupt gzip data), or breaks the rules
      */
     public static Table read(Path file, char delimiter, Collection<String> categorical) {
         if (!Files.exists(file)) {

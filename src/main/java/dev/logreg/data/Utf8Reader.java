@@ -30,6 +30,7 @@ final class Utf8Reader extends Reader {
 
     private final InputStream in;
     private final String source;
+    private final boolean decompressed;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -50,10 +51,12 @@ final class Utf8Reader extends Reader {
     /**
      * @param in the bytes; closed by {@link #close()}
      * @param source what to call the input in messages (a file name)
+     * @param decompressed whether {@code in} is decompressed data, so that offsets are not offsets in the file
      */
-    Utf8Reader(InputStream in, String source) {
+    Utf8Reader(InputStream in, String source, boolean decompressed) {
         this.in = in;
         this.source = source;
+        this.decompressed = decompressed;
     }
 
     @Override
@@ -154,12 +157,13 @@ final class Utf8Reader extends Reader {
         boolean truncated = endOfInput && at + length == bytes.limit() && first >= 0xC2 && first <= 0xF4;
         return new BadTextException(source + " is not UTF-8 text: " + values + " at line " + errorLine + " ("
                 + where(offset) + ") " + (length == 1 ? "is" : "are") + " not valid UTF-8"
-                + (truncated ? " (the file ends inside a multi-byte character)" : "")
+                + (truncated ? (decompressed ? " (the decompressed data end" : " (the file ends")
+                        + " inside a multi-byte character)" : "")
                 + "; " + CONVERT);
     }
 
-    private static String where(long byteOffset) {
-        return "byte offset " + byteOffset;
+    private String where(long byteOffset) {
+        return "byte offset " + byteOffset + (decompressed ? " after decompression" : "");
     }
 
     @Override
@@ -168,7 +172,7 @@ final class Utf8Reader extends Reader {
     }
 
     /**
-     * The bytes of an input are not delimited text (not UTF-8, binary);
+     * The bytes of an input are not delimited text (not UTF-8, binary, corrupt compressed data);
      * the message, for the caller, says what and where. It travels through the CSV parser as an
      * {@link IOException} and {@link Table} turns it into an {@link IllegalArgumentException}.
      */
@@ -177,6 +181,10 @@ final class Utf8Reader extends Reader {
 
         BadTextException(String message) {
             super(message);
+        }
+
+        BadTextException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

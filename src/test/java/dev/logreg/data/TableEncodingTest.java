@@ -1,6 +1,7 @@
 package dev.logreg.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,12 +22,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reading files byte by byte: bytes that are not UTF-8, NUL bytes (binary files), UTF-16 and
- * unreadable files.
+ * Reading files byte by byte: bytes that are not UTF-8, NUL bytes (binary files), gzip-compressed
+ * files, UTF-16 and unreadable files.
  */
 class TableEncodingTest {
 
@@ -48,6 +50,14 @@ class TableEncodingTest {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
         for (int b : more) {
             out.write(b);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(plain);
         }
         return out.toByteArray();
     }
@@ -172,9 +182,62 @@ class TableEncodingTest {
         Path file = write("noise.bin", noise);
         String message = assertTimeoutPreemptively(FAIL_FAST, () -> fails(file));
         Pattern expected = Pattern.compile(Pattern.quote(file.toString())
-                + "( is not UTF-8 text: bytes? 0x\\p{XDigit}{2}.* at line \\d+ \\(byte offset \\d+\\) (is|are) not valid UTF-8;.*"
+                + "( is not UTF-8 text: bytes? 0x\\p{XDigit}{2}.* at line \\d+ \\(byte offset \\d+\\)"
+                + " (is|are) not valid UTF-8;.*"
                 + "| is binary, not delimited text: a NUL byte at line \\d+ \\(byte offset \\d+\\))");
         assertTrue(expected.matcher(message).matches(), message);
+    }
+
+    // ---- gzip ----
+
+    @Test
+    void gzipFileIsTheSameTable() throws IOException {
+        byte[] plain = bytes("\uFEFF" + sample());
+        Table expected = Table.read(write("plain.csv", plain), Set.of());
+        Path gz = write("data.csv.gz", gzip(plain));
+        assertSameTable(expected, Table.read(gz, Set.of()));
+        assertEquals(gz.toString(), Table.read(gz, Set.of()).source());
+        // By content, not by name.
+        assertSameTable(expected, Table.read(write("compressed.csv", gzip(plain)), Set.of()));
+    }
+
+    @Test
+    void gzipTabSeparated() throws IOException {
+        Path gz = write("data.tsv.gz", gzip(bytes("a\tb\n1,5\tx\n")));
+        Table t = Table.read(gz, '\t', Set.of());
+        assertEquals(List.of("a", "b"), t.names());
+        assertEquals("1,5", t.column("a").text(0));
+    }
+
+    @Test
+    void truncatedGzip() throws IOException {
+        byte[] whole = gzip(bytes(sample()));
+        Path file = write("cut.csv.gz", Arrays.copyOf(whole, whole.length / 2));
+        assertEquals("cannot decompress " + file + ": the compressed data end unexpectedly (is the file truncated?)",
+                fails(file));
+        Path magicOnly = write("magic.csv", new byte[] {0x1F, (byte) 0x8B});
+        assertTrue(fails(magicOnly).startsWith("cannot decompress " + magicOnly + ": "), fails(magicOnly));
+    }
+
+    @Test
+    void corruptGzip() throws IOException {
+        byte[] whole = gzip(bytes(sample()));
+        byte[] badCrc = whole.clone();
+        badCrc[whole.length - 8] ^= 0x55;   // the trailer's CRC-32 of the data
+        Path file = write("crc.csv.gz", badCrc);
+        assertEquals("cannot decompress " + file + ": Corrupt GZIP trailer", fails(file));
+        byte[] badMethod = whole.clone();
+        badMethod[2] = 7;                   // compression method: only 8 (deflate) exists
+        Path method = write("method.csv.gz", badMethod);
+        assertTrue(fails(method).startsWith("cannot decompress " + method + ": "), fails(method));
+    }
+
+    @Test
+    void latin1InsideGzipNamesTheDecompressedOffset() throws IOException {
+        Path file = write("latin1.csv.gz", gzip("x\ncafé\n".getBytes(StandardCharsets.ISO_8859_1)));
+        String message = fails(file);
+        assertTrue(message.startsWith(file + " is not UTF-8 text: byte 0xE9 at line 2 (byte offset 5 after"
+                + " decompression)"), message);
     }
 
     // ---- short files and unreadable files ----
@@ -183,6 +246,8 @@ class TableEncodingTest {
     void emptyAndOneByteFiles() throws IOException {
         assertTrue(fails(write("empty.csv", new byte[0])).contains("is empty"));
         assertTrue(fails(write("one.csv", bytes("a"))).contains("has a header but no data rows"));
+        String oneMagicByte = fails(write("gz.csv", new byte[] {0x1F}));
+        assertFalse(oneMagicByte.contains("decompress"), "0x1F alone is not gzip: " + oneMagicByte);
     }
 
     @Test

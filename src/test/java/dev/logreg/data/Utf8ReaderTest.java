@@ -62,27 +62,27 @@ class Utf8ReaderTest {
 
     private static String failure(InputStream in) {
         return assertThrows(Utf8Reader.BadTextException.class,
-                () -> readAll(new Utf8Reader(in, "t.csv"), 7)).getMessage();
+                () -> readAll(new Utf8Reader(in, "t.csv", false), 7)).getMessage();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 1000})
     void decodesTextSplitAnywhere(int chunk) throws IOException {
         byte[] utf8 = TEXT.getBytes(StandardCharsets.UTF_8);
-        assertEquals(TEXT, readAll(new Utf8Reader(new OneByteAtATime(utf8), "t.csv"), chunk));
-        assertEquals(TEXT, readAll(new Utf8Reader(new ByteArrayInputStream(utf8), "t.csv"), chunk));
+        assertEquals(TEXT, readAll(new Utf8Reader(new OneByteAtATime(utf8), "t.csv", false), chunk));
+        assertEquals(TEXT, readAll(new Utf8Reader(new ByteArrayInputStream(utf8), "t.csv", false), chunk));
     }
 
     @Test
     void longTextRoundTrips() throws IOException {
         String text = "é€\uD834\uDD1Ex\n".repeat(5000);   // 11 bytes a line: characters straddle every buffer end
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        assertEquals(text, readAll(new Utf8Reader(new ByteArrayInputStream(utf8), "t.csv"), 4096));
+        assertEquals(text, readAll(new Utf8Reader(new ByteArrayInputStream(utf8), "t.csv", false), 4096));
     }
 
     @Test
     void zeroLengthReadAndEnd() throws IOException {
-        Reader in = new Utf8Reader(new ByteArrayInputStream(bytes("a")), "t.csv");
+        Reader in = new Utf8Reader(new ByteArrayInputStream(bytes("a")), "t.csv", false);
         assertEquals(0, in.read(new char[4], 0, 0));
         assertEquals('a', in.read());
         assertEquals(-1, in.read());
@@ -108,8 +108,10 @@ class Utf8ReaderTest {
 
     @Test
     void firstProblemInTheInputWins() {
-        assertTrue(failure(new ByteArrayInputStream(bytes("ab", 0, 0xFF))).contains("NUL byte at line 1 (byte offset 2)"));
-        assertTrue(failure(new ByteArrayInputStream(bytes("ab", 0xFF, 0))).contains("byte 0xFF at line 1 (byte offset 2)"));
+        String nulFirst = failure(new ByteArrayInputStream(bytes("ab", 0, 0xFF)));
+        assertTrue(nulFirst.contains("NUL byte at line 1 (byte offset 2)"), nulFirst);
+        String badFirst = failure(new ByteArrayInputStream(bytes("ab", 0xFF, 0)));
+        assertTrue(badFirst.contains("byte 0xFF at line 1 (byte offset 2)"), badFirst);
     }
 
     @Test
@@ -146,5 +148,16 @@ class Utf8ReaderTest {
         // U+D800 written as if it were a character (CESU-8): not UTF-8.
         String message = failure(new ByteArrayInputStream(bytes("x\n", 0xED, 0xA0, 0x80)));
         assertTrue(message.contains("at line 2 (byte offset 2)"), message);
+    }
+
+    @Test
+    void decompressedOffsetsSaySo() {
+        String message = assertThrows(Utf8Reader.BadTextException.class, () -> readAll(
+                new Utf8Reader(new ByteArrayInputStream(bytes("x\n", 0xE9)), "t.csv.gz", true), 8)).getMessage();
+        assertTrue(message.contains("at line 2 (byte offset 2 after decompression)"), message);
+        String cut = assertThrows(Utf8Reader.BadTextException.class, () -> readAll(
+                new Utf8Reader(new ByteArrayInputStream(bytes("x\n", 0xC3)), "t.csv.gz", true), 8)).getMessage();
+        assertTrue(cut.contains("(byte offset 2 after decompression) is not valid UTF-8 (the decompressed data end"
+                + " inside a multi-byte character)"), cut);
     }
 }
