@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 final class DataOptions {
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
-            description = "CSV file with a header row; ?, NA, NaN and empty cells are missing.")
+            description = "CSV file (UTF-8 text, or gzip-compressed) with a header row; ?, NA, NaN and empty"
+                    + " cells are missing.")
     Path data;
 
     @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")

@@ -1,9 +1,10 @@
 package dev.logreg.data;
 
+import dev.logreg.data.Utf8Reader.BadTextException;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ import org.apache.commons.csv.CSVRecord;
  *     a numeric column is an error, not data;</li>
  * <li>every row must have as many cells as the header.</li>
  * </ul>
+ * A byte-order mark (U+FEFF) before the first cell is dropped. A file is UTF-8 text, or gzip-compressed
+ * UTF-8 text (its first bytes 0x1F 0x8B), which is decompressed as it is read; a byte that is not
+ * UTF-8, or a NUL byte (binary data), is an error naming the line and byte offset where it is.
  * Rows are numbered from 1 in messages (the first row after the header is row 1). Mistakes in the
  * file throw {@link IllegalArgumentException} naming the file, row and column.
  */
@@ -45,7 +49,7 @@ public final class Table {
     public static final Set<String> MISSING = Set.of("", "?", "NA", "NaN");
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private final String source;
@@ -61,10 +65,11 @@ public final class Table {
     /**
      * Reads a comma-separated file whose first row is the header.
      *
-     * @param file the file (UTF-8)
+     * @param file the file: UTF-8 text, or gzip-compressed UTF-8 text
      * @param categorical names of columns to read as categorical even if they look numeric
      * @return the table
-     * @throws IllegalArgumentException if the file is missing or unreadable, or breaks the rules
+     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary,
+     *     or corrupt gzip data), or breaks the rules
      */
     public static Table read(Path file, Collection<String> categorical) {
         return read(file, ',', categorical);
@@ -73,11 +78,17 @@ public final class Table {
     /**
      * Reads a delimited file whose first row is the header.
      *
-     * @param file the file (UTF-8)
+     * <p>The file is decoded strictly as UTF-8 while it is parsed: the first byte that is not valid UTF-8 is an
+     * error naming its value, line (the header is line 1) and byte offset (from 0), and so is the first NUL
+     * byte, which marks a binary file. A file that starts with the gzip magic bytes 0x1F 0x8B is
+     * decompressed first, whatever its name; offsets are then in the decompressed data.
+     *
+     * @param file the file: UTF-8 text, or gzip-compressed UTF-8 text
      * @param delimiter the cell separator, for example {@code ','} or {@code '\t'}
      * @param categorical names of columns to read as categorical even if they look numeric
      * @return the table
-     * @throws IllegalArgumentException if the file is missing or unreadable, or breaks the rules
+     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary,
+     *     or corrupt gzip data), or breaks the rules
      */
     public static Table read(Path file, char delimiter, Collection<String> categorical) {
         if (!Files.exists(file)) {
@@ -86,17 +97,19 @@ public final class Table {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + " is a directory, not a data file");
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = TextFile.open(file)) {
             return read(in, file.toString(), delimiter, null, categorical);
+        } catch (BadTextException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no such file: " + file, e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + message(e), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + TextFile.reason(e), e);
         }
     }
 
     /**
-     * Reads delimited text.
+     * Reads delimited text. A byte-order mark (U+FEFF) as its first character is dropped.
      *
      * @param in the text; not closed
      * @param source what to call it in messages (a file name)
@@ -116,19 +129,14 @@ public final class Table {
                     .setTrim(true)
                     .setIgnoreSurroundingSpaces(true)
                     .build()
-                    .parse(in);
+                    .parse(withoutByteOrderMark(in));
             for (CSVRecord record : parser) {
-                String[] values = record.values();
-                if (records.isEmpty() && values.length > 0 && values[0].startsWith(BYTE_ORDER_MARK)) {
-                    // A UTF-8 byte-order mark, as spreadsheets write it, is not part of the first cell.
-                    values[0] = values[0].substring(1).strip();
-                }
-                records.add(values);
+                records.add(record.values());
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + source + ": " + message(e), e);
+            throw failure(e, "cannot read " + source + ": " + message(e));
         } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot parse " + source + ": " + message(e), e);
+            throw failure(e, "cannot parse " + source + ": " + message(e));
         }
         List<String> names;
         int first;
@@ -173,6 +181,29 @@ public final class Table {
             columns.put(name, column(source, name, cells[j], forced.contains(name)));
         }
         return new Table(source, m, Collections.unmodifiableMap(columns));
+    }
+
+    /**
+     * Drops a byte-order mark, as spreadsheets write it, before the parser sees it: it is not part of the first
+     * cell, and a quote after it must still open a quoted cell.
+     */
+    private static Reader withoutByteOrderMark(Reader in) throws IOException {
+        PushbackReader text = new PushbackReader(in, 1);
+        int first = text.read();
+        if (first >= 0 && first != BYTE_ORDER_MARK) {
+            text.unread(first);
+        }
+        return text;
+    }
+
+    /** The caller's error for a failed read: the bad bytes' own message if that is the cause, else {@code message}. */
+    private static IllegalArgumentException failure(Exception e, String message) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadTextException) {
+                return new IllegalArgumentException(t.getMessage(), t);
+            }
+        }
+        return new IllegalArgumentException(message, e);
     }
 
     private static void checkNames(String source, List<String> names) {

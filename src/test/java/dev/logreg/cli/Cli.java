@@ -1,5 +1,7 @@
 package dev.logreg.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -64,5 +66,18 @@ final class Cli {
         Path file = dir.resolve("credit.csv");
         Files.write(file, lines, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** A caller's mistake: exit code 2, nothing on stdout, one line on stderr naming the cause, no stack trace. */
+    static void assertCallerError(Run r, String... words) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("logreg: "), r.err());
+        for (String word : words) {
+            assertTrue(r.err().contains(word), "expected '" + word + "' in: " + r.err());
+        }
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
     }
 }

@@ -499,6 +499,34 @@ class TableTest {
     }
 
     @Test
+    void byteOrderMarkBeforeAQuotedHeaderInAFile() throws IOException {
+        Path file = dir.resolve("bom.csv");
+        Files.writeString(file, "\uFEFF\"x\",z,y\n1,a,0\n2,b,1\n", StandardCharsets.UTF_8);
+        Table t = Table.read(file, Set.of());
+        assertEquals(List.of("x", "z", "y"), t.names());
+        assertEquals(2.0, t.column("x").number(1), 0.0);
+    }
+
+    @Test
+    void byteOrderMarkBeforeAQuotedHeaderInAReader() {
+        Table t = csv("\uFEFF\"x, quoted\",z\n1,a\n");
+        assertEquals(List.of("x, quoted", "z"), t.names());
+    }
+
+    @Test
+    void byteOrderMarkBeforeTheFirstCellOfAGivenHeadersData() {
+        Table t = Table.read(new StringReader("\uFEFF\"1\",a\n2,b\n"), "test.csv", ',', List.of("n", "c"), Set.of());
+        assertTrue(t.column("n").isNumeric(), "the mark is not part of the first cell");
+        assertEquals(1.0, t.column("n").number(0), 0.0);
+    }
+
+    @Test
+    void byteOrderMarkInsideTheTextIsKept() {
+        Table t = csv("a,b\n1,\uFEFFx\n");
+        assertEquals("\uFEFFx", t.column("b").text(0), "only a mark at the very start is dropped");
+    }
+
+    @Test
     void toStringSummarises() {
         Table t = csv("a,b\n1,x\nNA,y\n");
         assertEquals("test.csv: 2 rows, columns a, b", t.toString());

@@ -1,0 +1,190 @@
+package dev.logreg.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Strict UTF-8 decoding of a byte stream that knows where it is: the first byte that is not valid
+ * UTF-8, or the first NUL byte (which never occurs in delimited text), ends the read with a
+ * {@link BadTextException} naming the source, the physical line (1-based; LF, CRLF and a lone CR
+ * each end a line) and the byte offset (0-based) of that byte.
+ *
+ * <p>Bytes are checked as they are decoded, a buffer at a time, so a binary stream fails on its
+ * first NUL or malformed byte without being read further. A byte-order mark is decoded like any
+ * other character (U+FEFF); {@link Table} drops it.
+ */
+final class Utf8Reader extends Reader {
+
+    private static final int BUFFER = 8192;
+
+    /** How to convert text from the usual single-byte encodings, appended to encoding errors. */
+    static final String CONVERT = "if the file is Latin-1 or Windows-1252, convert it (iconv -f windows-1252 -t utf-8)";
+
+    private final InputStream in;
+    private final String source;
+    private final boolean decompressed;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** Bytes read but not yet decoded, in read mode (position to limit). */
+    private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
+    /** Decoded characters not yet returned, in read mode. */
+    private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
+    /** The stream offset of {@code bytes.position()}: how many bytes have been decoded. */
+    private long offset;
+    /** The physical line of the next byte, as far as the line end before it is known. */
+    private long line = 1;
+    /** The last decoded byte was a CR: the next byte starts a new line unless it is the LF of a CRLF. */
+    private boolean afterCarriageReturn;
+    private boolean needInput = true;
+    private boolean endOfInput;
+    private boolean done;
+
+    /**
+     * @param in the bytes; closed by {@link #close()}
+     * @param source what to call the input in messages (a file name)
+     * @param decompressed whether {@code in} is decompressed data, so that offsets are not offsets in the file
+     */
+    Utf8Reader(InputStream in, String source, boolean decompressed) {
+        this.in = in;
+        this.source = source;
+        this.decompressed = decompressed;
+    }
+
+    @Override
+    public int read(char[] buffer, int off, int len) throws IOException {
+        if (off < 0 || len < 0 || len > buffer.length - off) {
+            throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + buffer.length);
+        }
+        if (len == 0) {
+            return 0;
+        }
+        while (!chars.hasRemaining()) {
+            if (done) {
+                return -1;
+            }
+            fill();
+        }
+        int n = Math.min(len, chars.remaining());
+        chars.get(buffer, off, n);
+        return n;
+    }
+
+    /** Decodes at least one character into {@link #chars}, or reaches the end of the input. */
+    private void fill() throws IOException {
+        chars.clear();
+        try {
+            while (chars.position() == 0 && !done) {
+                if (needInput && !endOfInput) {
+                    readBytes();
+                }
+                int start = bytes.position();
+                CoderResult result = decoder.decode(bytes, chars, endOfInput);
+                scan(start, bytes.position());
+                if (result.isError()) {
+                    throw malformed(result.length());
+                }
+                if (result.isOverflow()) {
+                    needInput = false;
+                } else if (endOfInput) {
+                    decoder.flush(chars);
+                    done = true;
+                } else {
+                    needInput = true;
+                }
+            }
+        } finally {
+            chars.flip();
+        }
+    }
+
+    /** Appends what the stream has, after the fewer than four bytes of a character left undecoded. */
+    private void readBytes() throws IOException {
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+            endOfInput = true;
+        } else {
+            bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+        needInput = false;
+    }
+
+    /** Counts the lines of the bytes just decoded, {@code bytes.array()[start, end)}, and rejects a NUL among them. */
+    private void scan(int start, int end) throws BadTextException {
+        byte[] a = bytes.array();
+        for (int i = start; i < end; i++) {
+            byte b = a[i];
+            if (afterCarriageReturn) {
+                afterCarriageReturn = false;
+                if (b != '\n') {
+                    line++;
+                }
+            }
+            if (b == 0) {
+                throw new BadTextException(source + " is binary, not delimited text: a NUL byte at line " + line
+                        + " (" + where(offset + (i - start)) + ")");
+            }
+            if (b == '\n') {
+                line++;
+            } else if (b == '\r') {
+                afterCarriageReturn = true;
+            }
+        }
+        offset += end - start;
+    }
+
+    /** The error for the {@code length} bytes at {@code bytes.position()} that are not UTF-8. */
+    private BadTextException malformed(int length) {
+        byte[] a = bytes.array();
+        int at = bytes.position();
+        StringBuilder values = new StringBuilder(length == 1 ? "byte" : "bytes");
+        for (int i = 0; i < length; i++) {
+            values.append(String.format(Locale.ROOT, " 0x%02X", a[at + i] & 0xFF));
+        }
+        // The byte after a lone CR is on the next line (it is not the LF of a CRLF, which is valid).
+        long errorLine = afterCarriageReturn ? line + 1 : line;
+        int first = a[at] & 0xFF;
+        boolean truncated = endOfInput && at + length == bytes.limit() && first >= 0xC2 && first <= 0xF4;
+        return new BadTextException(source + " is not UTF-8 text: " + values + " at line " + errorLine + " ("
+                + where(offset) + ") " + (length == 1 ? "is" : "are") + " not valid UTF-8"
+                + (truncated ? (decompressed ? " (the decompressed data end" : " (the file ends")
+                        + " inside a multi-byte character)" : "")
+                + "; " + CONVERT);
+    }
+
+    private String where(long byteOffset) {
+        return "byte offset " + byteOffset + (decompressed ? " after decompression" : "");
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    /**
+     * The bytes of an input are not delimited text (not UTF-8, binary, corrupt compressed data);
+     * the message, for the caller, says what and where. It travels through the CSV parser as an
+     * {@link IOException} and {@link Table} turns it into an {@link IllegalArgumentException}.
+     */
+    static final class BadTextException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadTextException(String message) {
+            super(message);
+        }
+
+        BadTextException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
