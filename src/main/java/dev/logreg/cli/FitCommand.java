@@ -39,13 +39,13 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--parametrization", paramLabel = "reference|symmetric",
             description = "For a target with more than two classes: each class against a reference class"
-                    + " (default), or every class with coefficients summing to zero over the classes"
-                    + " (needs --l2 > 0).")
+                    + " (the default without --l2), or every class with coefficients summing to zero over the"
+                    + " classes (the default with --l2 > 0, which it needs).")
     Parametrization parametrization;
 
     @Option(names = "--reference", paramLabel = "LEVEL",
-            description = "For a target with more than two classes: the reference class"
-                    + " (default: the first level in sorted order).")
+            description = "For a target with more than two classes: the reference class of the reference"
+                    + " parametrization, which it implies (default: the first level in sorted order).")
     String reference;
 
     @Mixin
@@ -94,8 +94,12 @@ final class FitCommand implements Callable<Integer> {
 
     private List<String> fitMultinomial(Design design, OutputFile output) {
         MultinomialRegression regression = solver.multinomial();
-        Parametrization chosen = parametrization == null ? Parametrization.REFERENCE : parametrization;
-        if (chosen == Parametrization.SYMMETRIC) {
+        // --reference asks for the reference parametrization; without either option the penalty decides
+        // (symmetric with --l2 > 0, as the library's default).
+        Parametrization asked = parametrization != null ? parametrization
+                : reference != null ? Parametrization.REFERENCE : null;
+        regression = regression.withParametrization(asked);
+        if (regression.parametrization(design.classes().size()) == Parametrization.SYMMETRIC) {
             if (!(regression.l2() > 0)) {
                 throw new IllegalArgumentException("--parametrization symmetric needs --l2 > 0: without a penalty"
                         + " its coefficients are not identifiable (--parametrization reference needs none)");
@@ -113,7 +117,7 @@ final class FitCommand implements Callable<Integer> {
                         + design.target() + "' (classes: " + String.join(", ", design.classes()) + ")");
             }
         }
-        regression = regression.withParametrization(chosen).withReference(referenceIndex)
+        regression = regression.withReference(referenceIndex)
                 .withFeatureNames(design.columnNames()).withClassNames(design.classes());
         double[][] x = design.x();
         int[] y = design.classLabels();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logreg.FitResult;
 import dev.logreg.LogisticRegression;
+import dev.logreg.PenaltyScale;
 import dev.logreg.data.Design;
 import dev.logreg.solve.Iteration;
 import dev.logreg.solve.Termination;
@@ -138,11 +139,14 @@ final class FitReport {
      *
      * @param sb where to append
      * @param l2 the penalty &lambda;
+     * @param scale on which scale it is measured
      * @param exempt what it does not apply to ("the intercept")
      */
-    static void appendPenalty(StringBuilder sb, double l2, String exempt) {
+    static void appendPenalty(StringBuilder sb, double l2, PenaltyScale scale, String exempt) {
         if (l2 > 0) {
-            sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s (not applied to %s)%n", l2, exempt));
+            sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s, on the coefficients of the %s (not"
+                    + " applied to %s)%n", l2, scale == PenaltyScale.STANDARDIZED
+                            ? "standardized features (glmnet's convention)" : "features as given", exempt));
         }
     }
 
@@ -206,7 +210,7 @@ final class FitReport {
         appendData(sb, design);
         appendSolver(sb, fit.method(), settings.standardize(), fit.iterations(), fit.termination(),
                 fit.maxAbsGradient(), settings.tolerance());
-        appendPenalty(sb, settings.l2(), "the intercept");
+        appendPenalty(sb, settings.l2(), settings.penaltyScale(), "the intercept");
         int aliased = fit.aliasedIndices().length;
         sb.append("\nCoefficients:").append(aliased == 0 ? "" : " (" + aliased + " not defined because of singularities)")
                 .append('\n');
@@ -333,16 +337,19 @@ final class FitReport {
      * @param method the optimizer
      * @param standardize whether it saw standardized features
      * @param l2 the penalty
+     * @param scale the penalty's scale
      * @param tolerance the tolerance on max|g|
      * @param termination why it stopped
      * @param iterations its iterations
      * @param design the design
      */
     static void putSolver(ObjectNode root, LogisticRegression.Method method, boolean standardize, double l2,
-                          double tolerance, Termination termination, int iterations, Design design) {
+                          PenaltyScale scale, double tolerance, Termination termination, int iterations,
+                          Design design) {
         root.put("solver", solverName(method));
         root.put("standardized", standardize);
         root.put("l2", l2);
+        root.put("penaltyScale", scale.name().toLowerCase(Locale.ROOT));
         root.put("tolerance", tolerance);
         root.put("converged", termination == Termination.CONVERGED);
         root.put("termination", termination.name());
@@ -399,7 +406,8 @@ final class FitReport {
         ObjectNode root = jsonHead("binomial", "logit", design);
         root.put("event", design.event());
         putStrings(root, "classes", design.classes());
-        putSolver(root, fit.method(), settings.standardize(), settings.l2(), settings.tolerance(), fit.termination(),
+        putSolver(root, fit.method(), settings.standardize(), settings.l2(), settings.penaltyScale(),
+                settings.tolerance(), fit.termination(),
                 fit.iterations(), design);
         List<String> terms = design.terms();
         double[] theta = estimatesWithNa();

@@ -68,7 +68,7 @@ final class MultinomialReport {
         FitReport.appendData(sb, design);
         FitReport.appendSolver(sb, fit.method(), settings.standardize(), fit.iterations(), fit.termination(),
                 fit.maxAbsGradient(), settings.tolerance());
-        FitReport.appendPenalty(sb, fit.l2(), "the intercepts");
+        FitReport.appendPenalty(sb, fit.l2(), settings.penaltyScale(), "the intercepts");
         int aliased = fit.aliasedIndices().length;
         if (aliased > 0) {
             sb.append("\nCoefficients: (").append(aliased).append(" not defined because of singularities,"
@@ -123,7 +123,8 @@ final class MultinomialReport {
         } else {
             root.put("reference", fit.referenceClass());
         }
-        FitReport.putSolver(root, fit.method(), settings.standardize(), fit.l2(), settings.tolerance(),
+        FitReport.putSolver(root, fit.method(), settings.standardize(), fit.l2(), settings.penaltyScale(),
+                settings.tolerance(),
                 fit.termination(), fit.iterations(), design);
         List<String> classes = fit.coefficientClasses();
         List<String> terms = fit.terms();

@@ -27,12 +27,19 @@ final class SolverOptions {
             description = "Iteration limit (default: 100 for Newton, 100000 for gradient descent).")
     Integer maxIterations;
 
-    @Option(names = "--tol", paramLabel = "T", description = "Stop when max|gradient| <= T (default: 1e-8).")
+    @Option(names = {"--tol", "--tolerance"}, paramLabel = "T",
+            description = "Stop when max|gradient| <= T (default: 1e-8).")
     Double tolerance;
 
     @Option(names = "--standardize",
-            description = "Fit on centred, scaled features; report on the original scale.")
+            description = "Let the solver work on centred, scaled features (the same optimum, better conditioned);"
+                    + " report on the original scale.")
     boolean standardize;
+
+    @Option(names = "--penalty-scale", paramLabel = "original|standardized", defaultValue = "original",
+            description = "Measure the --l2 penalty on the coefficients of the features as given (default), or of"
+                    + " the standardized features (glmnet's standardize = TRUE; another model).")
+    dev.logreg.PenaltyScale penaltyScale;
 
     @Option(names = "--learning-rate", paramLabel = "ETA",
             description = "Gradient descent's step (default: 1/L, L the gradient's Lipschitz bound).")
@@ -46,7 +53,7 @@ final class SolverOptions {
         check();
         LogisticRegression r = solver == Solver.NEWTON
                 ? LogisticRegression.newton() : LogisticRegression.gradientDescent();
-        r = r.withL2(l2).withStandardize(standardize);
+        r = r.withL2(l2).withStandardize(standardize).withPenaltyScale(penaltyScale);
         if (maxIterations != null) {
             r = r.withMaxIterations(maxIterations);
         }
@@ -60,14 +67,14 @@ final class SolverOptions {
     }
 
     /**
-     * @return the same settings for a multinomial regression (reference parametrization, the first
-     *         class the reference); bad values throw IllegalArgumentException naming them
+     * @return the same settings for a multinomial regression (the parametrization by the penalty, the
+     *         first class the reference); bad values throw IllegalArgumentException naming them
      */
     MultinomialRegression multinomial() {
         check();
         MultinomialRegression r = solver == Solver.NEWTON
                 ? MultinomialRegression.newton() : MultinomialRegression.gradientDescent();
-        r = r.withL2(l2).withStandardize(standardize);
+        r = r.withL2(l2).withStandardize(standardize).withPenaltyScale(penaltyScale);
         if (maxIterations != null) {
             r = r.withMaxIterations(maxIterations);
         }
@@ -83,6 +90,10 @@ final class SolverOptions {
     /** Rejects bad values and options that do not apply to the chosen solver. */
     private void check() {
         requirePenalty(l2);
+        if (penaltyScale == dev.logreg.PenaltyScale.STANDARDIZED && !(l2 > 0)) {
+            throw new IllegalArgumentException("--penalty-scale standardized needs --l2 > 0: it says on which scale"
+                    + " the penalty is measured");
+        }
         if (maxIterations != null) {
             requireIterations(maxIterations);
         }

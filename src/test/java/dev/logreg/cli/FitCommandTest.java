@@ -612,6 +612,46 @@ class FitCommandTest {
                 "row 3", "log(gre)");
     }
 
+    // ---------------------------------------------------------------- the penalty's scale
+
+    @Test
+    void standardizeNeverChangesThePenalizedModelAndThePenaltyScaleIsExplicit() throws IOException {
+        Path data = ucla();
+        String[] base = {"fit", "--data", data.toString(), "--target", "admit", "--categorical", "rank", "--l2", "0.05",
+            "--tol", "1e-10", "--format", "json"};
+        JsonNode plain = JSON.readTree(run(base).out());
+        JsonNode standardized = JSON.readTree(run(concat(base, "--standardize")).out());
+        JsonNode glmnet = JSON.readTree(run(concat(base, "--penalty-scale", "standardized")).out());
+        assertEquals("original", plain.get("penaltyScale").asText());
+        assertTrue(standardized.get("standardized").asBoolean());
+        assertEquals("standardized", glmnet.get("penaltyScale").asText());
+        assertTrue(glmnet.get("standardized").asBoolean(), "the glmnet convention fits on standardized features");
+        for (String term : UCLA_TERMS.keySet()) {
+            double a = plain.get("coefficients").get(term).asDouble();
+            assertClose(a, standardized.get("coefficients").get(term).asDouble(), 1e-8, 1e-3, term);
+        }
+        // glmnet 4.1.6, alpha = 0, lambda = 0.05, standardize = TRUE (reference/r-glmnet.properties): gpa 0.66061759
+        assertClose(0.66061759085291427, glmnet.get("coefficients").get("gpa").asDouble(), Tolerances.R_REFERENCE, 0,
+                "gpa as glmnet");
+        assertTrue(Math.abs(plain.get("coefficients").get("gpa").asDouble() - 0.66061759085291427) > 1e-3);
+        String text = run("fit", "--data", data.toString(), "--target", "admit", "--l2", "0.05", "--penalty-scale",
+                "standardized").out();
+        assertTrue(text.contains("on the coefficients of the standardized features (glmnet's convention)"), text);
+        assertCallerError(run("fit", "--data", data.toString(), "--target", "admit", "--penalty-scale", "standardized"),
+                "--penalty-scale standardized needs --l2 > 0");
+        // --tolerance is an alias of --tol
+        JsonNode alias = JSON.readTree(run("fit", "--data", data.toString(), "--target", "admit", "--categorical", "rank",
+                "--l2", "0.05", "--tolerance", "1e-10", "--format", "json").out());
+        assertEquals(1e-10, alias.get("tolerance").asDouble());
+        assertEquals(plain.get("coefficients"), alias.get("coefficients"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     // ---------------------------------------------------------------- outputs never overwrite inputs
 
     @Test

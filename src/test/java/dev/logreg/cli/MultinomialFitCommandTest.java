@@ -370,15 +370,32 @@ class MultinomialFitCommandTest {
         assertFalse(text.contains("Std. Error"), text);
         assertFalse(text.contains("AIC: "), text);
         assertFalse(text.contains("Likelihood-ratio test against"), text);
-        assertTrue(text.contains("Penalty: L2, lambda = 0.01 (not applied to the intercepts)"), text);
+        assertTrue(text.contains("Penalty: L2, lambda = 0.01, on the coefficients of the features as given (not applied"
+                + " to the intercepts)"), text);
         assertTrue(text.contains("not reported for penalized fits"), text);
         assertTrue(text.contains("McFadden pseudo-R2: "), text);
     }
 
     @Test
-    void aPenalizedReferenceFitReportsEstimatesOnly() throws IOException {
+    void aPenaltyMakesTheSymmetricParametrizationTheDefault() throws IOException {
         JsonNode doc = json(run(irisArgs("sepal_length", "--l2", "0.5", "--format", "json")));
+        assertEquals("symmetric", doc.get("parametrization").asText());
+        assertTrue(doc.get("reference").isNull());
+        assertEquals(0, doc.get("warnings").size(), doc.get("warnings").toString());
+        // --reference asks for the reference parametrization.
+        JsonNode ref = json(run(irisArgs("sepal_length", "--l2", "0.5", "--reference", "Iris-virginica",
+                "--format", "json")));
+        assertEquals("reference", ref.get("parametrization").asText());
+        assertEquals("Iris-virginica", ref.get("reference").asText());
+    }
+
+    @Test
+    void aPenalizedReferenceFitReportsEstimatesOnlyAndWarnsOnceOfItsAsymmetry() throws IOException {
+        Cli.Run r = run(irisArgs("sepal_length", "--l2", "0.5", "--parametrization", "reference", "--format", "json"));
+        assertEquals(1, r.err().lines().filter(l -> l.contains("not symmetric in the classes")).count(), r.err());
+        JsonNode doc = json(r);
         assertEquals("reference", doc.get("parametrization").asText());
+        assertEquals(1, doc.get("warnings").size(), doc.get("warnings").toString());
         assertTrue(doc.get("standardErrors").isNull());
         assertTrue(doc.get("bic").isNull());
         assertTrue(doc.get("inferenceNote").asText().contains("penalized"), doc.get("inferenceNote").asText());
