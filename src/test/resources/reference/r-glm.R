@@ -134,5 +134,19 @@ p("== (g) standard errors at the optimum itself: sqrt(diag(chol2inv(qr.R(qr(sqrt
 pvec("g.a.se", setNames(exact_se(fa), names(coef(fa))))
 pvec("g.b.se", setNames(exact_se(fb), names(coef(fb))))
 
+# ---------------- (h) zero prior weights: nobs counts the rows with w != 0; BIC's n (logLik.glm's) counts all ----------------
+p("== (h) UCLA with prior weights w_i = (i mod 4 != 0): 100 rows of weight 0 ==")
+wh <- as.numeric(seq_len(nrow(d)) %% 4 != 0)
+fh <- glm(admit ~ gre + gpa + factor(rank), family = binomial, data = d, weights = wh,
+          control = glm.control(epsilon = 1e-14, maxit = 100))
+p("h.nobs = ", nobs(fh))
+p("h.logLik = ", f17(as.numeric(logLik(fh))))
+p("h.aic = ", f17(AIC(fh)))
+p("h.bic = ", f17(BIC(fh)))
+p("h.deviance = ", f17(deviance(fh)))
+p("h.df.residual = ", fh$df.residual)
+p("h.df.null = ", fh$df.null)
+pvec("h.coef", coef(fh))
+
 close(con)
 cat(readLines(out), sep = "\n")

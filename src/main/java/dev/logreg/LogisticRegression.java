@@ -206,7 +206,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withFeatureNames(List<String> names) {
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
-                ModelMatrix.names("feature name", names), penaltyScale);
+                ModelMatrix.names(ModelMatrix.FEATURE_NAME, names), penaltyScale);
     }
 
     /** @return the optimizer */

@@ -6,6 +6,11 @@ package dev.logreg;
  */
 final class ModelMatrix {
 
+    /** The intercept's term name, as R prints it; no feature may have it. */
+    static final String INTERCEPT = "(Intercept)";
+    /** What {@link #names} calls feature names; they may not be the intercept's. */
+    static final String FEATURE_NAME = "feature name";
+
     private ModelMatrix() {
     }
 
@@ -92,7 +97,7 @@ final class ModelMatrix {
         }
         java.util.List<String> terms = new java.util.ArrayList<>();
         if (intercept) {
-            terms.add("(Intercept)");
+            terms.add(INTERCEPT);
         }
         for (int j = 0; j < features; j++) {
             terms.add(featureNames == null ? "x" + (j + 1) : featureNames.get(j));
@@ -101,7 +106,7 @@ final class ModelMatrix {
     }
 
     /**
-     * Validates a list of names: none null or empty, none twice.
+     * Validates a list of names: none null or empty, none twice, and no feature name {@code (Intercept)}.
      *
      * @param what what the names are, for messages ("feature name")
      * @param names the names, or {@code null}
@@ -119,6 +124,10 @@ final class ModelMatrix {
             }
             if (!seen.add(name)) {
                 throw new IllegalArgumentException(what + " '" + name + "' is given twice");
+            }
+            if (what.equals(FEATURE_NAME) && name.equals(INTERCEPT)) {
+                throw new IllegalArgumentException(what + " " + j + " is '" + name + "', the name of the intercept"
+                        + " term " + INTERCEPT + ": choose another name");
             }
         }
         return java.util.List.copyOf(names);

@@ -261,7 +261,7 @@ public final class MultinomialRegression {
      */
     public MultinomialRegression withFeatureNames(List<String> names) {
         MultinomialRegression c = copy();
-        c.featureNames = ModelMatrix.names("feature name", names);
+        c.featureNames = ModelMatrix.names(ModelMatrix.FEATURE_NAME, names);
         return c;
     }
 

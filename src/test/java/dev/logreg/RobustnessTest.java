@@ -171,5 +171,13 @@ class RobustnessTest {
                 () -> LogisticRegression.newton().withFeatureNames(List.of("a", "b")).fit(new double[][] {{1}, {2}},
                         new double[] {0, 1}));
         assertTrue(e.getMessage().contains("2 feature names for 1 columns"), e.getMessage());
+        // A feature may not take the intercept's name: the result would list it twice.
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.newton().withFeatureNames(List.of("(Intercept)", "b")));
+        assertTrue(e.getMessage().contains("'(Intercept)', the name of the intercept term"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> MultinomialRegression.newton().withFeatureNames(List.of("b", "(Intercept)")));
+        // A class may be called anything.
+        MultinomialRegression.newton().withClassNames(List.of("(Intercept)", "b"));
     }
 }

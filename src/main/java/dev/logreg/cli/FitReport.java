@@ -70,6 +70,10 @@ final class FitReport {
                 .append(design.rowsDropped() == 1 ? " row" : " rows").append(" dropped for missing values");
         if (design.weightColumn() != null) {
             sb.append(", prior weights ").append(design.weightColumn());
+            int zero = design.rowsWithZeroWeight();
+            if (zero > 0) {
+                sb.append(" (").append(zero).append(zero == 1 ? " row" : " rows").append(" of weight 0 not counted)");
+            }
         }
         sb.append('\n');
     }
@@ -356,6 +360,7 @@ final class FitReport {
         root.put("iterations", iterations);
         root.put("nObs", design.observations());
         root.put("rowsDropped", design.rowsDropped());
+        root.put("rowsZeroWeight", design.rowsWithZeroWeight());
         if (design.weightColumn() == null) {
             root.putNull("weights");
         } else {

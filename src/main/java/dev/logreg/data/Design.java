@@ -168,9 +168,29 @@ public final class Design {
         return weights == null ? null : weights.clone();
     }
 
-    /** @return the number of rows used (observations) */
+    /**
+     * @return the observations: rows used with a positive weight, R's {@code nobs} (with unit weights,
+     *         every row used)
+     */
     public int observations() {
+        if (weights == null) {
+            return rows.length;
+        }
+        int n = 0;
+        for (double w : weights) {
+            n += w > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** @return the rows used: those not dropped for missing values, whatever their weight */
+    public int rowsUsed() {
         return rows.length;
+    }
+
+    /** @return the rows used whose weight is 0: in the model matrix, but no observation */
+    public int rowsWithZeroWeight() {
+        return rows.length - observations();
     }
 
     /** @return the number of rows of the table dropped for missing values */
@@ -400,6 +420,8 @@ public final class Design {
 
         private void matrix() {
             List<double[]> columns = new ArrayList<>();
+            // What gave each term its name, for the message when two names collide.
+            List<String> origins = new ArrayList<>();
             for (Feature f : features) {
                 Column c = table.column(f.column());
                 if (c.isNumeric()) {
@@ -414,6 +436,7 @@ public final class Design {
                     }
                     columns.add(v);
                     names.add(f.label());
+                    origins.add("feature '" + f.label() + "'");
                 } else {
                     List<String> levels = c.levels(rows);
                     if (levels.size() < 2) {
@@ -428,14 +451,17 @@ public final class Design {
                         }
                         columns.add(v);
                         names.add(c.name() + level);
+                        origins.add("level '" + level + "' of the categorical column '" + c.name() + "'");
                     }
                 }
             }
-            Set<String> seen = new LinkedHashSet<>();
-            for (String name : names) {
-                if (!seen.add(name)) {
-                    throw new IllegalArgumentException("two columns of the model matrix are both named '" + name
-                            + "'; rename a column of " + table.source());
+            java.util.Map<String, String> seen = new java.util.HashMap<>();
+            seen.put(INTERCEPT, "the intercept");
+            for (int j = 0; j < names.size(); j++) {
+                String earlier = seen.putIfAbsent(names.get(j), origins.get(j));
+                if (earlier != null) {
+                    throw new IllegalArgumentException("the term name '" + names.get(j) + "' would be given twice, to "
+                            + earlier + " and to " + origins.get(j) + ": rename a column of " + table.source());
                 }
             }
             x = new double[rows.length][columns.size()];

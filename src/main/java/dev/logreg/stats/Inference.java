@@ -2,6 +2,7 @@ package dev.logreg.stats;
 
 import dev.logreg.FitResult;
 import dev.logreg.math.Logistic;
+import dev.logreg.objective.BinaryProblem;
 import dev.logreg.solve.Aliasing;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  *     p = 1/2 without an intercept); degrees of freedom n &minus; k and n &minus; 1, n the rows with w &gt; 0,
  *     k the parameters;</li>
  * <li>log-likelihood as R's {@code logLik.glm}: &Sigma;<sub>w&gt;0</sub> log dbinom(round(w y), round(w), p),
- *     which is &minus;D/2 for integer weights; AIC = &minus;2&#8467; + 2k, BIC = &minus;2&#8467; + k log n;
+ *     which is &minus;D/2 for integer weights; AIC = &minus;2&#8467; + 2k, BIC = &minus;2&#8467; + k log m with m
+ *     the rows, those of weight 0 included (as R's {@code logLik.glm} counts them);
  *     McFadden's pseudo-R&sup2; = 1 &minus; &#8467;/&#8467;<sub>0</sub>; the likelihood-ratio statistic
  *     D<sub>0</sub> &minus; D with k &minus; 1 degrees of freedom and its &chi;&sup2; upper-tail p-value.</li>
  * </ul>
@@ -69,6 +71,7 @@ public final class Inference {
     private final double deviance;
     private final double nullDeviance;
     private final int observations;
+    private final int rows;
     private final int dfResidual;
     private final int dfNull;
     private final List<String> warnings;
@@ -90,6 +93,7 @@ public final class Inference {
         this.deviance = b.deviance;
         this.nullDeviance = b.nullDeviance;
         this.observations = b.observations;
+        this.rows = b.x.length;
         this.dfResidual = b.dfResidual;
         this.dfNull = b.dfNull;
         this.warnings = List.copyOf(b.warnings);
@@ -103,7 +107,8 @@ public final class Inference {
      * @param y the labels, 0 or 1
      * @param weights the prior weights, or {@code null} for ones
      * @return the inference
-     * @throws IllegalArgumentException if the shapes do not match the fit
+     * @throws IllegalArgumentException if the shapes do not match the fit, or for input the fit would
+     *         reject (a feature that is not finite, a label other than 0 and 1, a negative weight), naming it
      */
     public static Inference of(FitResult fit, double[][] x, double[] y, double[] weights) {
         return of(fit, x, y, weights, DEFAULT_LEVEL);
@@ -118,7 +123,9 @@ public final class Inference {
      * @param weights the prior weights, or {@code null} for ones
      * @param level the confidence level of the intervals, in (0, 1)
      * @return the inference
-     * @throws IllegalArgumentException if the shapes do not match the fit, or for a bad level
+     * @throws IllegalArgumentException if the shapes do not match the fit, for input the fit would reject
+     *         (a feature that is not finite, a label other than 0 and 1, a negative weight), naming it, or
+     *         for a bad level
      */
     public static Inference of(FitResult fit, double[][] x, double[] y, double[] weights, double level) {
         if (!(level > 0 && level < 1)) {
@@ -276,9 +283,14 @@ public final class Inference {
         return nullDeviance;
     }
 
-    /** @return n, the observations with positive weight */
+    /** @return n, the observations: rows with positive weight (R's {@code nobs}) */
     public int observations() {
         return observations;
+    }
+
+    /** @return the rows the inference was computed on, those of weight 0 included */
+    public int rows() {
+        return rows;
     }
 
     /** @return the residual degrees of freedom n &minus; k */
@@ -312,12 +324,15 @@ public final class Inference {
     }
 
     /**
-     * @return BIC = &minus;2&#8467; + k log n
+     * BIC as R's {@code BIC(glm)} computes it: &minus;2&#8467; + k log n with n the rows of the fit,
+     * those of weight 0 included ({@code logLik.glm} counts them, though {@code nobs} does not).
+     *
+     * @return BIC
      * @throws IllegalStateException for a penalized fit
      */
     public double bic() {
         requireUnpenalized("BIC");
-        return -2 * logLikelihood + rank * Math.log(observations);
+        return -2 * logLikelihood + rank * Math.log(rows);
     }
 
     /** @return McFadden's pseudo-R&sup2; = 1 &minus; &#8467;/&#8467;<sub>0</sub> */
@@ -389,6 +404,9 @@ public final class Inference {
             if (x == null || y == null) {
                 throw new IllegalArgumentException("x and y must not be null");
             }
+            if (aliased == null) {
+                throw new IllegalArgumentException("aliased is null");
+            }
             this.theta = theta.clone();
             this.kept = Aliasing.kept(aliased, theta.length);
             this.intercept = intercept;
@@ -407,7 +425,21 @@ public final class Inference {
                     throw new IllegalArgumentException("x[" + i + "] has " + (x[i] == null ? 0 : x[i].length)
                             + " columns, the fit has " + features + " coefficients");
                 }
+                for (int j = 0; j < features; j++) {
+                    if (!Double.isFinite(x[i][j])) {
+                        throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + x[i][j]
+                                + ": features must be finite");
+                    }
+                }
+                if (y[i] != 0.0 && y[i] != 1.0) {
+                    throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a label: labels must be 0 or 1");
+                }
             }
+            if (x.length == 0) {
+                throw new IllegalArgumentException("x has no rows");
+            }
+            // The fit's rules for prior weights: finite, >= 0, one positive.
+            BinaryProblem.normalizedWeights(weights, x.length);
             this.x = x;
             this.y = y;
             this.w = weights;

@@ -612,6 +612,36 @@ class FitCommandTest {
                 "row 3", "log(gre)");
     }
 
+    // ---------------------------------------------------------------- term names
+
+    @Test
+    void aColumnNamedLikeTheInterceptIsACallerMistake() throws IOException {
+        Path file = write("intercept.csv", "(Intercept),b,y\n1,2,0\n3,1,1\n2,2,0\n5,0,1\n4,1,0\n");
+        assertCallerError(run("fit", "--data", file.toString(), "--target", "y", "--format", "json"),
+                "'(Intercept)'", "the intercept");
+    }
+
+    @Test
+    void zeroWeightsAreNotObservations() throws IOException {
+        List<String> lines = new ArrayList<>(uclaLines());
+        lines.set(0, lines.get(0) + ",w");
+        for (int i = 1; i < lines.size(); i++) {
+            lines.set(i, lines.get(i) + "," + (i % 4 != 0 ? 1 : 0));
+        }
+        Path file = write("zero.csv", lines);
+        Cli.Run r = run("fit", "--data", file.toString(), "--target", "admit", "--categorical", "rank",
+                "--weights", "w", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertEquals((int) Data.r("h.nobs"), doc.get("nObs").asInt());
+        assertEquals(100, doc.get("rowsZeroWeight").asInt());
+        assertClose(Data.r("h.bic"), doc.get("bic").asDouble(), Tolerances.R_LAST_DIGITS, 0, "BIC as R's");
+        String text = run("fit", "--data", file.toString(), "--target", "admit", "--categorical", "rank",
+                "--weights", "w").out();
+        assertTrue(text.contains("300 observations used, 0 rows dropped for missing values, prior weights w"
+                + " (100 rows of weight 0 not counted)"), text);
+    }
+
     // ---------------------------------------------------------------- the penalty's scale
 
     @Test

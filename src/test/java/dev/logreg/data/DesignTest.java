@@ -298,6 +298,24 @@ class DesignTest {
         Table t = csv("y,g,g2\n0,1,5\n1,2,6\n0,1,7\n", "g");
         String message = fails(t, ModelSpec.of("y"));
         assertTrue(message.contains("'g2'"), message);
+        // Both sources of the name are named.
+        assertTrue(message.contains("level '2' of the categorical column 'g'") && message.contains("feature 'g2'"),
+                message);
+    }
+
+    @Test
+    void aColumnNamedLikeTheInterceptIsRejectedNamingBoth() {
+        Table t = csv("(Intercept),b,y\n1,2,0\n3,1,1\n2,2,0\n5,0,1\n");
+        String message = fails(t, ModelSpec.of("y"));
+        assertTrue(message.contains("'(Intercept)'") && message.contains("the intercept")
+                && message.contains("feature '(Intercept)'"), message);
+        // As a feature listed explicitly, too.
+        message = fails(t, ModelSpec.of("y", "b", "(Intercept)"));
+        assertTrue(message.contains("the intercept"), message);
+        // A dummy can also take the name: column "(" with level "Intercept)".
+        Table dummy = csv("(,y\nIntercept),0\nA,1\nA,0\nIntercept),1\n");
+        message = fails(dummy, ModelSpec.of("y"));
+        assertTrue(message.contains("the intercept") && message.contains("level 'Intercept)'"), message);
     }
 
     // ---- rows ----

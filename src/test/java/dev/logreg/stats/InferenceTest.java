@@ -203,4 +203,58 @@ class InferenceTest {
                 () -> Inference.of(fit, narrow, new double[] {0, 1}, null));
         assertTrue(shape.getMessage().contains("x[0]"), shape.getMessage());
     }
+
+    @Test
+    void zeroWeightsAreNoObservationsAsInR() {
+        double[] w = new double[400];
+        for (int i = 0; i < 400; i++) {
+            w[i] = (i + 1) % 4 != 0 ? 1 : 0;
+        }
+        Inference inf = ucla(w, Inference.DEFAULT_LEVEL);
+        assertEquals((int) Data.r("h.nobs"), inf.observations());
+        assertEquals((int) Data.r("h.df.residual"), inf.dfResidual());
+        assertEquals((int) Data.r("h.df.null"), inf.dfNull());
+        assertTerms("h", "coef", inf.estimates(), Tolerances.R_LAST_DIGITS * 10);
+        assertRelative(Data.r("h.logLik"), inf.logLikelihood(), Tolerances.R_LAST_DIGITS, "logLik");
+        assertRelative(Data.r("h.aic"), inf.aic(), Tolerances.R_LAST_DIGITS, "AIC");
+        // R's BIC takes n from logLik.glm, which counts every row, those of weight 0 too.
+        assertRelative(Data.r("h.bic"), inf.bic(), Tolerances.R_LAST_DIGITS, "BIC with n = 400 rows");
+        assertEquals(400, inf.rows());
+        assertRelative(Data.r("h.deviance"), inf.deviance(), Tolerances.R_LAST_DIGITS, "deviance");
+    }
+
+    @Test
+    void inputsTheFitWouldRejectAreRejectedHereToo() {
+        Data.Dataset d = Data.ucla();
+        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        double[][] nan = copy(d.x());
+        nan[7][1] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Inference.of(fit, nan, d.y(), null));
+        assertTrue(e.getMessage().contains("x[7][1] = NaN"), e.getMessage());
+        double[] half = d.y().clone();
+        half[3] = 0.5;
+        e = assertThrows(IllegalArgumentException.class, () -> Inference.of(fit, d.x(), half, null));
+        assertTrue(e.getMessage().contains("y[3] = 0.5"), e.getMessage());
+        double[] negative = new double[400];
+        java.util.Arrays.fill(negative, 1);
+        negative[12] = -1;
+        e = assertThrows(IllegalArgumentException.class, () -> Inference.of(fit, d.x(), d.y(), negative));
+        assertTrue(e.getMessage().contains("weights[12] = -1.0"), e.getMessage());
+        double[] infinite = new double[400];
+        java.util.Arrays.fill(infinite, 1);
+        infinite[0] = Double.POSITIVE_INFINITY;
+        assertThrows(IllegalArgumentException.class, () -> Inference.of(fit, d.x(), d.y(), infinite));
+        assertThrows(IllegalArgumentException.class, () -> Inference.of(fit, d.x(), d.y(), new double[400]));
+        assertThrows(IllegalArgumentException.class, () -> Inference.of(null, d.x(), d.y(), null));
+        assertThrows(IllegalArgumentException.class, () -> Inference.of(fit, null, d.y(), null));
+    }
+
+    private static double[][] copy(double[][] x) {
+        double[][] c = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            c[i] = x[i].clone();
+        }
+        return c;
+    }
 }

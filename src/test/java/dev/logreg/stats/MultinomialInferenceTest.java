@@ -116,4 +116,25 @@ class MultinomialInferenceTest {
         assertThrows(IllegalArgumentException.class,
                 () -> MultinomialInference.of(sepalLength(), IRIS.columns(0), IRIS.y(), null, 1.0));
     }
+
+    @Test
+    void inputsTheFitWouldRejectAreRejectedHereToo() {
+        Data.Iris iris = Data.iris();
+        double[][] x = iris.columns(0);
+        dev.logreg.MultinomialFitResult fit = dev.logreg.MultinomialRegression.newton().fit(x, iris.y());
+        double[][] nan = iris.columns(0);
+        nan[5][0] = Double.NaN;
+        assertThrows(IllegalArgumentException.class, () -> MultinomialInference.of(fit, nan, iris.y(), null));
+        int[] bad = iris.y().clone();
+        bad[2] = 3;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MultinomialInference.of(fit, x, bad, null));
+        assertTrue(e.getMessage().contains("y[2] = 3"), e.getMessage());
+        double[] negative = new double[150];
+        java.util.Arrays.fill(negative, 1);
+        negative[9] = -2;
+        e = assertThrows(IllegalArgumentException.class, () -> MultinomialInference.of(fit, x, iris.y(), negative));
+        assertTrue(e.getMessage().contains("weights[9] = -2.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MultinomialInference.of(null, x, iris.y(), null));
+    }
 }
