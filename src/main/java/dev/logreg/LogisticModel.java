@@ -101,6 +101,9 @@ public final class LogisticModel {
      * @throws IllegalArgumentException on a wrong length or a non-finite feature, naming the row
      */
     public double[] probabilities(double[][] x) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
         double[] p = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             try {

@@ -163,6 +163,9 @@ public final class MultinomialFitResult {
      * @throws IllegalArgumentException for an unknown class
      */
     public double[] coefficients(String className) {
+        if (className == null) {
+            throw new IllegalArgumentException("className is null");
+        }
         int k = classes.indexOf(className);
         if (k < 0) {
             throw new IllegalArgumentException("no class '" + className + "': the classes are " + classes);

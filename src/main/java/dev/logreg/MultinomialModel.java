@@ -109,7 +109,7 @@ public final class MultinomialModel {
 
     private void check(double[] x) {
         if (x == null) {
-            throw new IllegalArgumentException("the row is null");
+            throw new IllegalArgumentException("x is null");
         }
         if (x.length != features()) {
             throw new IllegalArgumentException("the row has " + x.length + " features, the model " + features());

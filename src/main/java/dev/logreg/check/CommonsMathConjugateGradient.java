@@ -72,8 +72,15 @@ public final class CommonsMathConjugateGradient {
      * @param nanos the time taken
      */
     public record Result(double[] theta, int iterations, int evaluations, boolean converged, long nanos) {
-        /** Copies &theta;. */
+        /**
+         * Copies &theta;.
+         *
+         * @throws IllegalArgumentException if &theta; is null
+         */
         public Result {
+            if (theta == null) {
+                throw new IllegalArgumentException("theta is null");
+            }
             theta = theta.clone();
         }
 

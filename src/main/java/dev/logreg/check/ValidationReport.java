@@ -51,11 +51,13 @@ public final class ValidationReport {
          * @param iterations the method's own iteration count
          * @param converged whether the method met its own stopping rule
          * @param nanos the method's wall-clock time in nanoseconds
-         * @throws NullPointerException if the name or &theta; is null
+         * @throws IllegalArgumentException if the name or &theta; is null
          */
         public Method {
-            Objects.requireNonNull(name, "name");
-            theta = Objects.requireNonNull(theta, "theta").clone();
+            if (name == null || theta == null) {
+                throw new IllegalArgumentException((name == null ? "name" : "theta") + " is null");
+            }
+            theta = theta.clone();
         }
 
         /**

@@ -106,6 +106,9 @@ public final class Column {
      * @return the sorted distinct levels
      */
     public List<String> levels(int[] rows) {
+        if (rows == null) {
+            throw new IllegalArgumentException("rows is null");
+        }
         TreeSet<String> levels = new TreeSet<>();
         for (int i : rows) {
             if (text[i] != null) {

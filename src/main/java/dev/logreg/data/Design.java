@@ -76,6 +76,12 @@ public final class Design {
      *         weights, or no rows left after dropping those with missing values
      */
     public static Design build(Table table, ModelSpec spec) {
+        if (table == null) {
+            throw new IllegalArgumentException("table is null");
+        }
+        if (spec == null) {
+            throw new IllegalArgumentException("spec is null");
+        }
         return new Builder(table, spec).build();
     }
 

@@ -44,6 +44,9 @@ public record Feature(String label, String column, Function function, double pow
      * @return the identity feature, labelled by the name
      */
     public static Feature column(String column) {
+        if (column == null) {
+            throw new IllegalArgumentException("column is null");
+        }
         return new Feature(column, column, Function.IDENTITY, 1);
     }
 
@@ -58,6 +61,12 @@ public record Feature(String label, String column, Function function, double pow
      *         expression
      */
     public static Feature parse(String expression, Table table) {
+        if (expression == null) {
+            throw new IllegalArgumentException("expression is null");
+        }
+        if (table == null) {
+            throw new IllegalArgumentException("table is null");
+        }
         String text = expression.trim();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("empty feature expression: expected " + FORMS);
@@ -127,6 +136,9 @@ public record Feature(String label, String column, Function function, double pow
      * @throws IllegalArgumentException for unbalanced parentheses or an empty item
      */
     public static List<String> split(String list) {
+        if (list == null) {
+            throw new IllegalArgumentException("list is null");
+        }
         List<String> items = new ArrayList<>();
         int depth = 0;
         int start = 0;

@@ -22,7 +22,13 @@ public record ModelSpec(String target, List<String> features, String positive, S
      */
     public ModelSpec {
         if (target == null || target.isBlank()) {
-            throw new IllegalArgumentException("no target column given");
+            throw new IllegalArgumentException("no target column given (target is " + (target == null ? "null"
+                    : "blank") + ")");
+        }
+        for (int j = 0; features != null && j < features.size(); j++) {
+            if (features.get(j) == null) {
+                throw new IllegalArgumentException("features[" + j + "] is null");
+            }
         }
         features = features == null ? List.of() : List.copyOf(features);
     }
@@ -33,6 +39,9 @@ public record ModelSpec(String target, List<String> features, String positive, S
      * @return a spec with the default event and unit weights
      */
     public static ModelSpec of(String target, String... features) {
+        if (features == null) {
+            throw new IllegalArgumentException("features is null");
+        }
         return new ModelSpec(target, List.of(features), null, null);
     }
 

@@ -91,6 +91,9 @@ public final class Table {
      *     or corrupt gzip data), or breaks the rules
      */
     public static Table read(Path file, char delimiter, Collection<String> categorical) {
+        if (file == null) {
+            throw new IllegalArgumentException("file is null");
+        }
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("no such file: " + file);
         }
@@ -121,6 +124,12 @@ public final class Table {
      */
     public static Table read(Reader in, String source, char delimiter, List<String> header,
                              Collection<String> categorical) {
+        if (in == null) {
+            throw new IllegalArgumentException("in is null");
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("source is null");
+        }
         List<String[]> records = new ArrayList<>();
         try {
             CSVParser parser = CSVFormat.DEFAULT.builder()
@@ -297,6 +306,9 @@ public final class Table {
      * @throws IllegalArgumentException if there is no such column (the message lists the columns)
      */
     public Column column(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name is null");
+        }
         Column c = columns.get(name);
         if (c == null) {
             throw new IllegalArgumentException("unknown column '" + name + "'; " + source + " has columns "

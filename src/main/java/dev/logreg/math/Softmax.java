@@ -23,6 +23,9 @@ public final class Softmax {
      * @return the log-sum-exp; +&infin; or NaN only if a logit is
      */
     public static double logSumExp(double[] z) {
+        if (z == null) {
+            throw new IllegalArgumentException("z is null");
+        }
         return logSumExp(z, 0, z.length);
     }
 
@@ -35,6 +38,9 @@ public final class Softmax {
      * @return log &Sigma; e<sup>z<sub>k</sub></sup> over the range
      */
     public static double logSumExp(double[] z, int from, int length) {
+        if (z == null) {
+            throw new IllegalArgumentException("z is null");
+        }
         double max = z[from];
         for (int k = from + 1; k < from + length; k++) {
             max = Math.max(max, z[k]);
@@ -58,6 +64,12 @@ public final class Softmax {
      * @return log &Sigma;<sub>k</sub> e<sup>z<sub>k</sub></sup>
      */
     public static double softmax(double[] z, double[] p) {
+        if (z == null) {
+            throw new IllegalArgumentException("z is null");
+        }
+        if (p == null) {
+            throw new IllegalArgumentException("p is null");
+        }
         int k = z.length;
         double max = z[0];
         for (int c = 1; c < k; c++) {

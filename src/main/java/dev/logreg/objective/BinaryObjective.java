@@ -19,6 +19,7 @@ public abstract class BinaryObjective implements Objective {
     private final Penalty penalty;
 
     BinaryObjective(BinaryProblem problem) {
+        Buffers.requireArgument(problem, "problem");
         this.problem = problem;
         this.penalty = new Penalty(problem.l2, problem.penaltyFactors, problem.cols, problem.interceptColumn);
     }

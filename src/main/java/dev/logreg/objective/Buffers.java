@@ -19,6 +19,17 @@ final class Buffers {
     }
 
     /**
+     * @param value an argument
+     * @param name its name, for the message
+     * @throws IllegalArgumentException if it is null
+     */
+    static void requireArgument(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+    }
+
+    /**
      * @throws IllegalArgumentException if an input and an output are the same array
      */
     static void checkDistinct(double[] a, double[] b) {

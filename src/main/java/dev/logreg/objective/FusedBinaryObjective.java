@@ -82,7 +82,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
      * @param simd the SIMD update of H, or null for plain Java loops
      */
     FusedBinaryObjective(BinaryProblem problem, int threads, boolean always, HessianUpdate simd) {
-        super(java.util.Objects.requireNonNull(problem, "problem"));
+        super(problem);
         this.simd = simd;
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
         this.lastTheta = new double[problem.cols];

@@ -55,7 +55,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
      * @param simd the SIMD update of the Gram triangles, or null for plain loops
      */
     FusedMultinomialObjective(MultinomialProblem problem, int threads, boolean always, HessianUpdate simd) {
-        super(java.util.Objects.requireNonNull(problem, "problem"));
+        super(problem);
         this.simd = simd;
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
         int blocks = problem.blocks();

@@ -24,7 +24,8 @@ public abstract class MultinomialObjective implements Objective {
     private double lipschitz = Double.NaN;
 
     MultinomialObjective(MultinomialProblem problem) {
-        this.problem = java.util.Objects.requireNonNull(problem, "problem");
+        Buffers.requireArgument(problem, "problem");
+        this.problem = problem;
         this.penalty = new Penalty(problem.l2, problem.penaltyFactors, problem.cols, problem.interceptColumn);
     }
 

@@ -251,6 +251,8 @@ public final class MultinomialProblem {
      * @param z output, length K
      */
     public void logits(int i, double[] theta, double[] z) {
+        Buffers.checkLength("theta", theta, dimension());
+        Buffers.checkLength("z", z, classes);
         int base = i * cols;
         for (int k = 0; k < classes; k++) {
             int c = classBlock[k];

@@ -37,8 +37,9 @@ public final class Aliasing {
      * @throws IllegalArgumentException if the array is not n &times; n
      */
     public static int[] find(double[] gram, int n) {
-        if (gram == null || gram.length != n * n) {
-            throw new IllegalArgumentException("the Gram matrix must be " + n + " x " + n);
+        if (gram == null || gram.length != (long) n * n) {
+            throw new IllegalArgumentException("gram must be " + n + " x " + n + (gram == null ? ", got null"
+                    : ", got length " + gram.length));
         }
         double[] scale = new double[n];
         for (int j = 0; j < n; j++) {
@@ -88,6 +89,7 @@ public final class Aliasing {
      * @return the other columns, increasing: those the fit keeps
      */
     public static int[] kept(int[] aliased, int n) {
+        Checks.argument(aliased, "aliased");
         int[] kept = new int[n - aliased.length];
         int next = 0;
         int a = 0;

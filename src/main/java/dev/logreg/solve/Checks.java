@@ -6,6 +6,13 @@ final class Checks {
     private Checks() {
     }
 
+    /** @throws IllegalArgumentException naming the argument if it is null */
+    static void argument(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
+    }
+
     static void tolerance(double tolerance) {
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be finite and > 0, got " + tolerance);

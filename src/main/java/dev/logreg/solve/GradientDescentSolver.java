@@ -25,7 +25,8 @@ public final class GradientDescentSolver implements Solver {
      * @param options tolerance, iteration limit, learning rate and line search
      */
     public GradientDescentSolver(GradientDescentOptions options) {
-        this.options = java.util.Objects.requireNonNull(options, "options");
+        Checks.argument(options, "options");
+        this.options = options;
     }
 
     /** @return the settings */
@@ -35,6 +36,7 @@ public final class GradientDescentSolver implements Solver {
 
     @Override
     public Solution minimize(Objective f, double[] start) {
+        Checks.argument(f, "f");
         Checks.start(start, f.dimension());
         resize(f.dimension());
         Progress progress = new Progress(f, options.tolerance(), options.maxIterations());

@@ -33,7 +33,8 @@ public final class NewtonSolver implements Solver {
      * @param options tolerance and iteration limit
      */
     public NewtonSolver(NewtonOptions options) {
-        this.options = java.util.Objects.requireNonNull(options, "options");
+        Checks.argument(options, "options");
+        this.options = options;
     }
 
     /** @return the settings */
@@ -43,6 +44,7 @@ public final class NewtonSolver implements Solver {
 
     @Override
     public Solution minimize(Objective f, double[] start) {
+        Checks.argument(f, "f");
         Checks.start(start, f.dimension());
         resize(f.dimension());
         Progress progress = new Progress(f, options.tolerance(), options.maxIterations());

@@ -49,6 +49,9 @@ public final class SeparationCheck {
      */
     public static int[] diverging(BinaryProblem problem, Objective objective, double[] theta,
                                   boolean completelySeparated) {
+        Checks.argument(problem, "problem");
+        Checks.argument(objective, "objective");
+        Checks.argument(theta, "theta");
         if (problem.l2() > 0) {
             return new int[0];
         }
@@ -135,6 +138,9 @@ public final class SeparationCheck {
      * @return the indices of the diverging parameters, empty if not separated
      */
     public static int[] diverging(BinaryProblem problem, Objective objective, Solution solution, boolean probe) {
+        Checks.argument(problem, "problem");
+        Checks.argument(objective, "objective");
+        Checks.argument(solution, "solution");
         if (problem.l2() > 0) {
             return new int[0];
         }
@@ -153,6 +159,9 @@ public final class SeparationCheck {
      */
     public static int[] diverging(MultinomialProblem problem, Objective objective, Solution solution,
                                   boolean probe) {
+        Checks.argument(problem, "problem");
+        Checks.argument(objective, "objective");
+        Checks.argument(solution, "solution");
         if (problem.l2() > 0) {
             return new int[0];
         }
@@ -192,6 +201,9 @@ public final class SeparationCheck {
      */
     public static int[] diverging(MultinomialProblem problem, Objective objective, double[] theta,
                                   boolean completelySeparated) {
+        Checks.argument(problem, "problem");
+        Checks.argument(objective, "objective");
+        Checks.argument(theta, "theta");
         if (problem.l2() > 0) {
             return new int[0];
         }
