@@ -45,9 +45,14 @@ public final class FitResult {
         this.terms = List.copyOf(terms);
         this.aliased = aliased.clone();
         this.diverging = diverging.clone();
-        this.termination = diverging.length > 0 ? Termination.SEPARATION : solution.termination();
+        this.termination = Warnings.termination(solution.termination(), diverging.length > 0);
         List<String> all = new java.util.ArrayList<>(extraWarnings);
+        if (diverging.length > 0) {
+            all.add(Warnings.separation(solution.termination(), solution.iterations(),
+                    Warnings.terms(divergingTerms()), diverging.length));
+        }
         if (diverging.length > 0 && solution.termination() == Termination.SEPARATION) {
+            // The solver's own complete-separation warning (its first) says less than the one above.
             all.addAll(solution.warnings().subList(1, solution.warnings().size()));
         } else {
             all.addAll(solution.warnings());
@@ -100,7 +105,11 @@ public final class FitResult {
         return termination == Termination.CONVERGED;
     }
 
-    /** @return why the fit stopped: {@link Termination#SEPARATION} also for quasi-complete separation */
+    /**
+     * @return why the fit stopped: {@link Termination#SEPARATION} when the loss proved complete separation,
+     *         or when the solver met its tolerance on data shown to be quasi-completely separated; the
+     *         solver's reason ({@link Termination#MAX_ITERATIONS}, &hellip;) when it stopped otherwise
+     */
     public Termination termination() {
         return termination;
     }
@@ -132,9 +141,13 @@ public final class FitResult {
         return aliased.clone();
     }
 
-    /** @return true if the classes are separated (completely or quasi-completely): no finite MLE exists */
+    /**
+     * @return true if the classes are separated (completely or quasi-completely), as proved by the loss
+     *         or by a direction verified row by row: no finite MLE exists. Also true when the solver ran
+     *         out of iterations first ({@link #termination()} then says so).
+     */
     public boolean separation() {
-        return termination == Termination.SEPARATION;
+        return termination == Termination.SEPARATION || diverging.length > 0;
     }
 
     /**

@@ -409,18 +409,10 @@ public final class LogisticRegression {
         List<String> notes = new java.util.ArrayList<>();
         if (aliased.length > 0) {
             notes.add(aliased.length + (aliased.length == 1 ? " coefficient" : " coefficients")
-                    + " not defined because of singularities: " + names(terms, aliased)
+                    + " not defined because of singularities: " + Warnings.terms(names(terms, aliased))
                     + (aliased.length == 1 ? " is a linear combination" : " are linear combinations")
                     + " of earlier columns and " + (aliased.length == 1 ? "was" : "were") + " dropped from the fit"
                     + " (coefficient reported as 0; predictions do not depend on it)");
-        }
-        if (divergingFull.length > 0) {
-            boolean complete = solution.termination() == Termination.SEPARATION;
-            notes.add((complete ? "complete" : "quasi-complete") + " separation: fitted probabilities of 0 or 1"
-                    + " occur along a direction no observation contradicts, so the maximum-likelihood estimate"
-                    + " does not exist; the coefficients of " + names(terms, divergingFull) + " diverge."
-                    + " Stopped with finite coefficients after " + solution.iterations() + " iterations;"
-                    + " the others are estimated given these. An L2 penalty gives a finite fit.");
         }
         return new FitResult(method, intercept, l2, theta, solution, terms, aliased, divergingFull, notes);
     }
@@ -438,12 +430,12 @@ public final class LogisticRegression {
         return true;
     }
 
-    private static String names(List<String> terms, int[] indices) {
+    private static List<String> names(List<String> terms, int[] indices) {
         List<String> names = new java.util.ArrayList<>();
         for (int j : indices) {
             names.add(terms.get(j));
         }
-        return String.join(", ", names);
+        return names;
     }
 
     private static void requireBothClasses(BinaryProblem p) {

@@ -54,15 +54,12 @@ public final class MultinomialFitResult {
         for (int d = 0; d < diverging.length; d++) {
             this.diverging[d] = diverging[d].clone();
         }
-        this.termination = diverging.length > 0 ? Termination.SEPARATION : solution.termination();
+        this.termination = Warnings.termination(solution.termination(), diverging.length > 0);
         List<String> all = new java.util.ArrayList<>(extraWarnings);
         if (diverging.length > 0) {
             boolean complete = solution.termination() == Termination.SEPARATION;
-            all.add((complete ? "complete" : "quasi-complete") + " separation: fitted probabilities of 0 or 1"
-                    + " occur along a direction no observation contradicts, so the maximum-likelihood estimate"
-                    + " does not exist; the coefficients of " + describe(divergingTerms()) + " diverge."
-                    + " Stopped with finite coefficients after " + solution.iterations() + " iterations;"
-                    + " the others are estimated given these. An L2 penalty gives a finite fit.");
+            all.add(Warnings.separation(solution.termination(), solution.iterations(), describe(divergingTerms()),
+                    diverging.length));
             all.addAll(complete ? solution.warnings().subList(1, solution.warnings().size()) : solution.warnings());
         } else {
             all.addAll(solution.warnings());
@@ -91,12 +88,20 @@ public final class MultinomialFitResult {
         return k == reference ? -1 : (k < reference ? k : k - 1);
     }
 
+    /** "class: term, term; class: term", at most {@link Warnings#NAMED} terms in all, then how many more. */
     private static String describe(Map<String, List<String>> terms) {
         List<String> parts = new java.util.ArrayList<>();
+        int named = 0;
+        int total = 0;
         for (Map.Entry<String, List<String>> e : terms.entrySet()) {
-            parts.add(e.getKey() + ": " + String.join(", ", e.getValue()));
+            total += e.getValue().size();
+            int room = Math.min(e.getValue().size(), Warnings.NAMED - named);
+            if (room > 0) {
+                parts.add(e.getKey() + ": " + String.join(", ", e.getValue().subList(0, room)));
+                named += room;
+            }
         }
-        return String.join("; ", parts);
+        return String.join("; ", parts) + (total > named ? " and " + (total - named) + " more" : "");
     }
 
     /** @return the optimizer that produced this fit */
@@ -195,7 +200,10 @@ public final class MultinomialFitResult {
         return termination == Termination.CONVERGED;
     }
 
-    /** @return why the fit stopped; {@link Termination#SEPARATION} also for quasi-complete separation */
+    /**
+     * @return why the fit stopped: {@link Termination#SEPARATION} when the loss proved complete separation
+     *         or the solver met its tolerance on quasi-separated data; otherwise the solver's reason
+     */
     public Termination termination() {
         return termination;
     }
@@ -214,9 +222,13 @@ public final class MultinomialFitResult {
         return aliased.clone();
     }
 
-    /** @return true if the classes are separated (completely or quasi-completely): no finite MLE exists */
+    /**
+     * @return true if the classes are separated (completely or quasi-completely), as proved by the loss
+     *         or by a direction verified row by row: no finite MLE exists; also when the solver stopped
+     *         first for another reason ({@link #termination()} says which)
+     */
     public boolean separation() {
-        return termination == Termination.SEPARATION;
+        return termination == Termination.SEPARATION || diverging.length > 0;
     }
 
     /**

@@ -468,7 +468,7 @@ public final class MultinomialRegression {
                 names.add(terms.get(j));
             }
             notes.add(aliased.length + (aliased.length == 1 ? " column" : " columns")
-                    + " not defined because of singularities: " + String.join(", ", names)
+                    + " not defined because of singularities: " + Warnings.terms(names)
                     + (aliased.length == 1 ? " is a linear combination" : " are linear combinations")
                     + " of earlier columns and " + (aliased.length == 1 ? "was" : "were") + " dropped from every class"
                     + " (coefficients reported as 0; predictions do not depend on them)");

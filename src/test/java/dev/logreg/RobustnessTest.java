@@ -51,6 +51,25 @@ class RobustnessTest {
     }
 
     @Test
+    void gradientDescentOutOfIterationsOnSeparatedDataSaysMaxIterationsAndReportsTheSeparation() {
+        double[][] x = {{-2}, {-1.5}, {-1}, {0}, {0}, {0}, {0}, {1}, {1.5}, {2}};
+        double[] y = {0, 0, 0, 0, 1, 0, 1, 1, 1, 1};
+        FitResult fit = LogisticRegression.gradientDescent().withMaxIterations(200).withFeatureNames(List.of("dose"))
+                .fit(x, y);
+        assertEquals(Termination.MAX_ITERATIONS, fit.termination(), "why the solver stopped");
+        assertTrue(fit.separation(), "the separation, certified by the Newton probe, is reported beside it");
+        assertEquals(List.of("dose"), fit.divergingTerms());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("quasi-complete separation")
+                && w.contains("stopped first (MAX_ITERATIONS, after 200 iterations)")), fit.warnings().toString());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("did not converge in 200 iterations")));
+        // Overlapping data that gradient descent merely has not finished: no separation.
+        Data.Dataset d = Data.ucla();
+        FitResult slow = LogisticRegression.gradientDescent().withMaxIterations(100).fit(d.x(), d.y());
+        assertEquals(Termination.MAX_ITERATIONS, slow.termination());
+        assertFalse(slow.separation(), slow.warnings().toString());
+    }
+
+    @Test
     void aPenaltyGivesAFiniteOptimumInsteadOfSeparation() {
         Data.Dataset d = Data.separableSeedExample(42);
         FitResult fit = LogisticRegression.newton().withL2(0.01).fit(d.x(), d.y());
