@@ -6,6 +6,7 @@ import dev.logreg.objective.FusedBinaryObjective;
 import dev.logreg.solve.Aliasing;
 import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.GradientDescentSolver;
+import dev.logreg.solve.Iteration;
 import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.SeparationCheck;
@@ -53,10 +54,12 @@ public final class LogisticRegression {
     private final double[] warmStart;
     private final List<String> featureNames;
     private final PenaltyScale penaltyScale;
+    private final java.util.function.Consumer<Iteration> listener;
 
     private LogisticRegression(Method method, double l2, boolean intercept, boolean standardize,
                                NewtonOptions newton, GradientDescentOptions gradientDescent, double[] warmStart,
-                               List<String> featureNames, PenaltyScale penaltyScale) {
+                               List<String> featureNames, PenaltyScale penaltyScale,
+                               java.util.function.Consumer<Iteration> listener) {
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
         }
@@ -68,6 +71,7 @@ public final class LogisticRegression {
         }
         this.method = method;
         this.penaltyScale = penaltyScale;
+        this.listener = listener;
         this.l2 = l2;
         this.intercept = intercept;
         this.standardize = standardize;
@@ -80,7 +84,7 @@ public final class LogisticRegression {
     /** @return Newton's method, tolerance 1e-8, at most 100 iterations, no penalty, with intercept */
     public static LogisticRegression newton() {
         return new LogisticRegression(Method.NEWTON, 0.0, true, false, NewtonOptions.defaults(),
-                GradientDescentOptions.defaults(), null, null, PenaltyScale.ORIGINAL);
+                GradientDescentOptions.defaults(), null, null, PenaltyScale.ORIGINAL, null);
     }
 
     /** @return gradient descent with &eta; = 1/L, tolerance 1e-8, at most 100000 iterations, no penalty, with intercept */
@@ -93,7 +97,7 @@ public final class LogisticRegression {
      * @return a copy using it
      */
     public LogisticRegression withMethod(Method value) {
-        return new LogisticRegression(value, l2, intercept, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale);
+        return new LogisticRegression(value, l2, intercept, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale, listener);
     }
 
     /**
@@ -102,7 +106,7 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException if &lambda; is negative or not finite
      */
     public LogisticRegression withL2(double value) {
-        return new LogisticRegression(method, value, intercept, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale);
+        return new LogisticRegression(method, value, intercept, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale, listener);
     }
 
     /**
@@ -110,7 +114,7 @@ public final class LogisticRegression {
      * @return a copy with or without intercept
      */
     public LogisticRegression withIntercept(boolean value) {
-        return new LogisticRegression(method, l2, value, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale);
+        return new LogisticRegression(method, l2, value, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale, listener);
     }
 
     /**
@@ -124,7 +128,7 @@ public final class LogisticRegression {
      * @return a copy with that setting
      */
     public LogisticRegression withStandardize(boolean value) {
-        return new LogisticRegression(method, l2, intercept, value, newton, gradientDescent, warmStart, featureNames, penaltyScale);
+        return new LogisticRegression(method, l2, intercept, value, newton, gradientDescent, warmStart, featureNames, penaltyScale, listener);
     }
 
     /**
@@ -136,7 +140,28 @@ public final class LogisticRegression {
      */
     public LogisticRegression withPenaltyScale(PenaltyScale value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
-                featureNames, value);
+                featureNames, value, listener);
+    }
+
+    /**
+     * @param value the wall-clock budget of the solver, checked between iterations; a fit that reaches it
+     *        stops with {@link Termination#TIME_LIMIT}; or {@code null} for none (the default)
+     * @return a copy with that limit, for either method
+     * @throws IllegalArgumentException if the value is zero or negative
+     */
+    public LogisticRegression withTimeLimit(java.time.Duration value) {
+        return new LogisticRegression(method, l2, intercept, standardize, newton.withTimeLimit(value),
+                gradientDescent.withTimeLimit(value), warmStart, featureNames, penaltyScale, listener);
+    }
+
+    /**
+     * @param value told of each solver iteration as it is recorded (as in {@link FitResult#trace()}, on
+     *        the fitting thread), for progress reports; or {@code null} for none (the default)
+     * @return a copy with that listener
+     */
+    public LogisticRegression withIterationListener(java.util.function.Consumer<Iteration> value) {
+        return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
+                featureNames, penaltyScale, value);
     }
 
     /**
@@ -146,7 +171,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withTolerance(double value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton.withTolerance(value),
-                gradientDescent.withTolerance(value), warmStart, featureNames, penaltyScale);
+                gradientDescent.withTolerance(value), warmStart, featureNames, penaltyScale, listener);
     }
 
     /**
@@ -156,7 +181,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withMaxIterations(int value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton.withMaxIterations(value),
-                gradientDescent.withMaxIterations(value), warmStart, featureNames, penaltyScale);
+                gradientDescent.withMaxIterations(value), warmStart, featureNames, penaltyScale, listener);
     }
 
     /**
@@ -167,7 +192,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withLearningRate(double value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton,
-                gradientDescent.withLearningRate(value), warmStart, featureNames, penaltyScale);
+                gradientDescent.withLearningRate(value), warmStart, featureNames, penaltyScale, listener);
     }
 
     /**
@@ -176,7 +201,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withLineSearch(boolean value) {
         return new LogisticRegression(method, l2, intercept, standardize, newton,
-                gradientDescent.withLineSearch(value), warmStart, featureNames, penaltyScale);
+                gradientDescent.withLineSearch(value), warmStart, featureNames, penaltyScale, listener);
     }
 
     /**
@@ -194,7 +219,7 @@ public final class LogisticRegression {
             }
         }
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent,
-                theta == null ? null : theta.clone(), featureNames, penaltyScale);
+                theta == null ? null : theta.clone(), featureNames, penaltyScale, listener);
     }
 
     /**
@@ -206,7 +231,7 @@ public final class LogisticRegression {
      */
     public LogisticRegression withFeatureNames(List<String> names) {
         return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
-                ModelMatrix.names(ModelMatrix.FEATURE_NAME, names), penaltyScale);
+                ModelMatrix.names(ModelMatrix.FEATURE_NAME, names), penaltyScale, listener);
     }
 
     /** @return the optimizer */
@@ -390,7 +415,8 @@ public final class LogisticRegression {
             }
             objective = new StartCache(objective, start, j0, g, h);
         }
-        Solver solver = method == Method.NEWTON ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
+        Solver solver = method == Method.NEWTON ? new NewtonSolver(newton, listener)
+                : new GradientDescentSolver(gradientDescent, listener);
         Solution solution = solver.minimize(objective, start);
         int[] diverging = SeparationCheck.diverging(working, fused, solution, method == Method.GRADIENT_DESCENT);
         double[] reduced = solution.theta();

@@ -64,6 +64,7 @@ public final class MultinomialRegression {
     /** The parametrization asked for, or null for the automatic choice (see {@link #parametrization(int)}). */
     private Parametrization parametrization;
     private PenaltyScale penaltyScale = PenaltyScale.ORIGINAL;
+    private java.util.function.Consumer<dev.logreg.solve.Iteration> listener;
     private int reference;
     private double l2;
     private boolean intercept = true;
@@ -81,6 +82,7 @@ public final class MultinomialRegression {
         c.method = method;
         c.parametrization = parametrization;
         c.penaltyScale = penaltyScale;
+        c.listener = listener;
         c.reference = reference;
         c.l2 = l2;
         c.intercept = intercept;
@@ -209,6 +211,30 @@ public final class MultinomialRegression {
     public MultinomialRegression withStandardize(boolean value) {
         MultinomialRegression c = copy();
         c.standardize = value;
+        return c;
+    }
+
+    /**
+     * @param value the wall-clock budget of the solver, checked between iterations (a fit that reaches it
+     *        stops with {@code TIME_LIMIT}), or {@code null} for none (the default)
+     * @return a copy with it, for both methods
+     * @throws IllegalArgumentException if the value is zero or negative
+     */
+    public MultinomialRegression withTimeLimit(java.time.Duration value) {
+        MultinomialRegression c = copy();
+        c.newton = newton.withTimeLimit(value);
+        c.gradientDescent = gradientDescent.withTimeLimit(value);
+        return c;
+    }
+
+    /**
+     * @param value told of each solver iteration as it is recorded (on the fitting thread), for progress
+     *        reports, or {@code null} for none (the default)
+     * @return a copy with it
+     */
+    public MultinomialRegression withIterationListener(java.util.function.Consumer<dev.logreg.solve.Iteration> value) {
+        MultinomialRegression c = copy();
+        c.listener = value;
         return c;
     }
 
@@ -436,7 +462,7 @@ public final class MultinomialRegression {
         int n = kept.length;
         int blocks = working.blocks();
         Solver solver = method == LogisticRegression.Method.NEWTON
-                ? new NewtonSolver(newton) : new GradientDescentSolver(gradientDescent);
+                ? new NewtonSolver(newton, listener) : new GradientDescentSolver(gradientDescent, listener);
         Objective solved = symmetric && intercept && method == LogisticRegression.Method.NEWTON
                 ? new InterceptShiftCurvature(objective) : objective;
         Solution solution = solver.minimize(solved, new double[blocks * n]);

@@ -60,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double l2;
 
-    @Option(names = "--tol", paramLabel = "T", defaultValue = "1e-8",
+    @Option(names = {"--tol", "--tolerance"}, paramLabel = "T", defaultValue = "1e-8",
             description = "Both solvers stop when max|gradient| <= T (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
@@ -68,6 +68,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Gradient descent's iteration limit (default: ${DEFAULT-VALUE});"
                     + " Newton keeps its limit of 100.")
     int maxIterations;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Each solver stops after this many seconds if it has not converged"
+                    + " (default: ${DEFAULT-VALUE}); progress goes to stderr every 5 s.")
+    double timeLimit;
 
     @Option(names = "--standardize",
             description = "Fit both solvers on centred, scaled features (the same setting for both);"
@@ -89,13 +94,13 @@ final class CompareCommand implements Callable<Integer> {
      */
     private record Run(String name, String title, int maxIterations, int iterations, List<Iteration> trace,
                        double loss, double maxAbsGradient, Termination termination, List<String> warnings,
-                       Map<String, double[]> coefficients, long nanos) {
+                       Map<String, double[]> coefficients, String reference, long nanos) {
 
         static Run of(String name, String title, LogisticRegression settings, FitResult fit, long nanos) {
             Map<String, double[]> coefficients = new LinkedHashMap<>();
             coefficients.put(null, FitReport.estimatesWithNa(fit));
             return new Run(name, title, settings.maxIterations(), fit.iterations(), fit.trace(), fit.loss(),
-                    fit.maxAbsGradient(), fit.termination(), fit.warnings(), coefficients, nanos);
+                    fit.maxAbsGradient(), fit.termination(), fit.warnings(), coefficients, null, nanos);
         }
 
         static Run of(String name, String title, MultinomialRegression settings, MultinomialFitResult fit,
@@ -110,7 +115,7 @@ final class CompareCommand implements Callable<Integer> {
                 coefficients.put(classes.get(c), b[c]);
             }
             return new Run(name, title, settings.maxIterations(), fit.iterations(), fit.trace(), fit.loss(),
-                    fit.maxAbsGradient(), fit.termination(), fit.warnings(), coefficients, nanos);
+                    fit.maxAbsGradient(), fit.termination(), fit.warnings(), coefficients, fit.referenceClass(), nanos);
         }
 
         int passes() {
@@ -154,10 +159,13 @@ final class CompareCommand implements Callable<Integer> {
 
     private List<Run> binary(Design design) {
         List<String> names = design.columnNames();
+        PrintWriter err = spec.commandLine().getErr();
         LogisticRegression gd = LogisticRegression.gradientDescent().withFeatureNames(names).withL2(l2)
-                .withTolerance(tolerance).withMaxIterations(maxIterations).withStandardize(standardize);
+                .withTolerance(tolerance).withMaxIterations(maxIterations).withStandardize(standardize)
+                .withTimeLimit(limit()).withIterationListener(new ProgressLines(err, "compare: " + GD_TITLE));
         LogisticRegression newton = LogisticRegression.newton().withFeatureNames(names).withL2(l2)
-                .withTolerance(tolerance).withStandardize(standardize);
+                .withTolerance(tolerance).withStandardize(standardize).withTimeLimit(limit())
+                .withIterationListener(new ProgressLines(err, "compare: " + NEWTON_TITLE));
         double[][] x = design.x();
         double[] y = design.y();
         double[] w = design.weights();
@@ -173,11 +181,14 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private List<Run> multinomial(Design design) {
+        PrintWriter err = spec.commandLine().getErr();
         MultinomialRegression gd = MultinomialRegression.gradientDescent().withFeatureNames(design.columnNames())
                 .withClassNames(design.classes()).withL2(l2).withTolerance(tolerance)
-                .withMaxIterations(maxIterations).withStandardize(standardize);
+                .withMaxIterations(maxIterations).withStandardize(standardize).withTimeLimit(limit())
+                .withIterationListener(new ProgressLines(err, "compare: " + GD_TITLE));
         MultinomialRegression newton = gd.withMethod(LogisticRegression.Method.NEWTON)
-                .withMaxIterations(MultinomialRegression.newton().maxIterations());
+                .withMaxIterations(MultinomialRegression.newton().maxIterations())
+                .withIterationListener(new ProgressLines(err, "compare: " + NEWTON_TITLE));
         double[][] x = design.x();
         int[] y = design.classLabels();
         double[] w = design.weights();
@@ -197,7 +208,13 @@ final class CompareCommand implements Callable<Integer> {
         SolverOptions.requirePenalty(l2);
         SolverOptions.requirePositive("--tol", tolerance);
         SolverOptions.requireIterations(maxIterations);
+        SolverOptions.requirePositive("--time-limit", timeLimit);
         return OutputFile.of("--plot", plot, data.data);
+    }
+
+    /** @return the time limit of each solver */
+    private java.time.Duration limit() {
+        return SolverOptions.duration(timeLimit);
     }
 
     private String text(Design design, List<Run> runs, double optimum, Path written) {
@@ -211,7 +228,8 @@ final class CompareCommand implements Callable<Integer> {
                 : "Scaling: both solvers fit the features as given (the same setting for both, for a fair"
                         + " comparison;\n         --standardize fits both on standardized features)\n");
         sb.append(String.format(Locale.ROOT, "Stopping: max|g| <= %.2g; at most %d iterations (gradient descent),"
-                + " %d (Newton)%n", tolerance, runs.get(0).maxIterations(), runs.get(1).maxIterations()));
+                + " %d (Newton); at most %s s each%n", tolerance, runs.get(0).maxIterations(),
+                runs.get(1).maxIterations(), FitReport.significant(timeLimit, 6)));
         if (l2 > 0) {
             sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s (not applied to the intercept)%n", l2));
         }
@@ -224,11 +242,11 @@ final class CompareCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%nJ* (the lowest loss either reached) = %.15g%n", optimum));
 
         sb.append("\nCoefficients:\n");
-        String reference = design.classes().get(0);
+        String reference = runs.get(0).reference();
         for (String coefficientClass : runs.get(0).coefficients().keySet()) {
             if (coefficientClass != null) {
-                sb.append(sb.charAt(sb.length() - 2) == ':' ? "" : "\n")
-                        .append(coefficientClass).append(" (vs ").append(reference).append("):\n");
+                sb.append(sb.charAt(sb.length() - 2) == ':' ? "" : "\n").append(coefficientClass)
+                        .append(reference == null ? "" : " (vs " + reference + ")").append(":\n");
             }
             sb.append(new TextTable(design.terms())
                     .columns(runs.get(0).title(), runs.get(0).coefficients().get(coefficientClass), runs.get(1).title(),
@@ -258,12 +276,17 @@ final class CompareCommand implements Callable<Integer> {
         root.put("model", design.multinomial() ? "multinomial" : "binomial");
         if (design.multinomial()) {
             FitReport.putStrings(root, "classes", design.classes());
-            root.put("reference", design.classes().get(0));
+            if (runs.get(0).reference() == null) {
+                root.putNull("reference");
+            } else {
+                root.put("reference", runs.get(0).reference());
+            }
         }
         root.put("nObs", design.observations());
         root.put("rowsDropped", design.rowsDropped());
         root.put("l2", l2);
         root.put("tolerance", tolerance);
+        root.put("timeLimitSeconds", timeLimit);
         root.put("standardized", standardize);
         root.put("plot", written.toString());
         FitReport.putNumber(root, "optimum", optimum);

@@ -78,7 +78,7 @@ final class FitCommand implements Callable<Integer> {
                     + " applies to targets with more than two classes; this fit of '" + design.target()
                     + "' has two (" + String.join(", ", design.classes()) + "), and --positive chooses the event");
         }
-        LogisticRegression regression = solver.regression().withFeatureNames(design.columnNames());
+        LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames());
         double[][] x = design.x();
         double[] y = design.y();
         double[] w = design.weights();
@@ -93,7 +93,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private List<String> fitMultinomial(Design design, OutputFile output) {
-        MultinomialRegression regression = solver.multinomial();
+        MultinomialRegression regression = solver.multinomial(progress());
         // --reference asks for the reference parametrization; without either option the penalty decides
         // (symmetric with --l2 > 0, as the library's default).
         Parametrization asked = parametrization != null ? parametrization
@@ -130,6 +130,11 @@ final class FitCommand implements Callable<Integer> {
         }
         print(format.json() ? report.jsonText() : report.text());
         return report.warnings();
+    }
+
+    private ProgressLines progress() {
+        return new ProgressLines(spec.commandLine().getErr(), "fit: " + (solver.solver == SolverOptions.Solver.NEWTON
+                ? "Newton" : "gradient descent"));
     }
 
     private void print(String text) {

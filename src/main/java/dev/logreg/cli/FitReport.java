@@ -314,6 +314,7 @@ final class FitReport {
             case MAX_ITERATIONS -> "NOT converged: iteration limit reached (" + gradient + ")";
             case SEPARATION -> "stopped: the classes are separated (" + gradient + ")";
             case NO_PROGRESS -> "NOT converged: no further progress possible (" + gradient + ")";
+            case TIME_LIMIT -> "NOT converged: time limit reached (" + gradient + ")";
         };
     }
 

@@ -41,6 +41,11 @@ final class SolverOptions {
                     + " the standardized features (glmnet's standardize = TRUE; another model).")
     dev.logreg.PenaltyScale penaltyScale;
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "Stop the solver after this many seconds if it has not converged (default: none);"
+                    + " progress goes to stderr every 5 s of a long fit.")
+    Double timeLimit;
+
     @Option(names = "--learning-rate", paramLabel = "ETA",
             description = "Gradient descent's step (default: 1/L, L the gradient's Lipschitz bound).")
     Double learningRate;
@@ -48,12 +53,18 @@ final class SolverOptions {
     @Option(names = "--line-search", description = "Gradient descent with Armijo backtracking.")
     boolean lineSearch;
 
-    /** @return the configured regression; bad values throw IllegalArgumentException naming them */
-    LogisticRegression regression() {
+    /**
+     * @param progress told of every iteration, for progress lines
+     * @return the configured regression; bad values throw IllegalArgumentException naming them
+     */
+    LogisticRegression regression(java.util.function.Consumer<dev.logreg.solve.Iteration> progress) {
         check();
         LogisticRegression r = solver == Solver.NEWTON
                 ? LogisticRegression.newton() : LogisticRegression.gradientDescent();
-        r = r.withL2(l2).withStandardize(standardize).withPenaltyScale(penaltyScale);
+        r = r.withL2(l2).withStandardize(standardize).withPenaltyScale(penaltyScale).withIterationListener(progress);
+        if (timeLimit != null) {
+            r = r.withTimeLimit(duration(timeLimit));
+        }
         if (maxIterations != null) {
             r = r.withMaxIterations(maxIterations);
         }
@@ -67,14 +78,18 @@ final class SolverOptions {
     }
 
     /**
+     * @param progress told of every iteration, for progress lines
      * @return the same settings for a multinomial regression (the parametrization by the penalty, the
      *         first class the reference); bad values throw IllegalArgumentException naming them
      */
-    MultinomialRegression multinomial() {
+    MultinomialRegression multinomial(java.util.function.Consumer<dev.logreg.solve.Iteration> progress) {
         check();
         MultinomialRegression r = solver == Solver.NEWTON
                 ? MultinomialRegression.newton() : MultinomialRegression.gradientDescent();
-        r = r.withL2(l2).withStandardize(standardize).withPenaltyScale(penaltyScale);
+        r = r.withL2(l2).withStandardize(standardize).withPenaltyScale(penaltyScale).withIterationListener(progress);
+        if (timeLimit != null) {
+            r = r.withTimeLimit(duration(timeLimit));
+        }
         if (maxIterations != null) {
             r = r.withMaxIterations(maxIterations);
         }
@@ -100,6 +115,9 @@ final class SolverOptions {
         if (tolerance != null) {
             requirePositive("--tol", tolerance);
         }
+        if (timeLimit != null) {
+            requirePositive("--time-limit", timeLimit);
+        }
         if (learningRate != null || lineSearch) {
             if (solver != Solver.GD) {
                 throw new IllegalArgumentException("--learning-rate and --line-search apply to --solver gd only");
@@ -122,6 +140,14 @@ final class SolverOptions {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(option + " must be a finite number > 0, got " + value);
         }
+    }
+
+    /**
+     * @param seconds a positive, finite number of seconds
+     * @return it as a duration (to the nanosecond; at least one)
+     */
+    static java.time.Duration duration(double seconds) {
+        return java.time.Duration.ofNanos(Math.max(1, (long) Math.min(seconds * 1e9, Long.MAX_VALUE)));
     }
 
     /** @throws IllegalArgumentException unless {@code --max-iter} is positive */

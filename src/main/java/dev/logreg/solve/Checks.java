@@ -19,6 +19,12 @@ final class Checks {
         }
     }
 
+    static void timeLimit(java.time.Duration timeLimit) {
+        if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
+            throw new IllegalArgumentException("timeLimit must be positive (or null for none), got " + timeLimit);
+        }
+    }
+
     static void maxIterations(int maxIterations) {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);

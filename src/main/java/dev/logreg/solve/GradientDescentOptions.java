@@ -10,8 +10,11 @@ package dev.logreg.solve;
  *        Lipschitz bound}, which never increases the loss
  * @param lineSearch when true, halve &eta; until the Armijo condition holds (the step then never
  *        grows again); when false, every step uses &eta;
+ * @param timeLimit the wall-clock budget, positive, checked between iterations; or {@code null} for none
+ *        (the default)
  */
-public record GradientDescentOptions(double tolerance, int maxIterations, double learningRate, boolean lineSearch) {
+public record GradientDescentOptions(double tolerance, int maxIterations, double learningRate, boolean lineSearch,
+                                     java.time.Duration timeLimit) {
 
     /** The value of {@code learningRate} that selects &eta; = 1/L. */
     public static final double AUTOMATIC_LEARNING_RATE = 0.0;
@@ -25,18 +28,33 @@ public record GradientDescentOptions(double tolerance, int maxIterations, double
      * @param maxIterations the iteration limit
      * @param learningRate &eta;, or {@link #AUTOMATIC_LEARNING_RATE}
      * @param lineSearch whether to backtrack
+     * @param timeLimit the time budget, or {@code null} for none
      * @throws IllegalArgumentException naming the bad value
      */
     public GradientDescentOptions {
         Checks.tolerance(tolerance);
         Checks.maxIterations(maxIterations);
+        Checks.timeLimit(timeLimit);
         if (learningRate != AUTOMATIC_LEARNING_RATE && !(learningRate > 0 && Double.isFinite(learningRate))) {
             throw new IllegalArgumentException("learningRate must be finite and > 0 (or 0 for 1/L), got "
                     + learningRate);
         }
     }
 
-    /** @return tolerance 1e-8, at most 100000 iterations, &eta; = 1/L, no line search */
+    /**
+     * Options without a time limit.
+     *
+     * @param tolerance stop when max|g| &le; tolerance
+     * @param maxIterations the iteration limit
+     * @param learningRate &eta;, or {@link #AUTOMATIC_LEARNING_RATE}
+     * @param lineSearch whether to backtrack
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public GradientDescentOptions(double tolerance, int maxIterations, double learningRate, boolean lineSearch) {
+        this(tolerance, maxIterations, learningRate, lineSearch, null);
+    }
+
+    /** @return tolerance 1e-8, at most 100000 iterations, &eta; = 1/L, no line search, no time limit */
     public static GradientDescentOptions defaults() {
         return new GradientDescentOptions(DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS, AUTOMATIC_LEARNING_RATE, false);
     }
@@ -46,7 +64,7 @@ public record GradientDescentOptions(double tolerance, int maxIterations, double
      * @return a copy with that tolerance
      */
     public GradientDescentOptions withTolerance(double value) {
-        return new GradientDescentOptions(value, maxIterations, learningRate, lineSearch);
+        return new GradientDescentOptions(value, maxIterations, learningRate, lineSearch, timeLimit);
     }
 
     /**
@@ -54,7 +72,7 @@ public record GradientDescentOptions(double tolerance, int maxIterations, double
      * @return a copy with that limit
      */
     public GradientDescentOptions withMaxIterations(int value) {
-        return new GradientDescentOptions(tolerance, value, learningRate, lineSearch);
+        return new GradientDescentOptions(tolerance, value, learningRate, lineSearch, timeLimit);
     }
 
     /**
@@ -62,7 +80,7 @@ public record GradientDescentOptions(double tolerance, int maxIterations, double
      * @return a copy with that learning rate
      */
     public GradientDescentOptions withLearningRate(double value) {
-        return new GradientDescentOptions(tolerance, maxIterations, value, lineSearch);
+        return new GradientDescentOptions(tolerance, maxIterations, value, lineSearch, timeLimit);
     }
 
     /**
@@ -70,6 +88,14 @@ public record GradientDescentOptions(double tolerance, int maxIterations, double
      * @return a copy with the line search on or off
      */
     public GradientDescentOptions withLineSearch(boolean value) {
-        return new GradientDescentOptions(tolerance, maxIterations, learningRate, value);
+        return new GradientDescentOptions(tolerance, maxIterations, learningRate, value, timeLimit);
+    }
+
+    /**
+     * @param value the new time limit, or {@code null} for none
+     * @return a copy with that limit
+     */
+    public GradientDescentOptions withTimeLimit(java.time.Duration value) {
+        return new GradientDescentOptions(tolerance, maxIterations, learningRate, lineSearch, value);
     }
 }

@@ -15,6 +15,7 @@ import dev.logreg.objective.Objective;
 public final class GradientDescentSolver implements Solver {
 
     private final GradientDescentOptions options;
+    private final java.util.function.Consumer<Iteration> listener;
     private int n = -1;
     private double[] theta;
     private double[] trial;
@@ -25,8 +26,18 @@ public final class GradientDescentSolver implements Solver {
      * @param options tolerance, iteration limit, learning rate and line search
      */
     public GradientDescentSolver(GradientDescentOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * @param options the settings
+     * @param listener told of every iteration as the trace records it (the start first), on the
+     *        solver's thread, or {@code null}; for progress reports
+     */
+    public GradientDescentSolver(GradientDescentOptions options, java.util.function.Consumer<Iteration> listener) {
         Checks.argument(options, "options");
         this.options = options;
+        this.listener = listener;
     }
 
     /** @return the settings */
@@ -39,7 +50,8 @@ public final class GradientDescentSolver implements Solver {
         Checks.argument(f, "f");
         Checks.start(start, f.dimension());
         resize(f.dimension());
-        Progress progress = new Progress(f, options.tolerance(), options.maxIterations());
+        Progress progress = new Progress(f, options.tolerance(), options.maxIterations(), options.timeLimit(),
+                listener);
         double eta = options.learningRate() == GradientDescentOptions.AUTOMATIC_LEARNING_RATE
                 ? 1.0 / f.lipschitzBound() : options.learningRate();
         System.arraycopy(start, 0, theta, 0, n);

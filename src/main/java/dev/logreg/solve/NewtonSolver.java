@@ -19,6 +19,7 @@ import dev.logreg.objective.Objective;
 public final class NewtonSolver implements Solver {
 
     private final NewtonOptions options;
+    private final java.util.function.Consumer<Iteration> listener;
     private final DampedCholesky dampedCholesky = new DampedCholesky();
     private int n = -1;
     private double[] theta;
@@ -33,8 +34,18 @@ public final class NewtonSolver implements Solver {
      * @param options tolerance and iteration limit
      */
     public NewtonSolver(NewtonOptions options) {
+        this(options, null);
+    }
+
+    /**
+     * @param options the settings
+     * @param listener told of every iteration as the trace records it (the start first), on the
+     *        solver's thread, or {@code null}; for progress reports
+     */
+    public NewtonSolver(NewtonOptions options, java.util.function.Consumer<Iteration> listener) {
         Checks.argument(options, "options");
         this.options = options;
+        this.listener = listener;
     }
 
     /** @return the settings */
@@ -47,7 +58,8 @@ public final class NewtonSolver implements Solver {
         Checks.argument(f, "f");
         Checks.start(start, f.dimension());
         resize(f.dimension());
-        Progress progress = new Progress(f, options.tolerance(), options.maxIterations());
+        Progress progress = new Progress(f, options.tolerance(), options.maxIterations(), options.timeLimit(),
+                listener);
         System.arraycopy(start, 0, theta, 0, n);
         double loss = f.valueGradientHessian(theta, g, H);
         progress.evaluated();

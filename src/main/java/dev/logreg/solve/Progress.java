@@ -17,13 +17,31 @@ final class Progress {
     private final double tolerance;
     private final int maxIterations;
     private final double separationLevel;
+    private final long timeLimitNanos;
+    private final java.util.function.Consumer<Iteration> listener;
     private int evaluations;
 
-    /** Starts the clock; the objective's separation level is read once, it is a constant of the data. */
-    Progress(Objective f, double tolerance, int maxIterations) {
+    /**
+     * Starts the clock; the objective's separation level is read once, it is a constant of the data.
+     *
+     * @param timeLimit the time budget, or null for none
+     * @param listener told of every iteration as it is recorded, or null
+     */
+    Progress(Objective f, double tolerance, int maxIterations, java.time.Duration timeLimit,
+             java.util.function.Consumer<Iteration> listener) {
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
         this.separationLevel = f.separationLevel();
+        this.timeLimitNanos = timeLimit == null ? Long.MAX_VALUE : saturatedNanos(timeLimit);
+        this.listener = listener;
+    }
+
+    private static long saturatedNanos(java.time.Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** Counts one pass over the data. */
@@ -32,8 +50,12 @@ final class Progress {
     }
 
     void record(int k, double loss, double maxAbsGradient, double stepLength, double stepNorm, double damping) {
-        trace.add(new Iteration(k, loss, maxAbsGradient, stepLength, stepNorm, damping, evaluations,
-                System.nanoTime() - start));
+        Iteration it = new Iteration(k, loss, maxAbsGradient, stepLength, stepNorm, damping, evaluations,
+                System.nanoTime() - start);
+        trace.add(it);
+        if (listener != null) {
+            listener.accept(it);
+        }
     }
 
     void warn(String warning) {
@@ -60,6 +82,9 @@ final class Progress {
         if (k >= maxIterations) {
             return Termination.MAX_ITERATIONS;
         }
+        if (System.nanoTime() - start >= timeLimitNanos) {
+            return Termination.TIME_LIMIT;
+        }
         return null;
     }
 
@@ -76,10 +101,18 @@ final class Progress {
             case NO_PROGRESS -> warnings.add(0, String.format(
                     "stopped at iteration %d without converging: no step decreased the loss "
                             + "(max|g| = %.3g > tolerance %.3g)", k, maxAbsGradient, tolerance));
+            case TIME_LIMIT -> warnings.add(0, String.format(
+                    "stopped at the time limit of %s after %d iterations, not converged: max|g| = %.3g > tolerance"
+                            + " %.3g", seconds(timeLimitNanos), k, maxAbsGradient, tolerance));
             case CONVERGED -> {
             }
         }
         return new Solution(theta, termination, k, loss, maxAbsGradient, trace, warnings);
+    }
+
+    private static String seconds(long nanos) {
+        double s = nanos / 1e9;
+        return s == Math.rint(s) ? String.format("%.0f s", s) : String.format("%.3g s", s);
     }
 
     static double maxAbs(double[] v) {

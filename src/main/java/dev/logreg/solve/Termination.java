@@ -17,5 +17,7 @@ public enum Termination {
      * No step decreased the loss: the line search failed, no descent direction was found, or
      * (gradient descent without line search) the loss became non-finite.
      */
-    NO_PROGRESS
+    NO_PROGRESS,
+    /** The time limit was reached first (only when one was set). */
+    TIME_LIMIT
 }

@@ -59,6 +59,10 @@ class CompareCommandTest {
         return Cli.creditCsv(dir).toString();
     }
 
+    private static void assertCallerError(Cli.Run r, String... words) {
+        Cli.assertCallerError(r, words);
+    }
+
     /** @return the absolute, normalized path of a plot file in the temp dir */
     private Path plot(String name) {
         return dir.resolve(name).toAbsolutePath().normalize();
@@ -193,6 +197,38 @@ class CompareCommandTest {
                 "J* against Newton's loss");
         assertTrue(gd.get("loss").asDouble() - doc.get("optimum").asDouble() > 1e-3, doc.get("optimum").toString());
         assertReadablePng(png);
+    }
+
+    @Test
+    void theTimeLimitStopsGradientDescentAndTheResultSaysSo() throws IOException {
+        Path png = plot("limit.png");
+        Cli.Run r = run("compare", "--data", ucla(), "--target", "admit", "--categorical", "rank", "--max-iter",
+                "100000000", "--time-limit", "0.3", "--plot", png.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertEquals(0.3, doc.get("timeLimitSeconds").asDouble());
+        JsonNode gd = solver(doc, "gd");
+        assertEquals("TIME_LIMIT", gd.get("termination").asText(), gd.get("warnings").toString());
+        assertTrue(gd.get("timeMillis").asDouble() >= 300, gd.get("timeMillis").toString());
+        assertTrue(gd.get("timeMillis").asDouble() < 30_000, "bounded: " + gd.get("timeMillis"));
+        assertTrue(r.err().contains("stopped at the time limit of 0.300 s"), r.err());
+        assertFalse(r.err().contains("separation"), "no separation without its certificate: " + r.err());
+        assertEquals("CONVERGED", solver(doc, "newton").get("termination").asText());
+        assertCallerError(run("compare", "--data", ucla(), "--target", "admit", "--time-limit", "0"), "--time-limit");
+    }
+
+    @Test
+    void aPenalizedMultinomialComparisonIsSymmetricWithoutAReference() throws IOException {
+        Path png = plot("iris.png");
+        Cli.Run r = run("compare", "--data", Cli.irisCsv(dir).toString(), "--target", "species", "--features",
+                "sepal_length", "--l2", "0.01", "--standardize", "--plot", png.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = JSON.readTree(r.out());
+        assertTrue(doc.get("reference").isNull(), doc.get("reference").toString());
+        assertEquals(3, solver(doc, "newton").get("coefficients").size());
+        String text = run("compare", "--data", Cli.irisCsv(dir).toString(), "--target", "species", "--features",
+                "sepal_length", "--l2", "0.01", "--standardize", "--plot", png.toString()).out();
+        assertFalse(text.contains("(vs "), text);
     }
 
     @Test

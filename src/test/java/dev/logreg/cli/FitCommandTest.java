@@ -135,14 +135,7 @@ class FitCommandTest {
 
     /** A caller's mistake: exit code 2, nothing on stdout, one line on stderr naming the cause. */
     private static void assertCallerError(Cli.Run r, String... words) {
-        assertEquals(2, r.code(), r.err());
-        assertEquals("", r.out());
-        assertEquals(1, r.err().lines().count(), r.err());
-        for (String word : words) {
-            assertTrue(r.err().contains(word), "expected '" + word + "' in: " + r.err());
-        }
-        assertFalse(r.err().contains("Exception"), r.err());
-        assertFalse(r.err().contains("\tat "), r.err());
+        Cli.assertCallerError(r, words);
     }
 
     // ---------------------------------------------------------------- 1-3: JSON against R

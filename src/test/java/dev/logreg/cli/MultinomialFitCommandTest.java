@@ -82,15 +82,7 @@ class MultinomialFitCommandTest {
 
     /** A caller's mistake: exit code 2, nothing on stdout, one line on stderr naming the cause. */
     private static void assertCallerError(Cli.Run r, String... words) {
-        assertEquals(2, r.code(), r.err() + r.out());
-        assertEquals("", r.out());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("logreg: "), r.err());
-        for (String word : words) {
-            assertTrue(r.err().contains(word), "expected '" + word + "' in: " + r.err());
-        }
-        assertFalse(r.err().contains("Exception"), r.err());
-        assertFalse(r.err().contains("\tat "), r.err());
+        Cli.assertCallerError(r, words);
     }
 
     /** The statsmodels coefficients of species ~ sepal_length, reference Iris-setosa, in {@code coefficients}. */

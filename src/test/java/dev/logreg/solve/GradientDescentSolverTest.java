@@ -155,4 +155,29 @@ class GradientDescentSolverTest {
         assertTrue(e.getMessage().contains("maxIterations"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NewtonOptions.defaults().withTolerance(Double.NaN));
     }
+
+    @Test
+    void aTimeLimitStopsTheSolverWithItsOwnTerminationAndTheListenerSeesEveryIteration() {
+        // UCLA's raw columns: gradient descent needs far more than 100000 iterations here.
+        dev.logreg.testing.Data.Dataset d = dev.logreg.testing.Data.ucla();
+        int m = d.y().length;
+        double[] x = new double[m * 6];
+        for (int i = 0; i < m; i++) {
+            x[i * 6] = 1;
+            System.arraycopy(d.x()[i], 0, x, i * 6 + 1, 5);
+        }
+        dev.logreg.objective.BinaryProblem p = new dev.logreg.objective.BinaryProblem(x, m, 6, d.y(), null, 0, 0);
+        java.util.List<Iteration> seen = new java.util.ArrayList<>();
+        GradientDescentOptions options = GradientDescentOptions.defaults().withMaxIterations(Integer.MAX_VALUE)
+                .withTimeLimit(java.time.Duration.ofMillis(200));
+        Solution s = new GradientDescentSolver(options, seen::add)
+                .minimize(new dev.logreg.objective.FusedBinaryObjective(p), new double[6]);
+        assertEquals(Termination.TIME_LIMIT, s.termination());
+        assertTrue(s.warnings().get(0).startsWith("stopped at the time limit of 0.200 s after " + s.iterations()
+                + " iterations, not converged"), s.warnings().get(0));
+        assertEquals(s.trace(), seen, "the listener sees what the trace records");
+        assertTrue(s.trace().get(s.trace().size() - 1).elapsedNanos() >= 190_000_000L);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> options.withTimeLimit(java.time.Duration.ZERO));
+    }
 }
