@@ -44,9 +44,14 @@ final class DataOptions {
 
     /** @return the design these options describe */
     Design design() {
-        Table table = Table.read(data, delimiter(), categorical);
+        char separator = delimiter();
+        Activity.reading(data);
+        Table table = Table.read(data, separator, categorical);
         List<String> terms = features == null ? List.of() : Feature.split(features);
-        return Design.build(table, new ModelSpec(target, terms, positive, weights));
+        Activity.doing("building the model matrix of " + data);
+        Design design = Design.build(table, new ModelSpec(target, terms, positive, weights));
+        Activity.fitting(design.rowsUsed(), design.columnNames().size() + 1);
+        return design;
     }
 
     private char delimiter() {

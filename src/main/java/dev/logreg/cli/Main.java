@@ -23,6 +23,8 @@ public final class Main implements Callable<Integer> {
 
     /** Exit code for a caller's mistake. */
     static final int USAGE = 2;
+    /** Exit code when the JVM runs out of heap: the input is too large for the heap limit (-Xmx). */
+    static final int OUT_OF_MEMORY = 3;
 
     @Spec
     private CommandSpec spec;
@@ -45,7 +47,7 @@ public final class Main implements Callable<Integer> {
      * @param args the command and its arguments
      * @param out where results go
      * @param err where errors and warnings go
-     * @return the exit code: 0 on success, 2 on a caller's mistake, 1 on an internal error
+     * @return the exit code: 0 on success, 2 on a caller's mistake, 3 when out of memory, 1 on an internal error
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
@@ -62,13 +64,22 @@ public final class Main implements Callable<Integer> {
                 errWriter.println("logreg: " + firstLine(e.getMessage()));
                 return USAGE;
             }
-            errWriter.println("logreg: internal error: " + e);
+            errWriter.println("logreg: internal error: " + firstLine(String.valueOf(e)));
             return 1;
         });
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.setCaseInsensitiveEnumValuesAllowed(true);
         }
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // What was being done and what it needed; the failed allocation's memory is free again here.
+            errWriter.println("logreg: " + Activity.outOfMemory(Runtime.getRuntime().maxMemory()));
+            return OUT_OF_MEMORY;
+        } catch (RuntimeException | Error e) {
+            errWriter.println("logreg: internal error: " + firstLine(String.valueOf(e)));
+            return 1;
+        }
     }
 
     private static String firstLine(String message) {
