@@ -40,8 +40,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * out. Log-axis tick labels are all in one format ({@code 1E-4}, {@code 1E0}).
  *
  * <p>Each panel's title (normally the model formula) is drawn above its chart and shortened at a
- * term boundary when it is wider than the panel ({@code income ~ age + workclass + … (12 more
- * terms)}). Several panels are drawn side by side in one PNG.
+ * term boundary when it is wider than the panel ({@code income ~ age + workclass + fnlwgt +
+ * education + … (10 more terms)}). Several panels are drawn side by side in one PNG.
  */
 final class ConvergencePlot {
 
@@ -65,6 +65,7 @@ final class ConvergencePlot {
     /** DecimalFormat pattern of the log-scale x axis's labels (whole passes): {@code 1}, {@code 1,000}. */
     static final String X_LOG_TICK_PATTERN = "#,##0";
 
+    /** The axis titles; the x axis's says whether it is on a log scale and where the start is. */
     static final String X_TITLE_LINEAR = "passes over the data (the start theta_0 is pass 1)";
     static final String X_TITLE_LOG = "passes over the data, log scale (the start theta_0 is pass 1)";
     static final String Y_TITLE = "J(theta_k) - J*  (log scale)";
@@ -257,7 +258,9 @@ final class ConvergencePlot {
             styler.setXAxisLogarithmic(true);
             styler.setXAxisDecimalPattern(X_LOG_TICK_PATTERN);
         }
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Below the plot, in one row: inside, it would hide whatever line passes the corner it sits in.
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         // A log axis has a grid line at every 2..9 x 10^k: thin and pale, like log paper, not dashed grey.
