@@ -240,6 +240,23 @@ final class ConvergencePlot {
     }
 
     /**
+     * @param entries the legend's entries
+     * @param styler the chart's styler (its legend font, line sample length and padding)
+     * @return whether the entries fit side by side in one row across the panel, with a margin for
+     *         each entry's line sample and padding
+     */
+    static boolean legendFitsOneRow(List<String> entries, Styler styler) {
+        // Whole-pixel advances, as in a bitmap: the wider measure of the two.
+        FontRenderContext frc = new FontRenderContext(null, true, false);
+        double width = 0;
+        for (String entry : entries) {
+            width += styler.getLegendFont().getStringBounds(entry, frc).getWidth()
+                    + styler.getLegendSeriesLineLength() + 3 * styler.getLegendPadding();
+        }
+        return width <= WIDTH - 2 * styler.getChartPadding();
+    }
+
+    /**
      * The chart of one panel, without its title ({@link #render} draws that above it, shortened to fit).
      *
      * @param panel the panel
@@ -258,9 +275,8 @@ final class ConvergencePlot {
             styler.setXAxisLogarithmic(true);
             styler.setXAxisDecimalPattern(X_LOG_TICK_PATTERN);
         }
-        // Below the plot, in one row: inside, it would hide whatever line passes the corner it sits in.
+        // Below the plot: inside, it would hide whatever line passes the corner it sits in.
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         // A log axis has a grid line at every 2..9 x 10^k: thin and pale, like log paper, not dashed grey.
@@ -287,6 +303,8 @@ final class ConvergencePlot {
                 drawn = true;
             }
         }
+        styler.setLegendLayout(legendFitsOneRow(new ArrayList<>(chart.getSeriesMap().keySet()), styler)
+                ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
         if (!drawn) {
             // Every iterate is at the optimum: nothing above zero to draw on a log axis.
             styler.setYAxisLogarithmic(false);

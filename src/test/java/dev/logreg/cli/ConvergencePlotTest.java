@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 
 /** The convergence plot's pieces: the x-axis rule, the legend, the title shortening, the tick labels, the PNG. */
 class ConvergencePlotTest {
@@ -157,6 +158,23 @@ class ConvergencePlotTest {
         String cut = ConvergencePlot.fitTitle(oneLongTerm, font, frc, available);
         assertTrue(width(cut) <= available, cut);
         assertTrue(cut.startsWith("y ~ xxx") && (cut.endsWith("\u2026") || cut.endsWith("...")), cut);
+    }
+
+    @Test
+    void theLegendIsOneRowUnderThePlotWhenItFitsAndOneEntryALineWhenNot() {
+        XYChart chart = ConvergencePlot.chart(new ConvergencePlot.Panel("y ~ x", adultLike()));
+        assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
+        assertEquals(Styler.LegendLayout.Horizontal, chart.getStyler().getLegendLayout());
+        // Gradient descent at a 10,000,000-iteration limit next to Newton at its limit of 100: too wide for one row.
+        Map<String, List<Iteration>> longRuns = new LinkedHashMap<>();
+        longRuns.put("gradient descent", List.of(new Iteration(0, 2, 0, 0, 0, 0, 1, 0),
+                new Iteration(10_000_000, 1, 0, 0, 0, 0, 10_000_001, 0)));
+        longRuns.put("Newton", List.of(new Iteration(0, 2, 0, 0, 0, 0, 1, 0), new Iteration(100, 1, 0, 0, 0, 0, 400, 0)));
+        XYChart wide = ConvergencePlot.chart(new ConvergencePlot.Panel("y ~ x", longRuns));
+        assertEquals(Styler.LegendLayout.Vertical, wide.getStyler().getLegendLayout());
+        assertFalse(ConvergencePlot.legendFitsOneRow(List.of(ConvergencePlot.legend("gradient descent",
+                longRuns.get("gradient descent")), ConvergencePlot.legend("Newton", longRuns.get("Newton"))),
+                wide.getStyler()));
     }
 
     @Test
