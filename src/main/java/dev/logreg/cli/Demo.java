@@ -58,7 +58,14 @@ final class Demo {
         }
     }
 
-    static void run(PrintWriter out, Path directory) {
+    /**
+     * Prints the demo and writes its plot.
+     *
+     * @param out where to print
+     * @param directory where to write {@link #PLOT}
+     * @return the plot's panels, one per model, each titled with the formula the text prints
+     */
+    static List<ConvergencePlot.Panel> run(PrintWriter out, Path directory) {
         Table table = creditApproval();
         int approved = 0;
         for (int i = 0; i < table.rows(); i++) {
@@ -76,6 +83,7 @@ final class Demo {
         Path plot = ConvergencePlot.write(OutputFile.of("--plot-dir", directory.resolve(PLOT)), panels);
         out.printf("%nConvergence plot: %s%n", plot);
         out.flush();
+        return panels;
     }
 
     private static ConvergencePlot.Panel compare(PrintWriter out, Design design) {
@@ -118,6 +126,6 @@ final class Demo {
         Map<String, List<Iteration>> traces = new LinkedHashMap<>();
         traces.put("gradient descent", g.trace());
         traces.put("Newton", n.trace());
-        return new ConvergencePlot.Panel(design.formula().replace("A16 ~ ", "approved ~ "), traces);
+        return new ConvergencePlot.Panel(design.formula(), traces);
     }
 }
