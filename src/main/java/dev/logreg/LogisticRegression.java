@@ -34,6 +34,13 @@ import org.ejml.data.DMatrixRMaj;
  * other than 0 and 1, a single class, negative weights) throw {@link IllegalArgumentException}
  * naming the row, column or value; numerical trouble (no convergence, separation) is reported in
  * the {@link FitResult}.
+ *
+ * <p>A fit can be cancelled by interrupting its thread (as {@code Future.cancel(true)} does): every
+ * pass over the data checks for interruption at each chunk of rows, on one thread or several, and
+ * the solvers between iterations, so the fit stops within a fraction of a pass and throws
+ * {@link java.util.concurrent.CancellationException}, leaving the thread's interrupt status set. No
+ * partial result is returned; for a bounded run use {@link #withMaxIterations} or {@link #withTimeLimit},
+ * which return one.
  */
 public final class LogisticRegression {
 
@@ -279,6 +286,8 @@ public final class LogisticRegression {
      * @param y labels 0 or 1, one per row, both present
      * @return the fit
      * @throws IllegalArgumentException on bad input, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     *         (see the class comment)
      */
     public FitResult fit(double[][] x, double[] y) {
         return fit(x, y, null);
@@ -292,6 +301,8 @@ public final class LogisticRegression {
      * @param weights finite weights &ge; 0, one per row, or null for unit weights
      * @return the fit
      * @throws IllegalArgumentException on bad input, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     *         (see the class comment)
      */
     public FitResult fit(double[][] x, double[] y, double[] weights) {
         double[] design = ModelMatrix.of(x, intercept);
@@ -305,6 +316,8 @@ public final class LogisticRegression {
      * @param y labels 0 or 1, length m, both present
      * @return the fit
      * @throws IllegalArgumentException on bad input, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     *         (see the class comment)
      */
     public FitResult fit(DMatrixRMaj x, double[] y) {
         return fit(x, y, null);
@@ -318,6 +331,8 @@ public final class LogisticRegression {
      * @param weights finite weights &ge; 0, length m, or null for unit weights
      * @return the fit
      * @throws IllegalArgumentException on bad input, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     *         (see the class comment)
      */
     public FitResult fit(DMatrixRMaj x, double[] y, double[] weights) {
         if (x == null) {

@@ -40,7 +40,9 @@ import java.util.List;
  * <p>With K = 2 and the reference parametrization the fit is the binary logistic regression of
  * class 1 against class 0. Numerical trouble (separation, aliased columns, no convergence) is
  * reported in {@link MultinomialFitResult#warnings()}; caller mistakes are
- * {@link IllegalArgumentException}s.
+ * {@link IllegalArgumentException}s. Interrupting the fitting thread cancels the fit as for
+ * {@link LogisticRegression}: a {@link java.util.concurrent.CancellationException}, the interrupt
+ * status kept.
  */
 public final class MultinomialRegression {
 
@@ -365,6 +367,8 @@ public final class MultinomialRegression {
      * @param y class labels in [0, K)
      * @return the fit
      * @throws IllegalArgumentException for a caller mistake, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     *         (see the class comment)
      */
     public MultinomialFitResult fit(double[][] x, int[] y) {
         return fit(x, y, null);
@@ -378,6 +382,8 @@ public final class MultinomialRegression {
      * @param weights prior weights, finite and &ge; 0, or {@code null} for 1
      * @return the fit
      * @throws IllegalArgumentException for a caller mistake, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     *         (see the class comment)
      */
     public MultinomialFitResult fit(double[][] x, int[] y, double[] weights) {
         double[] design = ModelMatrix.of(x, intercept);

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit a CSV file by gradient descent and by Newton's method, print them side by side"
-                + " and write a convergence plot (PNG): J(theta_k) - J* on a log axis against k.")
+                + " and write a convergence plot (PNG): J(theta_k) - J* on a log axis against the passes over the data.")
 final class CompareCommand implements Callable<Integer> {
 
     /** The plot's default file name, in the working directory. */
