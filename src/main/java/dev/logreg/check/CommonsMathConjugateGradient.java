@@ -3,6 +3,8 @@ package dev.logreg.check;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.Objective;
 import dev.logreg.objective.VectorizedBinaryObjective;
+import java.time.Duration;
+import java.util.function.Consumer;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.optim.ConvergenceChecker;
@@ -43,7 +45,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.gradient.Preconditioner;
  *
  * <p>{@link TooManyEvaluationsException} and {@link TooManyIterationsException} (limits
  * {@link #MAX_EVALUATIONS} and {@link #MAX_ITERATIONS} over all rounds) end the run with the last
- * iterate, not converged.
+ * iterate, not converged; so does a time limit ({@link #minimize(Duration, Consumer)}), checked
+ * after every iteration. {@link Result#stopped()} says which.
  */
 public final class CommonsMathConjugateGradient {
 
@@ -70,13 +73,26 @@ public final class CommonsMathConjugateGradient {
      * @param evaluations evaluations of D and g over all rounds
      * @param converged whether max|g| reached the tolerance
      * @param nanos the time taken
+     * @param stopped why the run stopped, in words: "converged", "stopped at the time limit of 60 s",
+     *        "stopped at the iteration limit of 100000", &hellip;
      */
-    public record Result(double[] theta, int iterations, int evaluations, boolean converged, long nanos) {
-        /** Copies &theta;. */
+    public record Result(double[] theta, int iterations, int evaluations, boolean converged, long nanos,
+                         String stopped) {
+        /**
+         * Copies &theta;.
+         *
+         * @param theta the last iterate; copied
+         * @param iterations iterations over all rounds
+         * @param evaluations evaluations of D and g over all rounds
+         * @param converged whether max|g| reached the tolerance
+         * @param nanos the time taken
+         * @param stopped why the run stopped, in words
+         */
         public Result {
             theta = theta.clone();
         }
 
+        /** @return a copy of the last iterate */
         @Override
         public double[] theta() {
             return theta.clone();
@@ -112,12 +128,34 @@ public final class CommonsMathConjugateGradient {
     }
 
     /**
-     * Minimizes J from &theta; = 0.
+     * Minimizes J from &theta; = 0, without a time limit.
      *
      * @return the last iterate, the iterations and evaluations over all rounds, and whether max|g|
      *         reached the tolerance
      */
     public Result minimize() {
+        return minimize(Monitor.unlimited(Validation.CONJUGATE_GRADIENT));
+    }
+
+    /**
+     * Minimizes J from &theta; = 0 within a time limit. The limit is checked after every iteration
+     * (one line search), so the run ends at most one iteration after it, with the last iterate,
+     * not converged.
+     *
+     * @param timeLimit the longest the run may take, positive
+     * @param progress called after every iteration with the iterations so far, max|g| and the time
+     *        taken, on the calling thread; or null
+     * @return the last iterate, the iterations and evaluations over all rounds, whether max|g|
+     *         reached the tolerance, and why the run stopped
+     * @throws IllegalArgumentException if the time limit is null, zero or negative
+     */
+    public Result minimize(Duration timeLimit, Consumer<Validation.Progress> progress) {
+        Validation.requireTimeLimit(timeLimit);
+        return minimize(new Monitor(Validation.CONJUGATE_GRADIENT, timeLimit, progress));
+    }
+
+    /** {@link #minimize(Duration, Consumer)} with the clock already started. */
+    Result minimize(Monitor monitor) {
         long start = System.nanoTime();
         int n = problem.columns();
         double[] theta = new double[n];
@@ -125,20 +163,25 @@ public final class CommonsMathConjugateGradient {
         double[] hessian = new double[n * n];
         objective.valueGradientHessian(theta, gradient, hessian);
         Preconditioner jacobi = jacobi(hessian, n);
-        Checker checker = new Checker(objective, tolerance);
+        Checker checker = new Checker(objective, tolerance, monitor);
         checker.converged = maxAbs(gradient) <= tolerance;
-        int iterations = 0;
+        String stopped = checker.converged ? "converged" : null;
         int evaluations = 0;
-        for (int round = 0; round < MAX_ROUNDS && !checker.converged; round++) {
+        for (int round = 0; stopped == null; round++) {
+            if (round == MAX_ROUNDS) {
+                stopped = "stopped after " + MAX_ROUNDS + " rounds of line searches";
+                break;
+            }
             AnchoredLoss loss = new AnchoredLoss(problem, theta);
             checker.last = null;
+            checker.iterationsBefore = checker.iterations;
             NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
                     NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, checker,
                     LINE_RELATIVE_TOLERANCE, LINE_ABSOLUTE_TOLERANCE, INITIAL_BRACKETING_RANGE, jacobi);
             PointValuePair result;
             try {
                 result = optimizer.optimize(new MaxEval(MAX_EVALUATIONS - evaluations),
-                        new MaxIter(MAX_ITERATIONS - iterations),
+                        new MaxIter(MAX_ITERATIONS - checker.iterations),
                         new ObjectiveFunction(loss::value),
                         new ObjectiveFunctionGradient(t -> {
                             double[] g = new double[n];
@@ -147,22 +190,30 @@ public final class CommonsMathConjugateGradient {
                         }),
                         GoalType.MINIMIZE, new InitialGuess(theta));
             } catch (TooManyEvaluationsException | TooManyIterationsException e) {
-                iterations += optimizer.getIterations();
                 checker.converged = false;
                 if (checker.last != null) {
                     theta = checker.last;
                 }
+                evaluations = e instanceof TooManyEvaluationsException ? MAX_EVALUATIONS
+                        : evaluations + optimizer.getEvaluations();
+                stopped = e instanceof TooManyEvaluationsException
+                        ? "stopped at the limit of " + MAX_EVALUATIONS + " evaluations"
+                        : "stopped at the iteration limit of " + MAX_ITERATIONS;
                 break;
             }
-            iterations += optimizer.getIterations();
             evaluations += optimizer.getEvaluations();
             theta = result.getPoint();
-            if (!(result.getValue() < 0)) {
+            if (checker.converged) {
+                stopped = "converged";
+            } else if (checker.timedOut) {
+                stopped = monitor.timeLimitReached();
+            } else if (!(result.getValue() < 0)) {
                 // D(theta) = J(theta) - J(anchor) >= 0: this round found nothing better than its anchor
-                break;
+                stopped = "stopped: a round of line searches found no lower J than its start";
             }
         }
-        return new Result(theta, iterations, evaluations, checker.converged, System.nanoTime() - start);
+        return new Result(theta, checker.iterations, evaluations, checker.converged, System.nanoTime() - start,
+                stopped);
     }
 
     /**
@@ -173,24 +224,33 @@ public final class CommonsMathConjugateGradient {
 
         private final Objective objective;
         private final double[] gradient;
+        private final double tolerance;
+        private final Monitor monitor;
         /** The last iterate seen, or null in a new round. */
         double[] last;
         boolean converged;
+        boolean timedOut;
+        /** Iterations over all rounds, and before the current round. */
+        int iterations;
+        int iterationsBefore;
 
-        private final double tolerance;
-
-        Checker(Objective objective, double tolerance) {
+        Checker(Objective objective, double tolerance, Monitor monitor) {
             this.tolerance = tolerance;
             this.objective = objective;
+            this.monitor = monitor;
             this.gradient = new double[objective.dimension()];
         }
 
         @Override
         public boolean converged(int iteration, PointValuePair previous, PointValuePair current) {
             last = current.getPoint();
+            iterations = iterationsBefore + iteration;
             objective.valueAndGradient(last, gradient);
-            converged = maxAbs(gradient) <= tolerance;
-            return converged || !(current.getValue() < previous.getValue());
+            double maxAbsGradient = maxAbs(gradient);
+            converged = maxAbsGradient <= tolerance;
+            monitor.iteration(iterations, maxAbsGradient);
+            timedOut = !converged && monitor.expired();
+            return converged || timedOut || !(current.getValue() < previous.getValue());
         }
     }
 

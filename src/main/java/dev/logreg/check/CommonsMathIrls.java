@@ -24,8 +24,8 @@ import org.apache.commons.math3.linear.RealVector;
  * {@link #FIRST_DAMPING} times the mean diagonal by a factor of 10.
  *
  * <p>Stops at max|g| &le; {@link #GRADIENT_TOLERANCE}, after {@link #MAX_ITERATIONS}
- * iterations, or when no halving of the step decreases J. Written for obviousness, not speed: it
- * allocates freely.
+ * iterations, at a time limit, or when no halving of the step decreases J. Written for
+ * obviousness, not speed: it allocates freely.
  */
 final class CommonsMathIrls {
 
@@ -72,29 +72,52 @@ final class CommonsMathIrls {
     }
 
     /**
-     * Minimizes J from &theta; = 0.
+     * Minimizes J from &theta; = 0, without a time limit.
      *
      * @return the final &theta;, the iterations, and whether max|g| reached the tolerance
      */
     Run minimize() {
+        return minimize(Monitor.unlimited(Validation.IRLS));
+    }
+
+    /**
+     * Minimizes J from &theta; = 0. The time limit is checked before each iteration, so the run
+     * ends at most one iteration after the limit.
+     *
+     * @param monitor the time limit, and the progress callback told max|g| before each iteration
+     * @return the final &theta;, the iterations, whether max|g| reached the tolerance, and why it stopped
+     */
+    Run minimize(Monitor monitor) {
         long start = System.nanoTime();
         int n = x.getColumnDimension();
         RealVector theta = new ArrayRealVector(n);
         double loss = loss(theta);
         int iterations = 0;
         boolean converged = false;
+        String stopped;
         while (true) {
             RealVector p = probabilities(theta);
             RealVector g = gradient(theta, p);
-            if (g.getLInfNorm() <= GRADIENT_TOLERANCE) {
+            double maxAbsGradient = g.getLInfNorm();
+            if (maxAbsGradient <= GRADIENT_TOLERANCE) {
                 converged = true;
+                stopped = "converged";
                 break;
             }
+            if (iterations > 0) {
+                monitor.iteration(iterations, maxAbsGradient);
+            }
             if (iterations == MAX_ITERATIONS) {
+                stopped = "stopped at the iteration limit of " + MAX_ITERATIONS;
+                break;
+            }
+            if (monitor.expired()) {
+                stopped = monitor.timeLimitReached();
                 break;
             }
             RealVector d = newtonDirection(hessian(p), g);
             if (d == null) {
+                stopped = "stopped: no damping made the Newton system solvable";
                 break;
             }
             // theta + t d with t halved until J does not increase
@@ -112,13 +135,14 @@ final class CommonsMathIrls {
                 t *= 0.5;
             }
             if (next == null) {
+                stopped = "stopped: no step along the Newton direction decreased J";
                 break;
             }
             theta = next;
             loss = nextLoss;
             iterations++;
         }
-        return new Run(theta.toArray(), iterations, converged, System.nanoTime() - start);
+        return new Run(theta.toArray(), iterations, converged, System.nanoTime() - start, stopped);
     }
 
     /**
