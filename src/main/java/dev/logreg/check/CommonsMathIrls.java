@@ -25,7 +25,9 @@ import org.apache.commons.math3.linear.RealVector;
  *
  * <p>Stops at max|g| &le; {@link #GRADIENT_TOLERANCE}, after {@link #MAX_ITERATIONS}
  * iterations, at a time limit, or when no halving of the step decreases J. Written for
- * obviousness, not speed: it allocates freely.
+ * obviousness, not speed: it allocates freely. The one concession is in {@link #hessian}: X<sup>T</sup>
+ * is formed once, and the product X<sup>T</sup>(DX) is taken between two
+ * {@code Array2DRowRealMatrix} objects, Commons Math's own loop over their arrays.
  */
 final class CommonsMathIrls {
 
@@ -48,6 +50,8 @@ final class CommonsMathIrls {
     static final double ROUNDING = 1e-14;
 
     private final RealMatrix x;
+    /** X<sup>T</sup>, n&times;m, formed once. */
+    private final Array2DRowRealMatrix xTransposed;
     private final RealVector y;
     private final RealVector w;
     private final double totalWeight;
@@ -61,6 +65,7 @@ final class CommonsMathIrls {
      */
     CommonsMathIrls(double[][] design, double[] labels, double[] weights, double l2) {
         this.x = new Array2DRowRealMatrix(design, true);
+        this.xTransposed = (Array2DRowRealMatrix) x.transpose();
         this.y = new ArrayRealVector(labels, true);
         this.w = new ArrayRealVector(weights, true);
         double total = 0;
@@ -184,19 +189,27 @@ final class CommonsMathIrls {
         return g;
     }
 
-    /** H = X<sup>T</sup> diag(w &#8728; p(1 &minus; p)) X / W + &lambda;I&prime; */
+    /**
+     * H = X<sup>T</sup> diag(w &#8728; p(1 &minus; p)) X / W + &lambda;I&prime;, as X<sup>T</sup>
+     * times DX (each row of X scaled by d<sub>i</sub> = w<sub>i</sub>p<sub>i</sub>(1 &minus;
+     * p<sub>i</sub>)/W).
+     */
     RealMatrix hessian(RealVector p) {
         int m = x.getRowDimension();
         int n = x.getColumnDimension();
-        RealMatrix dx = x.copy();
+        // DX: row i of X times d_i
+        double[][] dx = new double[m][];
         for (int i = 0; i < m; i++) {
             double pi = p.getEntry(i);
             double di = w.getEntry(i) * pi * (1 - pi) / totalWeight;
+            dx[i] = x.getRow(i);
             for (int j = 0; j < n; j++) {
-                dx.multiplyEntry(i, j, di);
+                dx[i][j] *= di;
             }
         }
-        RealMatrix h = x.transpose().multiply(dx);
+        // X^T (DX); both Array2DRowRealMatrix, so that multiply runs on the arrays (for a RealMatrix
+        // argument it falls back to getEntry(i, j), element by element: 3.2 s instead of 0.8 s at 30162 x 97)
+        RealMatrix h = xTransposed.multiply(new Array2DRowRealMatrix(dx, false));
         for (int j = 1; j < n; j++) {
             h.addToEntry(j, j, l2);
         }
