@@ -5,8 +5,14 @@ import dev.logreg.objective.Objective;
 import dev.logreg.objective.VectorizedBinaryObjective;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.optim.ConvergenceChecker;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -24,13 +30,21 @@ import org.apache.commons.math3.optim.nonlinear.scalar.gradient.Preconditioner;
  * iterations), from &theta; = 0:
  * <pre>
  *   g = &nabla;J(&theta;)                             this library's gradient ({@link VectorizedBinaryObjective})
- *   s = P⁻¹(&minus;g),   P = diag H(0)          Jacobi preconditioner: the Hessian's diagonal at the start
+ *   s = P⁻¹(&minus;g),   P = H(0)               preconditioner: this library's Hessian at the start
  *   &beta; = (g&prime; &minus; g)&middot;P⁻¹g&prime; / (g&middot;P⁻¹g)       Polak-Ribi&egrave;re; &beta; = 0 when negative and every n iterations
  *   d = s + &beta;d
  *   &theta; &larr; &theta; + td,   t = argmin D(&theta; + td)     Commons Math's line search: bracketing, then Brent
  * </pre>
  * Stops when max|g| &le; {@link #GRADIENT_TOLERANCE}, checked by a {@link ConvergenceChecker}
  * that computes the gradient at each iterate.
+ *
+ * <p>The preconditioner H(0) = X<sup>T</sup>WX/(4W) + &lambda;I&prime; is factorized once by Commons
+ * Math's Cholesky on its unit-diagonal scaling ({@link #startHessian}). Its diagonal alone (Jacobi)
+ * leaves the correlation between columns: on the UCI Adult data (96 kept columns, raw scales,
+ * categorical dummies; the rows of the four levels that separate the classes left out) the
+ * Jacobi-preconditioned Hessian at the optimum has a condition number of 3.3e4 and the optimizer
+ * needs 603 iterations and 9531 evaluations of D (74 s); preconditioned by H(0) the condition
+ * number is 79, and it needs 99 iterations and 1874 evaluations (12 s).
  *
  * <p>The line search only compares values, and a value of J carries a rounding error near
  * 1e-15 that hides any further decrease once max|g| is near 1e-5 on data such as UCLA's
@@ -62,6 +76,11 @@ public final class CommonsMathConjugateGradient {
     static final double LINE_RELATIVE_TOLERANCE = 1e-12;
     /** The line search's absolute tolerance on successive values of D. */
     static final double LINE_ABSOLUTE_TOLERANCE = 1e-300;
+    /**
+     * The smallest pivot accepted in the Cholesky factorization of the unit-diagonal start Hessian
+     * for the preconditioner; below it the preconditioner is its diagonal alone.
+     */
+    static final double PIVOT = 1e-12;
     /** The first trial step of the bracketing, in units of the preconditioned direction. */
     static final double INITIAL_BRACKETING_RANGE = 1.0;
 
@@ -162,7 +181,7 @@ public final class CommonsMathConjugateGradient {
         double[] gradient = new double[n];
         double[] hessian = new double[n * n];
         objective.valueGradientHessian(theta, gradient, hessian);
-        Preconditioner jacobi = jacobi(hessian, n);
+        Preconditioner preconditioner = startHessian(hessian, n);
         Checker checker = new Checker(objective, tolerance, monitor);
         checker.converged = maxAbs(gradient) <= tolerance;
         String stopped = checker.converged ? "converged" : null;
@@ -177,7 +196,7 @@ public final class CommonsMathConjugateGradient {
             checker.iterationsBefore = checker.iterations;
             NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
                     NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, checker,
-                    LINE_RELATIVE_TOLERANCE, LINE_ABSOLUTE_TOLERANCE, INITIAL_BRACKETING_RANGE, jacobi);
+                    LINE_RELATIVE_TOLERANCE, LINE_ABSOLUTE_TOLERANCE, INITIAL_BRACKETING_RANGE, preconditioner);
             PointValuePair result;
             try {
                 result = optimizer.optimize(new MaxEval(MAX_EVALUATIONS - evaluations),
@@ -254,17 +273,45 @@ public final class CommonsMathConjugateGradient {
         }
     }
 
-    /** s = diag(H)<sup>&minus;1</sup> r, with 1 in place of a diagonal element that is not positive. */
-    private static Preconditioner jacobi(double[] hessian, int n) {
-        double[] inverseDiagonal = new double[n];
+    /**
+     * s = H(0)<sup>&minus;1</sup> r, by Commons Math's Cholesky factorization of the unit-diagonal
+     * C = S H(0) S, S = diag(H(0))<sup>&minus;1/2</sup>: s = S C<sup>&minus;1</sup> S r. When C does not
+     * factor (a pivot below {@link #PIVOT}), the diagonal alone: s = diag(H(0))<sup>&minus;1</sup> r.
+     * A diagonal element that is not positive counts as 1.
+     */
+    static Preconditioner startHessian(double[] hessian, int n) {
+        double[] scale = new double[n];
         for (int j = 0; j < n; j++) {
             double hjj = hessian[j * n + j];
-            inverseDiagonal[j] = hjj > 0 && Double.isFinite(hjj) ? 1 / hjj : 1.0;
+            scale[j] = hjj > 0 && Double.isFinite(hjj) ? 1 / Math.sqrt(hjj) : 1.0;
         }
+        // C = S H(0) S
+        RealMatrix c = new Array2DRowRealMatrix(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                c.setEntry(i, j, scale[i] * hessian[i * n + j] * scale[j]);
+            }
+        }
+        DecompositionSolver cholesky;
+        try {
+            cholesky = new CholeskyDecomposition(c, CommonsMathIrls.SYMMETRY, PIVOT).getSolver();
+        } catch (MathIllegalArgumentException notPositiveDefinite) {
+            cholesky = null;
+        }
+        DecompositionSolver solver = cholesky;
         return (point, r) -> {
+            // S r
             double[] s = new double[r.length];
             for (int j = 0; j < r.length; j++) {
-                s[j] = inverseDiagonal[j] * r[j];
+                s[j] = scale[j] * r[j];
+            }
+            // C^-1 S r, or S r alone (Jacobi) without a factorization
+            if (solver != null) {
+                s = solver.solve(new ArrayRealVector(s, false)).toArray();
+            }
+            // S C^-1 S r
+            for (int j = 0; j < r.length; j++) {
+                s[j] *= scale[j];
             }
             return s;
         };

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  *       ({@code RealMatrix}, {@code CholeskyDecomposition}) and its own loss, gradient and Hessian,
  *       with step halving, to max|g| &le; 1e-10 within 100 iterations;</li>
  *   <li>{@value #CONJUGATE_GRADIENT}: Commons Math's {@code NonLinearConjugateGradientOptimizer}
- *       (Polak-Ribi&egrave;re, Jacobi preconditioner) on this library's loss and gradient, to
+ *       (Polak-Ribi&egrave;re, preconditioned by the Hessian at &theta; = 0) on this library's loss and gradient, to
  *       max|g| &le; 1e-9.</li>
  * </ol>
  * Columns that this library's fit finds aliased are removed before the Commons Math methods run
