@@ -210,6 +210,18 @@ class ValidationTest {
     }
 
     @Test
+    void theConjugateGradientPreconditionerSolvesWithTheStartHessianOrItsDiagonal() {
+        // H = [[4, 2], [2, 3]]: H^-1 r for r = (1, 1) is (1/8, 1/4)
+        double[] s = CommonsMathConjugateGradient.startHessian(new double[] {4, 2, 2, 3}, 2)
+                .precondition(new double[2], new double[] {1, 1});
+        assertArrayEquals(new double[] {0.125, 0.25}, s, 1e-15);
+        // a singular H does not factor: diag(H)^-1 r
+        double[] jacobi = CommonsMathConjugateGradient.startHessian(new double[] {4, 6, 6, 9}, 2)
+                .precondition(new double[2], new double[] {1, 1});
+        assertArrayEquals(new double[] {0.25, 1.0 / 9}, jacobi, 1e-15);
+    }
+
+    @Test
     void separatedClassesAreReportedAsADisagreement() {
         // No finite optimum: this library stops on separation, the others wherever max|g| gets small
         Data.Dataset d = Data.separableSeedExample(42);
