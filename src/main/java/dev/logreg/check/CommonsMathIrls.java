@@ -24,8 +24,10 @@ import org.apache.commons.math3.linear.RealVector;
  * {@link #FIRST_DAMPING} times the mean diagonal by a factor of 10.
  *
  * <p>Stops at max|g| &le; {@link #GRADIENT_TOLERANCE}, after {@link #MAX_ITERATIONS}
- * iterations, or when no halving of the step decreases J. Written for obviousness, not speed: it
- * allocates freely.
+ * iterations, at a time limit, or when no halving of the step decreases J. Written for
+ * obviousness, not speed: it allocates freely. The one concession is in {@link #hessian}: X<sup>T</sup>
+ * is formed once, and the product X<sup>T</sup>(DX) is taken between two
+ * {@code Array2DRowRealMatrix} objects, Commons Math's own loop over their arrays.
  */
 final class CommonsMathIrls {
 
@@ -48,6 +50,8 @@ final class CommonsMathIrls {
     static final double ROUNDING = 1e-14;
 
     private final RealMatrix x;
+    /** X<sup>T</sup>, n&times;m, formed once. */
+    private final Array2DRowRealMatrix xTransposed;
     private final RealVector y;
     private final RealVector w;
     private final double totalWeight;
@@ -61,6 +65,7 @@ final class CommonsMathIrls {
      */
     CommonsMathIrls(double[][] design, double[] labels, double[] weights, double l2) {
         this.x = new Array2DRowRealMatrix(design, true);
+        this.xTransposed = (Array2DRowRealMatrix) x.transpose();
         this.y = new ArrayRealVector(labels, true);
         this.w = new ArrayRealVector(weights, true);
         double total = 0;
@@ -72,29 +77,52 @@ final class CommonsMathIrls {
     }
 
     /**
-     * Minimizes J from &theta; = 0.
+     * Minimizes J from &theta; = 0, without a time limit.
      *
      * @return the final &theta;, the iterations, and whether max|g| reached the tolerance
      */
     Run minimize() {
+        return minimize(Monitor.unlimited(Validation.IRLS));
+    }
+
+    /**
+     * Minimizes J from &theta; = 0. The time limit is checked before each iteration, so the run
+     * ends at most one iteration after the limit.
+     *
+     * @param monitor the time limit, and the progress callback told max|g| before each iteration
+     * @return the final &theta;, the iterations, whether max|g| reached the tolerance, and why it stopped
+     */
+    Run minimize(Monitor monitor) {
         long start = System.nanoTime();
         int n = x.getColumnDimension();
         RealVector theta = new ArrayRealVector(n);
         double loss = loss(theta);
         int iterations = 0;
         boolean converged = false;
+        String stopped;
         while (true) {
             RealVector p = probabilities(theta);
             RealVector g = gradient(theta, p);
-            if (g.getLInfNorm() <= GRADIENT_TOLERANCE) {
+            double maxAbsGradient = g.getLInfNorm();
+            if (maxAbsGradient <= GRADIENT_TOLERANCE) {
                 converged = true;
+                stopped = "converged";
                 break;
             }
+            if (iterations > 0) {
+                monitor.iteration(iterations, maxAbsGradient);
+            }
             if (iterations == MAX_ITERATIONS) {
+                stopped = "stopped at the iteration limit of " + MAX_ITERATIONS;
+                break;
+            }
+            if (monitor.expired()) {
+                stopped = monitor.timeLimitReached();
                 break;
             }
             RealVector d = newtonDirection(hessian(p), g);
             if (d == null) {
+                stopped = "stopped: no damping made the Newton system solvable";
                 break;
             }
             // theta + t d with t halved until J does not increase
@@ -112,13 +140,14 @@ final class CommonsMathIrls {
                 t *= 0.5;
             }
             if (next == null) {
+                stopped = "stopped: no step along the Newton direction decreased J";
                 break;
             }
             theta = next;
             loss = nextLoss;
             iterations++;
         }
-        return new Run(theta.toArray(), iterations, converged, System.nanoTime() - start);
+        return new Run(theta.toArray(), iterations, converged, System.nanoTime() - start, stopped);
     }
 
     /**
@@ -160,19 +189,27 @@ final class CommonsMathIrls {
         return g;
     }
 
-    /** H = X<sup>T</sup> diag(w &#8728; p(1 &minus; p)) X / W + &lambda;I&prime; */
+    /**
+     * H = X<sup>T</sup> diag(w &#8728; p(1 &minus; p)) X / W + &lambda;I&prime;, as X<sup>T</sup>
+     * times DX (each row of X scaled by d<sub>i</sub> = w<sub>i</sub>p<sub>i</sub>(1 &minus;
+     * p<sub>i</sub>)/W).
+     */
     RealMatrix hessian(RealVector p) {
         int m = x.getRowDimension();
         int n = x.getColumnDimension();
-        RealMatrix dx = x.copy();
+        // DX: row i of X times d_i
+        double[][] dx = new double[m][];
         for (int i = 0; i < m; i++) {
             double pi = p.getEntry(i);
             double di = w.getEntry(i) * pi * (1 - pi) / totalWeight;
+            dx[i] = x.getRow(i);
             for (int j = 0; j < n; j++) {
-                dx.multiplyEntry(i, j, di);
+                dx[i][j] *= di;
             }
         }
-        RealMatrix h = x.transpose().multiply(dx);
+        // X^T (DX); both Array2DRowRealMatrix, so that multiply runs on the arrays (for a RealMatrix
+        // argument it falls back to getEntry(i, j), element by element: 3.2 s instead of 0.8 s at 30162 x 97)
+        RealMatrix h = xTransposed.multiply(new Array2DRowRealMatrix(dx, false));
         for (int j = 1; j < n; j++) {
             h.addToEntry(j, j, l2);
         }

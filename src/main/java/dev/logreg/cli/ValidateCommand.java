@@ -8,10 +8,12 @@ import dev.logreg.check.Validation;
 import dev.logreg.check.ValidationReport;
 import dev.logreg.data.Design;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code validate}: fits the same objective with this library's Newton, with an independent Newton
  * (IRLS) on Commons Math linear algebra and with Commons Math's nonlinear conjugate gradient, and
- * reports how far apart they are. Exit code 0 when they agree within the tolerance, 1 when not.
- * Binary targets only: a target with more than two classes needs {@code --positive}.
+ * reports how far apart they are and why they agree or not. Exit code 0 when they agree within the
+ * tolerance, 1 when not. Each Commons Math method stops at {@code --time-limit}; a long run shows its
+ * progress on stderr. Binary targets only: a target with more than two classes needs {@code --positive}.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fit the data three independent ways (this library's Newton, an IRLS on Commons Math,"
@@ -32,6 +35,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Exit code when the methods disagree. */
     static final int DISAGREE = 1;
+
+    /** Progress lines on stderr: none in the first interval, then at most one per interval. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,18 +51,26 @@ final class ValidateCommand implements Callable<Integer> {
             description = "L2 penalty, as for fit (default: ${DEFAULT-VALUE}).")
     double l2;
 
-    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-6",
-            description = "Largest relative difference of coefficients and losses that counts as agreement"
-                    + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--tolerance", "--tol"}, paramLabel = "T", defaultValue = "1e-6",
+            description = "Largest difference of coefficients and losses that counts as agreement"
+                    + " (default: ${DEFAULT-VALUE}); --tol is the same option.")
     double tolerance;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Longest each Commons Math method may run; one that reaches it counts as not"
+                    + " converged (default: ${DEFAULT-VALUE}).")
+    double timeLimitSeconds;
 
     @Mixin
     FormatOption format;
 
     @Override
     public Integer call() throws Exception {
-        SolverOptions.requirePositive("--tolerance", tolerance);
+        SolverOptions.requirePositive("--tolerance (--tol)", tolerance);
         SolverOptions.requirePenalty(l2);
+        SolverOptions.requirePositive("--time-limit", timeLimitSeconds);
+        Duration timeLimit = duration(timeLimitSeconds);
+        ProgressLines progress = new ProgressLines(spec.commandLine().getErr(), System::nanoTime);
         Design design = data.design();
         if (design.multinomial()) {
             throw new IllegalArgumentException("validation against Commons Math covers binary targets; the target '"
@@ -64,7 +78,8 @@ final class ValidateCommand implements Callable<Integer> {
                     + String.join(", ", design.classes()) + "): name one with --positive to validate it against"
                     + " the rest");
         }
-        ValidationReport report = Validation.run(design.x(), design.y(), design.weights(), l2, tolerance);
+        ValidationReport report = Validation.run(design.x(), design.y(), design.weights(), l2, tolerance, timeLimit,
+                progress).withTerms(design.terms());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             out.print(JSON.writeValueAsString(json(design, report)) + "\n");
@@ -75,22 +90,76 @@ final class ValidateCommand implements Callable<Integer> {
         return report.agree() ? 0 : DISAGREE;
     }
 
+    /** Seconds as a duration, at least 1 ns, at most Long.MAX_VALUE ns (about 292 years). */
+    static Duration duration(double seconds) {
+        double nanos = seconds * 1e9;
+        if (nanos >= Long.MAX_VALUE) {
+            return Duration.ofNanos(Long.MAX_VALUE);
+        }
+        return Duration.ofNanos(Math.max(1, Math.round(nanos)));
+    }
+
+    /**
+     * Writes a method's progress to stderr as {@code logreg: validate: commons-math-nlcg: 1200
+     * iterations, max|g| = 2.1e-7 (10 s)}: nothing during the first {@link #PROGRESS_INTERVAL} after
+     * construction, then at most one line per interval.
+     */
+    static final class ProgressLines implements Consumer<Validation.Progress> {
+
+        private final PrintWriter err;
+        private final LongSupplier clock;
+        private final long start;
+        private long lastLine;
+        private boolean printed;
+
+        /**
+         * @param err where the lines go
+         * @param clock the time in nanoseconds, such as {@code System::nanoTime}
+         */
+        ProgressLines(PrintWriter err, LongSupplier clock) {
+            this.err = err;
+            this.clock = clock;
+            this.start = clock.getAsLong();
+        }
+
+        @Override
+        public void accept(Validation.Progress p) {
+            long now = clock.getAsLong();
+            long interval = PROGRESS_INTERVAL.toNanos();
+            if (now - start < interval || printed && now - lastLine < interval) {
+                return;
+            }
+            err.println("logreg: validate: " + p);
+            err.flush();
+            lastLine = now;
+            printed = true;
+        }
+    }
+
     private ObjectNode json(Design design, ValidationReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("agree", report.agree());
+        root.put("reason", report.reason());
         root.put("maxCoefficientDifference", report.maxCoefficientDifference());
         root.put("maxLossDifference", report.maxLossDifference());
+        root.put("coefficientScale", report.scale() == ValidationReport.Scale.STANDARD_ERROR
+                ? "standardError" : "largestCoefficient");
         root.put("tolerance", report.tolerance());
+        root.put("timeLimitSeconds", timeLimitSeconds);
         root.put("formula", design.formula());
         root.put("nObs", design.observations());
         root.put("rowsDropped", design.rowsDropped());
         root.put("l2", l2);
-        List<String> terms = design.terms();
+        FitReport.putStrings(root, "aliased", report.aliased());
+        FitReport.putStrings(root, "divergingTerms", report.diverging());
+        List<String> terms = report.terms();
+        boolean[] aliased = aliasedMask(report);
         ArrayNode methods = root.putArray("methods");
         for (ValidationReport.Method m : report.methods()) {
             ObjectNode node = methods.addObject();
             node.put("name", m.name());
             node.put("converged", m.converged());
+            node.put("stopped", m.stopped());
             node.put("iterations", m.iterations());
             node.put("loss", m.loss());
             node.put("maxAbsGradient", m.maxAbsGradient());
@@ -98,10 +167,18 @@ final class ValidateCommand implements Callable<Integer> {
             ObjectNode coefficients = node.putObject("coefficients");
             double[] theta = m.theta();
             for (int j = 0; j < terms.size(); j++) {
-                FitReport.putNumber(coefficients, terms.get(j), theta[j]);
+                FitReport.putNumber(coefficients, terms.get(j), aliased[j] ? Double.NaN : theta[j]);
             }
         }
         return root;
+    }
+
+    private static boolean[] aliasedMask(ValidationReport report) {
+        boolean[] mask = new boolean[report.terms().size()];
+        for (int j : report.aliasedIndices()) {
+            mask[j] = true;
+        }
+        return mask;
     }
 
     private String text(Design design, ValidationReport report) {
@@ -112,6 +189,12 @@ final class ValidateCommand implements Callable<Integer> {
                 .append(" observations used, ").append(design.rowsDropped()).append(" dropped for missing values\n");
         if (l2 > 0) {
             sb.append(String.format(Locale.ROOT, "Penalty: L2, lambda = %s%n", l2));
+        }
+        List<String> aliasedTerms = report.aliased();
+        if (!aliasedTerms.isEmpty()) {
+            sb.append("Aliased: ").append(String.join(", ", aliasedTerms))
+                    .append(aliasedTerms.size() == 1 ? " is a linear combination" : " are linear combinations")
+                    .append(" of earlier columns, left out of every method\n");
         }
         sb.append('\n');
         List<ValidationReport.Method> methods = report.methods();
@@ -127,28 +210,24 @@ final class ValidateCommand implements Callable<Integer> {
             });
         }
         sb.append(summary.render()).append('\n');
-        TextTable coefficients = new TextTable(design.terms());
+        boolean[] aliased = aliasedMask(report);
+        TextTable coefficients = new TextTable(report.terms());
         for (ValidationReport.Method m : methods) {
-            coefficients.column(m.name(), formatAll(m.theta()));
+            coefficients.column(m.name(), formatAll(m.theta(), aliased));
         }
         sb.append(coefficients.render()).append('\n');
-        sb.append(String.format(Locale.ROOT, "Largest relative difference: coefficients %.2e, loss %.2e (tolerance %.2g)%n",
-                report.maxCoefficientDifference(), report.maxLossDifference(), report.tolerance()));
-        List<String> problems = new ArrayList<>();
-        for (ValidationReport.Method m : methods) {
-            if (!m.converged()) {
-                problems.add(m.name() + " did not converge");
-            }
-        }
-        sb.append(report.agree() ? "AGREE" : "DISAGREE" + (problems.isEmpty() ? "" : " (" + String.join(", ", problems)
-                + ")")).append('\n');
+        sb.append(String.format(Locale.ROOT, "Largest difference: coefficients %.2e (%s), loss %.2e (relative);"
+                        + " tolerance %.2g%n", report.maxCoefficientDifference(), report.scale().description(),
+                report.maxLossDifference(), report.tolerance()));
+        sb.append(report.reason()).append('\n');
         return sb.toString();
     }
 
-    private static String[] formatAll(double[] values) {
+    /** Each value with 12 significant digits, {@code NA} where aliased. */
+    private static String[] formatAll(double[] values, boolean[] aliased) {
         String[] out = new String[values.length];
         for (int j = 0; j < values.length; j++) {
-            out[j] = String.format(Locale.ROOT, "%.12g", values[j]);
+            out[j] = aliased[j] ? "NA" : String.format(Locale.ROOT, "%.12g", values[j]);
         }
         return out;
     }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,13 +210,214 @@ class ValidationTest {
     }
 
     @Test
+    void theConjugateGradientPreconditionerSolvesWithTheStartHessianOrItsDiagonal() {
+        // H = [[4, 2], [2, 3]]: H^-1 r for r = (1, 1) is (1/8, 1/4)
+        double[] s = CommonsMathConjugateGradient.startHessian(new double[] {4, 2, 2, 3}, 2)
+                .precondition(new double[2], new double[] {1, 1});
+        assertArrayEquals(new double[] {0.125, 0.25}, s, 1e-15);
+        // a singular H does not factor: diag(H)^-1 r
+        double[] jacobi = CommonsMathConjugateGradient.startHessian(new double[] {4, 6, 6, 9}, 2)
+                .precondition(new double[2], new double[] {1, 1});
+        assertArrayEquals(new double[] {0.25, 1.0 / 9}, jacobi, 1e-15);
+    }
+
+    @Test
     void separatedClassesAreReportedAsADisagreement() {
         // No finite optimum: this library stops on separation, the others wherever max|g| gets small
         Data.Dataset d = Data.separableSeedExample(42);
         ValidationReport report = Validation.run(d.x(), d.y(), null, 0.0, AGREEMENT);
         assertFalse(report.methods().get(0).converged(), report::toString);
-        assertTrue(report.maxCoefficientDifference() > AGREEMENT, report::toString);
         assertFalse(report.agree(), report::toString);
+        assertFalse(report.diverging().isEmpty(), report::toString);
+        assertEquals("stopped on separation", report.methods().get(0).stopped());
+        assertTrue(report.reason().startsWith("DISAGREE: the classes are separated, so no finite maximum-likelihood"
+                + " estimate exists"), report::reason);
+        assertTrue(report.reason().contains("logreg-newton did not converge (stopped on separation, max|g| = "),
+                report::reason);
+    }
+
+    /** Two informative features and a third column: the two combined by {@code third}, or noise. */
+    private static Data.Dataset withThirdColumn(long seed, int m, java.util.function.DoubleBinaryOperator third,
+                                                double noiseScale) {
+        Random random = new Random(seed);
+        double[][] x = new double[m][3];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            x[i][0] = random.nextGaussian();
+            x[i][1] = random.nextGaussian();
+            x[i][2] = third == null ? noiseScale * random.nextGaussian() : third.applyAsDouble(x[i][0], x[i][1]);
+            double z = 0.5 + 1.5 * x[i][0] - x[i][1];
+            y[i] = random.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+        return new Data.Dataset(x, y);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum", "duplicate"})
+    void anAliasedColumnIsLeftOutOfEveryMethodAndTheMethodsAgree(String kind) {
+        Data.Dataset d = withThirdColumn(5, 400, kind.equals("sum") ? Double::sum : (a, b) -> a, 0);
+        ValidationReport report = Validation.run(d.x(), d.y(), null, 0.0, AGREEMENT)
+                .withTerms(List.of("(Intercept)", "a", "b", "c"));
+        assertAgree(report);
+        assertEquals(List.of("c"), report.aliased());
+        assertArrayEquals(new int[] {3}, report.aliasedIndices());
+        for (ValidationReport.Method m : report.methods()) {
+            assertEquals(0.0, m.theta()[3], m.name());
+        }
+        // the kept coefficients are those of the fit without the aliased column
+        double[][] kept = new double[d.x().length][];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = java.util.Arrays.copyOf(d.x()[i], 2);
+        }
+        double[] reference = LogisticRegression.newton().withTolerance(Validation.NEWTON_TOLERANCE)
+                .fit(kept, d.y()).theta();
+        for (ValidationReport.Method m : report.methods()) {
+            for (int j = 0; j < 3; j++) {
+                assertRelative(reference[j], m.theta()[j], Tolerances.SAME_OPTIMUM, m.name() + " theta[" + j + "]");
+            }
+        }
+        assertTrue(report.reason().startsWith("AGREE: "), report::reason);
+        assertTrue(report.toString().contains("aliased, left out of every method: c"), report::toString);
+    }
+
+    @Test
+    void aPenalizedCoefficientNearZeroAgrees() {
+        // A column of values near 1e-12: with lambda = 1e-3 its coefficient is about 3e-12, which each method
+        // reaches only to its own gradient tolerance (a relative error far above 1e-6), while every coefficient
+        // agrees to 1e-8 of the largest
+        Data.Dataset d = withThirdColumn(11, 400, null, 1e-12);
+        ValidationReport report = Validation.run(d.x(), d.y(), null, 1e-3, AGREEMENT);
+        assertAgree(report);
+        assertEquals(ValidationReport.Scale.LARGEST_COEFFICIENT, report.scale());
+        assertEquals(null, report.standardErrors());
+        double largestRelative = 0;
+        double largestCoefficient = 0;
+        for (ValidationReport.Method a : report.methods()) {
+            for (ValidationReport.Method b : report.methods()) {
+                double ta = a.theta()[3];
+                double tb = b.theta()[3];
+                largestRelative = Math.max(largestRelative, Math.abs(ta - tb) / Math.max(Math.abs(ta), Math.abs(tb)));
+                largestCoefficient = Math.max(largestCoefficient, Math.abs(a.theta()[1]));
+            }
+        }
+        double relative = largestRelative;
+        assertTrue(relative > 100 * AGREEMENT, () -> "the near-zero coefficient agrees relatively too: " + relative);
+        assertTrue(report.maxCoefficientDifference() <= 1e-8, report::toString);
+        double theta1 = largestCoefficient;
+        assertTrue(theta1 > 1, () -> "theta_1 = " + theta1);
+        assertTrue(report.reason().contains("(relative to the largest coefficient)"), report::reason);
+    }
+
+    @Test
+    void anUnpenalizedFitIsComparedFlooredAtTheStandardErrors() {
+        Data.Dataset d = Data.ucla();
+        ValidationReport report = Validation.run(d.x(), d.y(), null, 0.0, AGREEMENT);
+        assertEquals(ValidationReport.Scale.STANDARD_ERROR, report.scale());
+        // R's standard error of gre, 0.001094
+        assertRelative(Data.r("a.se.gre"), report.standardErrors()[1], Tolerances.R_REFERENCE, "se(gre)");
+        assertTrue(report.reason().matches("AGREE: coefficients within \\S+ \\(relative, floored at the standard"
+                + " error\\), losses within \\S+"), report::reason);
+    }
+
+    @Test
+    void aTimeLimitTooShortForTheCommonsMathMethodsIsADisagreementThatSaysSo() {
+        Data.Dataset d = Data.ucla();
+        ValidationReport report = Validation.run(d.x(), d.y(), null, 0.0, AGREEMENT, Duration.ofNanos(1), null);
+        assertFalse(report.agree(), report::toString);
+        assertTrue(report.methods().get(0).converged(), report::toString);
+        for (ValidationReport.Method m : report.methods().subList(1, 3)) {
+            assertFalse(m.converged(), m::toString);
+            assertEquals("stopped at the time limit of 1e-9 s", m.stopped());
+        }
+        String reason = report.reason();
+        assertTrue(reason.startsWith("DISAGREE: commons-math-irls did not converge (stopped at the time limit of"
+                + " 1e-9 s, max|g| = "), reason);
+        assertTrue(reason.contains("; commons-math-nlcg did not converge (stopped at the time limit of 1e-9 s, max|g| = "),
+                reason);
+    }
+
+    @Test
+    void progressIsReportedForEachCommonsMathIteration() {
+        Data.Dataset d = Data.ucla();
+        List<Validation.Progress> seen = new ArrayList<>();
+        ValidationReport report = Validation.run(d.x(), d.y(), null, 0.0, AGREEMENT, Validation.DEFAULT_TIME_LIMIT,
+                seen::add);
+        assertAgree(report);
+        for (ValidationReport.Method m : report.methods().subList(1, 3)) {
+            List<Validation.Progress> mine = seen.stream().filter(p -> p.method().equals(m.name())).toList();
+            assertFalse(mine.isEmpty(), m.name());
+            for (int k = 0; k < mine.size(); k++) {
+                assertTrue(mine.get(k).iterations() > (k == 0 ? 0 : mine.get(k - 1).iterations()), mine::toString);
+                assertTrue(mine.get(k).maxAbsGradient() >= 0 && !mine.get(k).elapsed().isNegative(), mine::toString);
+            }
+        }
+        Validation.Progress p = new Validation.Progress("commons-math-nlcg", 1200, 2.1e-7, Duration.ofMillis(10_400));
+        assertEquals("commons-math-nlcg: 1200 iterations, max|g| = 2.1e-7 (10 s)", p.toString());
+    }
+
+    @Test
+    void aBadTimeLimitThrowsNamingTheValue() {
+        Data.Dataset d = Data.ucla();
+        for (Duration limit : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), null}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Validation.run(d.x(), d.y(), null, 0.0, AGREEMENT, limit, null));
+            assertTrue(e.getMessage().contains("time limit") && e.getMessage().contains(String.valueOf(limit)),
+                    e::getMessage);
+        }
+    }
+
+    @Test
+    void theReasonsNameTheCause() {
+        List<String> terms = List.of("(Intercept)", "gre");
+        ValidationReport agree = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2.0}, 0.5, true),
+                method("b", new double[] {1.0, 2.0 + 1e-9}, 0.5 + 4 * Math.ulp(0.5), true)), AGREEMENT, new int[0], null,
+                new int[0], terms);
+        assertEquals("AGREE: coefficients within 5e-10 (relative to the largest coefficient), losses within 8.9e-16",
+                agree.reason());
+
+        ValidationReport.Method stopped = new ValidationReport.Method("c", new double[] {1.0, 2.0}, 0.5, 3.14e-6, 7,
+                false, 0L, "stopped at the time limit of 60 s");
+        ValidationReport notConverged = new ValidationReport(List.of(method("a", new double[] {1.0, 2.0}, 0.5, true),
+                stopped), AGREEMENT);
+        assertEquals("DISAGREE: c did not converge (stopped at the time limit of 60 s, max|g| = 3.1e-6)",
+                notConverged.reason());
+
+        ValidationReport losses = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2.0}, 0.5, true),
+                method("b", new double[] {1.0, 2.0}, 0.6, true)), AGREEMENT).withTerms(terms);
+        assertEquals("DISAGREE: losses differ by 0.17 (relative) between a and b, tolerance 1e-6", losses.reason());
+
+        ValidationReport separated = new ValidationReport(List.of(
+                method("a", new double[] {1.0, -20.0}, 1e-9, false),
+                method("b", new double[] {1.0, -30.0}, 1e-13, true)), AGREEMENT, new int[0], null, new int[] {1},
+                terms);
+        assertEquals(List.of("gre"), separated.diverging());
+        assertEquals("DISAGREE: the classes are separated, so no finite maximum-likelihood estimate exists (the"
+                + " coefficient of gre diverges; an L2 penalty gives a finite optimum); a did not converge (stopped"
+                + " before its tolerance, max|g| = 0); coefficient gre differs by 0.33 (relative to the largest"
+                + " coefficient) between a and b, tolerance 1e-6; losses differ by 1 (relative) between a and b,"
+                + " tolerance 1e-6", separated.reason());
+
+        ValidationReport nan = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2.0}, 0.5, true),
+                method("b", new double[] {1.0, Double.NaN}, 0.5, true)), AGREEMENT).withTerms(terms);
+        assertTrue(nan.reason().contains("coefficient gre is NaN in b"), nan::reason);
+        assertThrows(IllegalArgumentException.class, () -> nan.withTerms(List.of("only one")));
+    }
+
+    @Test
+    void numbersInTheReasonHaveTwoSignificantDigits() {
+        assertEquals("6.8e-10", ValidationReport.number(6.8e-10));
+        assertEquals("2.3e-4", ValidationReport.number(2.3e-4));
+        assertEquals("1e-6", ValidationReport.number(1e-6));
+        assertEquals("0.12", ValidationReport.number(0.123));
+        assertEquals("1", ValidationReport.number(1.0));
+        assertEquals("620", ValidationReport.number(617.0));
+        assertEquals("-0.72", ValidationReport.number(-0.7249));
+        assertEquals("0", ValidationReport.number(0.0));
+        assertEquals("1.2e4", ValidationReport.number(12345));
+        assertEquals("NaN", ValidationReport.number(Double.NaN));
     }
 
     private static ValidationReport.Method method(String name, double[] theta, double loss, boolean converged) {
@@ -256,18 +458,43 @@ class ValidationTest {
     }
 
     @Test
-    void theCoefficientFloorIsRelativeToTheLargestCoefficient() {
-        // 0 against 1e-12 beside a coefficient of 1: the floor is 1e-8, so the difference is 1e-4
+    void withoutStandardErrorsTheDifferenceIsNormwise() {
+        // -4e-17 against -2.5e-7 beside a coefficient of 3: 2.5e-7 / 3, not 1 (a penalized fit's ~0 coefficient)
         ValidationReport report = new ValidationReport(List.of(
-                method("a", new double[] {1.0, 0.0}, 0.5, true),
-                method("b", new double[] {1.0, 1e-12}, 0.5, true)), AGREEMENT);
-        assertClose(1e-12 / (ValidationReport.COEFFICIENT_FLOOR * 1.0), report.maxCoefficientDifference(),
-                Tolerances.SAME_MATH, 0, "floored difference");
-        // above the floor, the difference is relative to the coefficients themselves
-        ValidationReport above = new ValidationReport(List.of(
-                method("a", new double[] {1.0, 1e-3}, 0.5, true),
-                method("b", new double[] {1.0, 1.001e-3}, 0.5, true)), AGREEMENT);
-        assertClose(1e-6 / 1.001e-3, above.maxCoefficientDifference(), 1e-9, 0, "relative difference");
+                method("a", new double[] {3.0, -4e-17}, 0.5, true),
+                method("b", new double[] {3.0, -2.5e-7}, 0.5, true)), AGREEMENT);
+        assertEquals(ValidationReport.Scale.LARGEST_COEFFICIENT, report.scale());
+        assertClose((2.5e-7 - 4e-17) / 3.0, report.maxCoefficientDifference(), Tolerances.SAME_MATH, 0, "normwise");
+        assertTrue(report.agree(), report::toString);
+        // the largest coefficient of the pair is the scale, whichever method has it
+        ValidationReport other = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 2e-3}, 0.5, true),
+                method("b", new double[] {1.5, 1e-3}, 0.5, true)), AGREEMENT);
+        assertClose(0.5 / 1.5, other.maxCoefficientDifference(), Tolerances.SAME_MATH, 0, "normwise");
+    }
+
+    @Test
+    void withStandardErrorsTheDifferenceIsRelativeFlooredAtTheStandardError() {
+        double[] se = {0.1, 0.5, 2e-3};
+        // theta_0: 1 vs 1.001 (relative 1e-3 / 1.001); theta_1: 1e-9 vs 2e-9 (1e-9 / 0.5 = 2e-9 standard errors);
+        // theta_2: 0.2 vs 0.2 + 2e-8 (relative, 1e-7)
+        ValidationReport report = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 1e-9, 0.2}, 0.5, true),
+                method("b", new double[] {1.001, 2e-9, 0.2 + 2e-8}, 0.5, true)), AGREEMENT, new int[0], se,
+                new int[0], List.of("(Intercept)", "near0", "big"));
+        assertEquals(ValidationReport.Scale.STANDARD_ERROR, report.scale());
+        assertArrayEquals(se, report.standardErrors());
+        assertClose(1e-3 / 1.001, report.maxCoefficientDifference(), 1e-12, 0, "relative");
+        assertEquals("DISAGREE: coefficient (Intercept) differs by 1e-3 (relative) between a and b, tolerance 1e-6",
+                report.reason());
+
+        ValidationReport small = new ValidationReport(List.of(
+                method("a", new double[] {1.0, 1e-9, 0.2}, 0.5, true),
+                method("b", new double[] {1.0, 1e-4, 0.2}, 0.5, true)), AGREEMENT, new int[0], se, new int[0],
+                List.of("(Intercept)", "near0", "big"));
+        assertClose((1e-4 - 1e-9) / 0.5, small.maxCoefficientDifference(), 1e-12, 0, "in standard errors");
+        assertEquals("DISAGREE: coefficient near0 differs by 2e-4 (in standard errors) between a and b, tolerance 1e-6",
+                small.reason());
     }
 
     @Test
