@@ -191,6 +191,9 @@ public final class Validation {
                 diverging(fit), null);
     }
 
+    /** How this library's Newton's stop on separated classes reads in {@link ValidationReport.Method#stopped()}. */
+    static final String STOPPED_ON_SEPARATION = "stopped on separation";
+
     /** @throws IllegalArgumentException unless the time limit is positive */
     static void requireTimeLimit(Duration timeLimit) {
         if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
@@ -203,7 +206,7 @@ public final class Validation {
         return switch (fit.termination()) {
             case CONVERGED -> "converged";
             case MAX_ITERATIONS -> "stopped at the iteration limit of " + fit.iterations();
-            case SEPARATION -> "stopped on separation";
+            case SEPARATION -> STOPPED_ON_SEPARATION;
             case NO_PROGRESS -> "stopped: no step decreased J";
             case TIME_LIMIT -> "stopped at the time limit";
         };

@@ -37,8 +37,14 @@ import java.util.Objects;
  * ones, which this library's fit drops) are left out of every method: the other methods are run on
  * the kept columns only, every method's &theta; holds 0 for them, and they are not compared.
  *
- * <p>The methods agree ({@link #agree()}) when every one converged and both differences are at
- * most the tolerance. {@link #reason()} says why, naming the method, coefficient and pair.
+ * <p>When this library's fit finds the classes separated ({@link #diverging()}), no finite
+ * maximum-likelihood estimate exists: the coefficients along the separating direction grow without
+ * bound in every method, and are not compared either. The others have finite limits, which the
+ * methods must agree on, as on the loss.
+ *
+ * <p>The methods agree ({@link #agree()}) when every one converged (this library's Newton, under
+ * separation, by stopping on it) and both differences are at most the tolerance. {@link #reason()}
+ * says why, naming the method, coefficient and pair.
  */
 public final class ValidationReport {
 
@@ -231,6 +237,10 @@ public final class ValidationReport {
         for (int j : this.aliased) {
             compared[j] = false;
         }
+        // Under separation the diverging coefficients have no finite value to agree on.
+        for (int j : this.diverging) {
+            compared[j] = false;
+        }
         for (int j = 0; j < n && this.standardErrors != null; j++) {
             if (compared[j] && !(this.standardErrors[j] > 0 && Double.isFinite(this.standardErrors[j]))) {
                 throw new IllegalArgumentException("the standard error of " + this.terms.get(j)
@@ -367,7 +377,12 @@ public final class ValidationReport {
      */
     public boolean agree() {
         return maxCoefficientDifference <= tolerance && maxLossDifference <= tolerance
-                && methods.stream().allMatch(Method::converged);
+                && methods.stream().allMatch(this::settled);
+    }
+
+    /** Converged, or, with the classes separated, stopped on that separation (there is no optimum to reach). */
+    private boolean settled(Method m) {
+        return m.converged || (diverging.length > 0 && m.stopped.equals(Validation.STOPPED_ON_SEPARATION));
     }
 
     /**
@@ -382,19 +397,21 @@ public final class ValidationReport {
      * @return "AGREE: " or "DISAGREE: " followed by the reason
      */
     public String reason() {
+        String separation = diverging.length == 0 ? "" : "the classes are separated, so no finite maximum-likelihood"
+                + " estimate exists: the " + (diverging.length == 1 ? "coefficient of " : "coefficients of ")
+                + String.join(", ", names(diverging)) + " diverge" + (diverging.length == 1 ? "s" : "")
+                + " in every method and " + (diverging.length == 1 ? "is" : "are") + " not compared (an L2 penalty"
+                + " gives a finite optimum)";
         if (agree()) {
             return "AGREE: coefficients within " + number(maxCoefficientDifference) + " (" + scale().description()
-                    + "), losses within " + number(maxLossDifference);
+                    + "), losses within " + number(maxLossDifference) + (separation.isEmpty() ? "" : "; " + separation);
         }
         List<String> causes = new ArrayList<>();
-        if (diverging.length > 0) {
-            causes.add("the classes are separated, so no finite maximum-likelihood estimate exists (the "
-                    + (diverging.length == 1 ? "coefficient of " : "coefficients of ") + String.join(", ",
-                    names(diverging)) + " diverge" + (diverging.length == 1 ? "s" : "")
-                    + "; an L2 penalty gives a finite optimum)");
+        if (!separation.isEmpty()) {
+            causes.add(separation);
         }
         for (Method m : methods) {
-            if (!m.converged) {
+            if (!settled(m)) {
                 causes.add(m.name + " did not converge (" + m.stopped + ", max|g| = " + number(m.maxAbsGradient) + ")");
             }
         }
