@@ -61,6 +61,9 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("--level must be in (0, 1), got " + level);
+        }
         OutputFile output = predictions == null ? null : OutputFile.of("--predictions", predictions, data.data);
         Design design = data.design();
         List<String> warnings = design.multinomial() ? fitMultinomial(design, output) : fitBinary(design, output);
