@@ -64,7 +64,7 @@ public final class Validation {
     static final double NEWTON_TOLERANCE = 1e-10;
 
     /** The default time limit of each Commons Math method. */
-    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(120);
 
     /**
      * One iteration of a Commons Math method, as the progress callback of

@@ -56,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}); --tol is the same option.")
     double tolerance;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "120",
             description = "Longest each Commons Math method may run; one that reaches it counts as not"
                     + " converged (default: ${DEFAULT-VALUE}).")
     double timeLimitSeconds;
