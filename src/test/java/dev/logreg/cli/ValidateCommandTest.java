@@ -126,7 +126,7 @@ class ValidateCommandTest {
         assertTrue(doc.get("reason").asText().contains("(relative, floored at the standard error), losses within "),
                 doc.toString());
         assertEquals("standardError", doc.get("coefficientScale").asText());
-        assertEquals(60.0, doc.get("timeLimitSeconds").asDouble());
+        assertEquals(120.0, doc.get("timeLimitSeconds").asDouble());
         assertEquals(0, doc.get("aliased").size());
         assertEquals(0, doc.get("divergingTerms").size());
         doc.get("methods").forEach(m -> assertEquals("converged", m.get("stopped").asText(), m.toString()));
