@@ -221,6 +221,12 @@ class MultinomialRegressionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MultinomialRegression.newton().fit(x, bad));
         assertTrue(e.getMessage().contains("y[7] = -1"), e.getMessage());
+        // A huge label is named as such, not taken for a class count that overflows.
+        int[] huge = IRIS.y().clone();
+        huge[9] = Integer.MAX_VALUE;
+        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton().fit(x, huge));
+        assertTrue(e.getMessage().contains("y[9] = 2147483647 is not a class") && e.getMessage().contains("at most 149"),
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton()
                 .withParametrization(Parametrization.SYMMETRIC).fit(x, IRIS.y()));
         assertTrue(e.getMessage().contains("L2 penalty"), e.getMessage());

@@ -162,10 +162,10 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LogisticRegression gd = LogisticRegression.gradientDescent().withFeatureNames(names).withL2(l2)
                 .withTolerance(tolerance).withMaxIterations(maxIterations).withStandardize(standardize)
-                .withTimeLimit(limit()).withIterationListener(new ProgressLines(err, "compare: " + GD_TITLE));
+                .withTimeLimit(limit()).withIterationListener(ProgressLines.solver(err, "compare: " + GD_TITLE));
         LogisticRegression newton = LogisticRegression.newton().withFeatureNames(names).withL2(l2)
                 .withTolerance(tolerance).withStandardize(standardize).withTimeLimit(limit())
-                .withIterationListener(new ProgressLines(err, "compare: " + NEWTON_TITLE));
+                .withIterationListener(ProgressLines.solver(err, "compare: " + NEWTON_TITLE));
         double[][] x = design.x();
         double[] y = design.y();
         double[] w = design.weights();
@@ -185,10 +185,10 @@ final class CompareCommand implements Callable<Integer> {
         MultinomialRegression gd = MultinomialRegression.gradientDescent().withFeatureNames(design.columnNames())
                 .withClassNames(design.classes()).withL2(l2).withTolerance(tolerance)
                 .withMaxIterations(maxIterations).withStandardize(standardize).withTimeLimit(limit())
-                .withIterationListener(new ProgressLines(err, "compare: " + GD_TITLE));
+                .withIterationListener(ProgressLines.solver(err, "compare: " + GD_TITLE));
         MultinomialRegression newton = gd.withMethod(LogisticRegression.Method.NEWTON)
                 .withMaxIterations(MultinomialRegression.newton().maxIterations())
-                .withIterationListener(new ProgressLines(err, "compare: " + NEWTON_TITLE));
+                .withIterationListener(ProgressLines.solver(err, "compare: " + NEWTON_TITLE));
         double[][] x = design.x();
         int[] y = design.classLabels();
         double[] w = design.weights();

@@ -135,8 +135,8 @@ final class FitCommand implements Callable<Integer> {
         return report.warnings();
     }
 
-    private ProgressLines progress() {
-        return new ProgressLines(spec.commandLine().getErr(), "fit: " + (solver.solver == SolverOptions.Solver.NEWTON
+    private ProgressLines<dev.logreg.solve.Iteration> progress() {
+        return ProgressLines.solver(spec.commandLine().getErr(), "fit: " + (solver.solver == SolverOptions.Solver.NEWTON
                 ? "Newton" : "gradient descent"));
     }
 

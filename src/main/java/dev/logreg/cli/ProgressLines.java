@@ -4,53 +4,75 @@ import dev.logreg.solve.Iteration;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
- * Progress of a long solve on stderr: nothing for the first {@value #QUIET_SECONDS} seconds, then at
- * most one line every {@value #EVERY_SECONDS} seconds, such as
+ * Progress of a long computation on stderr: nothing for the first {@value #QUIET_SECONDS} seconds,
+ * then at most one line every {@value #EVERY_SECONDS} seconds, such as
  * {@code logreg: compare: gradient descent: iteration 12000, loss 0.5412, max|g| 3.1e+00 (10 s)}.
+ *
+ * @param <T> what is reported: a solver's {@link Iteration}, a validation method's progress
  */
-final class ProgressLines implements Consumer<Iteration> {
+final class ProgressLines<T> implements Consumer<T> {
 
     /** No progress line before this many seconds. */
     static final int QUIET_SECONDS = 5;
     /** At most one line per this many seconds. */
     static final int EVERY_SECONDS = 5;
+    private static final long SECOND = 1_000_000_000L;
 
     private final PrintWriter err;
-    private final String label;
-    private final long every;
-    private final long start = System.nanoTime();
+    private final Function<T, String> line;
+    private final LongSupplier clock;
+    private final long start;
     private long next;
 
     /**
      * @param err where the lines go
-     * @param label what is running, such as {@code compare: gradient descent}
+     * @param line the text of a line, without the leading {@code logreg: }
+     * @param clock the time in nanoseconds, such as {@code System::nanoTime}
      */
-    ProgressLines(PrintWriter err, String label) {
-        this(err, label, QUIET_SECONDS * 1_000_000_000L, EVERY_SECONDS * 1_000_000_000L);
+    ProgressLines(PrintWriter err, Function<T, String> line, LongSupplier clock) {
+        this.err = err;
+        this.line = line;
+        this.clock = clock;
+        this.start = clock.getAsLong();
+        this.next = start + QUIET_SECONDS * SECOND;
     }
 
     /**
-     * @param quiet nanoseconds without a line at the start
-     * @param every nanoseconds between lines
+     * Progress of a solver: its iterations, loss and max|g|.
+     *
+     * @param err where the lines go
+     * @param label what is running, such as {@code compare: gradient descent}
+     * @param clock the time in nanoseconds
+     * @return the progress lines
      */
-    ProgressLines(PrintWriter err, String label, long quiet, long every) {
-        this.err = err;
-        this.label = label;
-        this.every = every;
-        this.next = start + quiet;
+    static ProgressLines<Iteration> solver(PrintWriter err, String label, LongSupplier clock) {
+        long start = clock.getAsLong();
+        return new ProgressLines<>(err, it -> String.format(Locale.ROOT, "%s: iteration %d, loss %.10g, max|g| %.2e"
+                + " (%d s)", label, it.index(), it.loss(), it.maxAbsGradient(), (clock.getAsLong() - start) / SECOND),
+                clock);
+    }
+
+    /**
+     * @param err where the lines go
+     * @param label what is running
+     * @return solver progress on the system clock
+     */
+    static ProgressLines<Iteration> solver(PrintWriter err, String label) {
+        return solver(err, label, System::nanoTime);
     }
 
     @Override
-    public void accept(Iteration it) {
-        long now = System.nanoTime();
+    public void accept(T progress) {
+        long now = clock.getAsLong();
         if (now < next) {
             return;
         }
-        next = now + every;
-        err.println(String.format(Locale.ROOT, "logreg: %s: iteration %d, loss %.10g, max|g| %.2e (%d s)", label,
-                it.index(), it.loss(), it.maxAbsGradient(), (now - start) / 1_000_000_000L));
+        next = now + EVERY_SECONDS * SECOND;
+        err.println("logreg: " + line.apply(progress));
         err.flush();
     }
 }

@@ -143,11 +143,16 @@ final class SolverOptions {
     }
 
     /**
-     * @param seconds a positive, finite number of seconds
-     * @return it as a duration (to the nanosecond; at least one)
+     * @param seconds a positive number of seconds
+     * @return it as a duration, rounded to the nanosecond: at least 1 ns, at most Long.MAX_VALUE ns
+     *         (about 292 years)
      */
     static java.time.Duration duration(double seconds) {
-        return java.time.Duration.ofNanos(Math.max(1, (long) Math.min(seconds * 1e9, Long.MAX_VALUE)));
+        double nanos = seconds * 1e9;
+        if (nanos >= Long.MAX_VALUE) {
+            return java.time.Duration.ofNanos(Long.MAX_VALUE);
+        }
+        return java.time.Duration.ofNanos(Math.max(1, Math.round(nanos)));
     }
 
     /** @throws IllegalArgumentException unless {@code --max-iter} is positive */

@@ -36,9 +36,6 @@ final class ValidateCommand implements Callable<Integer> {
     /** Exit code when the methods disagree. */
     static final int DISAGREE = 1;
 
-    /** Progress lines on stderr: none in the first interval, then at most one per interval. */
-    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
-
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
@@ -69,8 +66,8 @@ final class ValidateCommand implements Callable<Integer> {
         SolverOptions.requirePositive("--tolerance (--tol)", tolerance);
         SolverOptions.requirePenalty(l2);
         SolverOptions.requirePositive("--time-limit", timeLimitSeconds);
-        Duration timeLimit = duration(timeLimitSeconds);
-        ProgressLines progress = new ProgressLines(spec.commandLine().getErr(), System::nanoTime);
+        Duration timeLimit = SolverOptions.duration(timeLimitSeconds);
+        ProgressLines<Validation.Progress> progress = progressLines(spec.commandLine().getErr(), System::nanoTime);
         Design design = data.design();
         if (design.multinomial()) {
             throw new IllegalArgumentException("validation against Commons Math covers binary targets; the target '"
@@ -90,50 +87,14 @@ final class ValidateCommand implements Callable<Integer> {
         return report.agree() ? 0 : DISAGREE;
     }
 
-    /** Seconds as a duration, at least 1 ns, at most Long.MAX_VALUE ns (about 292 years). */
-    static Duration duration(double seconds) {
-        double nanos = seconds * 1e9;
-        if (nanos >= Long.MAX_VALUE) {
-            return Duration.ofNanos(Long.MAX_VALUE);
-        }
-        return Duration.ofNanos(Math.max(1, Math.round(nanos)));
-    }
-
     /**
-     * Writes a method's progress to stderr as {@code logreg: validate: commons-math-nlcg: 1200
-     * iterations, max|g| = 2.1e-7 (10 s)}: nothing during the first {@link #PROGRESS_INTERVAL} after
-     * construction, then at most one line per interval.
+     * @param err where the lines go
+     * @param clock the time in nanoseconds
+     * @return a Commons Math method's progress as {@code logreg: validate: commons-math-nlcg: 1200
+     *         iterations, max|g| = 2.1e-7 (10 s)}
      */
-    static final class ProgressLines implements Consumer<Validation.Progress> {
-
-        private final PrintWriter err;
-        private final LongSupplier clock;
-        private final long start;
-        private long lastLine;
-        private boolean printed;
-
-        /**
-         * @param err where the lines go
-         * @param clock the time in nanoseconds, such as {@code System::nanoTime}
-         */
-        ProgressLines(PrintWriter err, LongSupplier clock) {
-            this.err = err;
-            this.clock = clock;
-            this.start = clock.getAsLong();
-        }
-
-        @Override
-        public void accept(Validation.Progress p) {
-            long now = clock.getAsLong();
-            long interval = PROGRESS_INTERVAL.toNanos();
-            if (now - start < interval || printed && now - lastLine < interval) {
-                return;
-            }
-            err.println("logreg: validate: " + p);
-            err.flush();
-            lastLine = now;
-            printed = true;
-        }
+    static ProgressLines<Validation.Progress> progressLines(PrintWriter err, java.util.function.LongSupplier clock) {
+        return new ProgressLines<>(err, p -> "validate: " + p, clock);
     }
 
     private ObjectNode json(Design design, ValidationReport report) {

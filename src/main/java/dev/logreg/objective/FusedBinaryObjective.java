@@ -38,7 +38,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
 
     private final int threads;
     private final int chunkRows;
-    private final int chunks;
     private final Worker[] workers;
     private final HessianUpdate simd;
     /** Row stride of the H buffers: n, or n rounded up to the SIMD width. */
@@ -87,7 +86,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
         this.lastTheta = new double[problem.cols];
         this.chunkRows = ParallelPass.chunkRows(BLOCK, problem.cols, always);
-        this.chunks = ParallelPass.chunks(problem.rows, chunkRows);
+        int chunks = ParallelPass.chunks(problem.rows, chunkRows);
         this.threads = ParallelPass.threads(threads, chunks, (long) problem.rows * problem.cols,
                 PARALLEL_MIN_ELEMENTS, always);
         this.totalGradient = new double[problem.cols];
@@ -149,17 +148,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         if (wantHessian) {
             Arrays.fill(totalHessian, 0.0);
         }
-        ParallelPass.run(threads, chunks, new ParallelPass.Chunks() {
-            @Override
-            public void compute(int worker, int chunk) {
-                workers[worker].compute(chunk * chunkRows, Math.min(problem.rows, (chunk + 1) * chunkRows));
-            }
-
-            @Override
-            public void fold(int worker) {
-                workers[worker].fold();
-            }
-        });
+        ParallelPass.run(problem.rows, chunkRows, workers);
         int n = problem.cols;
         double invW = 1.0 / problem.totalWeight;
         System.arraycopy(theta, 0, lastTheta, 0, n);
@@ -182,7 +171,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
     }
 
     /** One thread's buffers: the partial sums of the chunk it computed last. */
-    private final class Worker {
+    private final class Worker implements ParallelPass.RowWorker {
         private final double[] gradient;
         /** The upper triangle of the chunk's X<sup>T</sup>DX, n rows of {@code stride}. */
         private final double[] hessian;
@@ -209,7 +198,8 @@ public final class FusedBinaryObjective extends BinaryObjective {
         }
 
         /** Adds this chunk's sums into the totals (in chunk order, one worker at a time). */
-        void fold() {
+        @Override
+        public void fold() {
             int n = problem.cols;
             totalLoss += loss;
             totalMaxAbsZ = Math.max(totalMaxAbsZ, maxAbsZ);
@@ -229,7 +219,8 @@ public final class FusedBinaryObjective extends BinaryObjective {
         }
 
         /** The sums over rows [from, to), from zero. */
-        void compute(int from, int to) {
+        @Override
+        public void compute(int from, int to) {
             int n = problem.cols;
             double[] x = problem.x;
             double[] y = problem.y;

@@ -28,7 +28,6 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
 
     private final int threads;
     private final int chunkRows;
-    private final int chunks;
     private final Worker[] workers;
     /** The totals the chunks are folded into: the loss, the gradient, the upper Gram triangles. */
     private double totalLoss;
@@ -71,7 +70,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
             }
         }
         this.chunkRows = ParallelPass.chunkRows(BLOCK, (long) problem.cols * blocks, always);
-        this.chunks = ParallelPass.chunks(problem.rows, chunkRows);
+        int chunks = ParallelPass.chunks(problem.rows, chunkRows);
         this.threads = ParallelPass.threads(threads, chunks, (long) problem.rows * problem.cols * blocks,
                 FusedBinaryObjective.PARALLEL_MIN_ELEMENTS, always);
         this.totalGradient = new double[problem.dimension()];
@@ -122,17 +121,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                 Arrays.fill(g, 0.0);
             }
         }
-        ParallelPass.run(threads, chunks, new ParallelPass.Chunks() {
-            @Override
-            public void compute(int worker, int chunk) {
-                workers[worker].compute(chunk * chunkRows, Math.min(problem.rows, (chunk + 1) * chunkRows));
-            }
-
-            @Override
-            public void fold(int worker) {
-                workers[worker].fold();
-            }
-        });
+        ParallelPass.run(problem.rows, chunkRows, workers);
         int n = problem.cols;
         int dim = problem.dimension();
         double invW = 1.0 / problem.totalWeight;
@@ -161,7 +150,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
     }
 
     /** One thread's buffers: the partial sums of the chunk it computed last. */
-    private final class Worker {
+    private final class Worker implements ParallelPass.RowWorker {
         private final double[] gradient;
         /** The upper triangles of this thread's Gram blocks, one per pair, n rows of {@code stride}. */
         private final double[][] grams;
@@ -193,7 +182,8 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         }
 
         /** Adds this chunk's sums into the totals (in chunk order, one worker at a time). */
-        void fold() {
+        @Override
+        public void fold() {
             totalLoss += loss;
             if (wantGradient) {
                 for (int r = 0; r < gradient.length; r++) {
@@ -216,7 +206,8 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         }
 
         /** The sums over rows [from, to), from zero. */
-        void compute(int from, int to) {
+        @Override
+        public void compute(int from, int to) {
             MultinomialProblem q = problem;
             int n = q.cols;
             int blocks = q.blocks();

@@ -59,7 +59,43 @@ final class ParallelPass {
         void fold(int worker);
     }
 
+    /** One thread's share of a pass over rows: its own buffers for the chunk it computed last. */
+    interface RowWorker {
+        /**
+         * Computes the partial sums of rows [from, to) into this worker's buffers, from zero.
+         *
+         * @param from the chunk's first row
+         * @param to one past its last row
+         */
+        void compute(int from, int to);
+
+        /** Adds the partial sums of the chunk computed last into the totals (in chunk order). */
+        void fold();
+    }
+
     private ParallelPass() {
+    }
+
+    /**
+     * Runs a pass over m rows in chunks of {@code chunkRows}, one worker per thread.
+     *
+     * @param rows m
+     * @param chunkRows rows per chunk
+     * @param workers one per thread
+     * @throws CancellationException if the calling thread was interrupted (its interrupt status stays set)
+     */
+    static void run(int rows, int chunkRows, RowWorker[] workers) {
+        run(workers.length, chunks(rows, chunkRows), new Chunks() {
+            @Override
+            public void compute(int worker, int chunk) {
+                workers[worker].compute(chunk * chunkRows, (int) Math.min(rows, (long) (chunk + 1) * chunkRows));
+            }
+
+            @Override
+            public void fold(int worker) {
+                workers[worker].fold();
+            }
+        });
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.logreg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logreg.solve.Iteration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProgressLinesTest {
@@ -15,22 +15,20 @@ class ProgressLinesTest {
     }
 
     @Test
-    void nothingDuringTheQuietStartThenAtMostOneLinePerInterval() throws InterruptedException {
+    void solverProgressWaitsFiveSecondsThenComesAtMostEveryFive() {
+        long second = 1_000_000_000L;
+        long[] now = {0};
         StringWriter text = new StringWriter();
-        ProgressLines quiet = new ProgressLines(new PrintWriter(text), "compare: gradient descent");
-        for (int k = 0; k < 1000; k++) {
-            quiet.accept(at(k));
+        ProgressLines<Iteration> lines = ProgressLines.solver(new PrintWriter(text), "fit: Newton", () -> now[0]);
+        for (int t : new int[] {1, 3, 5, 6, 9, 10, 14, 16}) {
+            now[0] = t * second;
+            lines.accept(at(t));
         }
-        assertEquals("", text.toString(), "a short solve prints nothing");
-        // No quiet start, one line per 50 ms: the first iteration prints, the next ones wait.
-        ProgressLines lines = new ProgressLines(new PrintWriter(text), "fit: Newton", 0, 50_000_000L);
-        lines.accept(at(1));
-        lines.accept(at(2));
-        Thread.sleep(80);
-        lines.accept(at(3));
-        String[] printed = text.toString().split("\n");
-        assertEquals(2, printed.length, text.toString());
-        assertTrue(printed[0].startsWith("logreg: fit: Newton: iteration 1, loss 0.25"), printed[0]);
-        assertTrue(printed[1].contains("iteration 3") && printed[1].contains("max|g| 2.50e-01"), printed[1]);
+        // printed at 5 s, 10 s and 16 s: not at 1 or 3 (too early) nor 6, 9 or 14 (too soon after a line)
+        assertEquals(List.of(
+                "logreg: fit: Newton: iteration 5, loss 0.08333333333, max|g| 1.67e-01 (5 s)",
+                "logreg: fit: Newton: iteration 10, loss 0.04545454545, max|g| 9.09e-02 (10 s)",
+                "logreg: fit: Newton: iteration 16, loss 0.02941176471, max|g| 5.88e-02 (16 s)"),
+                text.toString().lines().toList());
     }
 }

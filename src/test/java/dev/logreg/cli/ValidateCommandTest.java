@@ -192,7 +192,7 @@ class ValidateCommandTest {
     void progressLinesWaitFiveSecondsThenComeAtMostEveryFive() {
         long[] now = {0};
         StringWriter sink = new StringWriter();
-        ValidateCommand.ProgressLines lines = new ValidateCommand.ProgressLines(new PrintWriter(sink), () -> now[0]);
+        ProgressLines<Validation.Progress> lines = ValidateCommand.progressLines(new PrintWriter(sink), () -> now[0]);
         long second = 1_000_000_000L;
         for (long t : new long[] {1, 4, 5, 6, 9, 10, 11, 16}) {
             now[0] = t * second + second / 2;

@@ -75,6 +75,22 @@ class ParallelPassTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aNewtonFitIsBitIdenticalOnOneTwoAndThreeThreads() {
+        BinaryProblem p = Data.randomProblem(77, 50_000, 12, true, 0.0);
+        double[] one = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            dev.logreg.solve.Solution s = new dev.logreg.solve.NewtonSolver(dev.logreg.solve.NewtonOptions.defaults())
+                    .minimize(new FusedBinaryObjective(p, threads), new double[12]);
+            assertTrue(s.converged());
+            if (one == null) {
+                one = s.theta();
+            } else {
+                assertArrayEquals(one, s.theta(), 0.0, threads + " threads");
+            }
+        }
+    }
+
     @ParameterizedTest(name = "threads={0}")
     @ValueSource(ints = {1, 2})
     void anInterruptedPassThrowsCancellationAndKeepsTheInterruptStatus(int threads) {
