@@ -56,8 +56,9 @@ final class Warnings {
         String stop = switch (solver) {
             case CONVERGED, SEPARATION -> " Stopped with finite coefficients after " + iterations + " iterations;"
                     + " the others are estimated given these.";
-            default -> " The solver stopped first (" + solver + ", after " + iterations + " iterations), far from"
-                    + " that limit perhaps: its coefficients are its last iterate.";
+            default -> " The solver stopped for another reason first (" + solver + " after " + iterations
+                    + " iterations): its coefficients are its last iterate, perhaps far from where the fit would"
+                    + " stop on the separation.";
         };
         return what + stop + " An L2 penalty gives a finite fit.";
     }

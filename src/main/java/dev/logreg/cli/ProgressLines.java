@@ -8,8 +8,9 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Progress of a long computation on stderr: nothing for the first {@value #QUIET_SECONDS} seconds,
- * then at most one line every {@value #EVERY_SECONDS} seconds, such as
+ * Progress of a long computation on stderr: nothing for the first {@value #QUIET_SECONDS} seconds
+ * after the first report (when the computation starts), then at most one line every
+ * {@value #EVERY_SECONDS} seconds, such as
  * {@code logreg: compare: gradient descent: iteration 12000, loss 0.5412, max|g| 3.1e+00 (10 s)}.
  *
  * @param <T> what is reported: a solver's {@link Iteration}, a validation method's progress
@@ -25,8 +26,9 @@ final class ProgressLines<T> implements Consumer<T> {
     private final PrintWriter err;
     private final Function<T, String> line;
     private final LongSupplier clock;
-    private final long start;
+    /** When the next line may be printed; set by the first report. */
     private long next;
+    private boolean started;
 
     /**
      * @param err where the lines go
@@ -37,8 +39,6 @@ final class ProgressLines<T> implements Consumer<T> {
         this.err = err;
         this.line = line;
         this.clock = clock;
-        this.start = clock.getAsLong();
-        this.next = start + QUIET_SECONDS * SECOND;
     }
 
     /**
@@ -50,10 +50,8 @@ final class ProgressLines<T> implements Consumer<T> {
      * @return the progress lines
      */
     static ProgressLines<Iteration> solver(PrintWriter err, String label, LongSupplier clock) {
-        long start = clock.getAsLong();
         return new ProgressLines<>(err, it -> String.format(Locale.ROOT, "%s: iteration %d, loss %.10g, max|g| %.2e"
-                + " (%d s)", label, it.index(), it.loss(), it.maxAbsGradient(), (clock.getAsLong() - start) / SECOND),
-                clock);
+                + " (%d s)", label, it.index(), it.loss(), it.maxAbsGradient(), it.elapsedNanos() / SECOND), clock);
     }
 
     /**
@@ -68,6 +66,10 @@ final class ProgressLines<T> implements Consumer<T> {
     @Override
     public void accept(T progress) {
         long now = clock.getAsLong();
+        if (!started) {
+            started = true;
+            next = now + QUIET_SECONDS * SECOND;
+        }
         if (now < next) {
             return;
         }

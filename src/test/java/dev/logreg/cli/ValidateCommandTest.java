@@ -194,12 +194,13 @@ class ValidateCommandTest {
         StringWriter sink = new StringWriter();
         ProgressLines<Validation.Progress> lines = ValidateCommand.progressLines(new PrintWriter(sink), () -> now[0]);
         long second = 1_000_000_000L;
-        for (long t : new long[] {1, 4, 5, 6, 9, 10, 11, 16}) {
+        for (long t : new long[] {0, 1, 4, 5, 6, 9, 10, 11, 16}) {
             now[0] = t * second + second / 2;
             lines.accept(new Validation.Progress("commons-math-nlcg", (int) t * 100, 2.1e-7,
                     Duration.ofSeconds(t)));
         }
-        // printed at 5.5 s, 10.5 s and 16.5 s; not at 1.5, 4.5 (too early) nor 6.5, 9.5, 11.5 (too soon)
+        // the first report at 0.5 s starts the clock; printed at 5.5 s, 10.5 s and 16.5 s; not at 0.5, 1.5,
+        // 4.5 (too early) nor 6.5, 9.5, 11.5 (too soon)
         assertEquals(List.of(
                 "logreg: validate: commons-math-nlcg: 500 iterations, max|g| = 2.1e-7 (5 s)",
                 "logreg: validate: commons-math-nlcg: 1000 iterations, max|g| = 2.1e-7 (10 s)",
