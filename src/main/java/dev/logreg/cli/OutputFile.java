@@ -89,6 +89,8 @@ final class OutputFile {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(parent, "." + path.getFileName() + ".", ".tmp");
+            // A run stopped by a signal (Ctrl-C runs the shutdown hooks) leaves no temporary file behind.
+            temporary.toFile().deleteOnExit();
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.write(out);
             }
