@@ -76,10 +76,7 @@ class CallerMistakesTest {
     }
 
     private static List<String> fit(String... more) {
-        List<String> args = new ArrayList<>(List.of("fit", "--data", "@data.csv", "--target", "admit",
-                "--predictions", "@p.csv"));
-        args.addAll(List.of(more));
-        return args;
+        return fitOn("admit", more);
     }
 
     private static List<String> fitOn(String target, String... more) {
