@@ -133,6 +133,20 @@ final class ColumnScaling {
     }
 
     /**
+     * The penalty factors a fit on the new scale needs: none without a penalty or when the penalty is
+     * measured on the standardized scale (the new scale is then the penalty's own), otherwise those
+     * that keep the penalty of the old scale ({@link #penaltyFactors(double[])}).
+     *
+     * @param l2 the penalty &lambda;
+     * @param scale where it is measured
+     * @param factors the factors on the old scale, or null for ones
+     * @return the factors on the new scale, or null for ones
+     */
+    double[] penaltyFactors(double l2, PenaltyScale scale, double[] factors) {
+        return l2 > 0 && scale == PenaltyScale.ORIGINAL ? penaltyFactors(factors) : null;
+    }
+
+    /**
      * The penalty factors on the new scale that keep a penalty &Sigma; f<sub>j</sub>&beta;<sub>j</sub>&sup2;
      * of the old one: f<sub>j</sub>/s<sub>j</sub>&sup2;.
      *

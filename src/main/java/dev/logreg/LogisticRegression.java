@@ -377,7 +377,7 @@ public final class LogisticRegression {
         // Columns whose magnitude would overflow or underflow X'DX are rescaled exactly (by powers of two);
         // the penalty keeps the original scale through the factors.
         ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0);
-        double[] factors = l2 > 0 ? equilibration.penaltyFactors(null) : null;
+        double[] factors = equilibration.penaltyFactors(l2, PenaltyScale.ORIGINAL, null);
         // Validates the shapes, labels and weights before anything else uses them.
         BinaryProblem problem = new BinaryProblem(design, rows, cols, labels, w, l2, interceptColumn, factors);
         requireBothClasses(problem);
@@ -409,11 +409,13 @@ public final class LogisticRegression {
         if (standardize()) {
             // In place: the problem wraps the design, so it now holds the standardized columns. The penalty
             // stays on the original coefficients (factors 1/s^2), or moves to the standardized ones.
-            boolean original = penaltyScale == PenaltyScale.ORIGINAL;
-            standardizer = ColumnScaling.standardize(workingDesign, working, intercept, original && l2 > 0);
-            double[] standardizedFactors = original && l2 > 0 ? standardizer.penaltyFactors(workingFactors) : null;
-            working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn,
-                    standardizedFactors);
+            standardizer = ColumnScaling.standardize(workingDesign, working, intercept,
+                    l2 > 0 && penaltyScale == PenaltyScale.ORIGINAL);
+            double[] standardizedFactors = standardizer.penaltyFactors(l2, penaltyScale, workingFactors);
+            if (standardizedFactors != workingFactors) {
+                working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn,
+                        standardizedFactors);
+            }
             start = standardizer.toScaled(start);
         }
         // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.

@@ -429,7 +429,7 @@ public final class MultinomialRegression {
         int interceptColumn = intercept ? 0 : -1;
         // Columns whose magnitude would overflow or underflow the Hessian are rescaled exactly.
         ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0);
-        double[] factors = l2 > 0 ? equilibration.penaltyFactors(null) : null;
+        double[] factors = equilibration.penaltyFactors(l2, PenaltyScale.ORIGINAL, null);
         MultinomialProblem problem = new MultinomialProblem(design, rows, cols, labels, w, l2, interceptColumn, k, ref,
                 factors);
         requireEveryClass(problem, classes);
@@ -458,11 +458,13 @@ public final class MultinomialRegression {
         if (standardize()) {
             // In place: the working problem wraps the design, so it now holds the standardized columns. The
             // penalty stays on the original coefficients (factors 1/s^2), or moves to the standardized ones.
-            boolean original = penaltyScale == PenaltyScale.ORIGINAL;
             standardizer = ColumnScaling.standardize(workingDesign, working.gramProblem(), intercept,
-                    original && l2 > 0);
-            working = new MultinomialProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn, k, ref,
-                    original && l2 > 0 ? standardizer.penaltyFactors(workingFactors) : null);
+                    l2 > 0 && penaltyScale == PenaltyScale.ORIGINAL);
+            double[] standardizedFactors = standardizer.penaltyFactors(l2, penaltyScale, workingFactors);
+            if (standardizedFactors != workingFactors) {
+                working = new MultinomialProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn, k,
+                        ref, standardizedFactors);
+            }
         }
         MultinomialObjective objective = MultinomialRegression.objective(working);
         int n = kept.length;
