@@ -158,6 +158,24 @@ public final class BinaryProblem {
     }
 
     /**
+     * Checks prior weights by the rules of a problem: one per row, finite, &ge; 0, one positive.
+     *
+     * @param weights the weights, or {@code null} for unit weights (always valid)
+     * @param rows m, the length they must have
+     * @throws IllegalArgumentException for a wrong length, a weight that is negative or not finite, or
+     *         no positive weight, naming the first
+     */
+    public static void requireWeights(double[] weights, int rows) {
+        if (weights == null) {
+            return;
+        }
+        if (weights.length != rows) {
+            throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + rows);
+        }
+        checkWeights(weights);
+    }
+
+    /**
      * Prior weights made safe to sum: validated, then multiplied by the power of two that brings the
      * largest into [1, 2). The change is exact and leaves every estimate as it was (J divides by W),
      * and W = &Sigma;w and 1/W are finite for any m &lt; 2<sup>52</sup>, whether the weights are near
@@ -174,10 +192,7 @@ public final class BinaryProblem {
         if (weights == null) {
             return null;
         }
-        if (weights.length != rows) {
-            throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + rows);
-        }
-        checkWeights(weights);
+        requireWeights(weights, rows);
         double largest = 0;
         for (double v : weights) {
             largest = Math.max(largest, v);

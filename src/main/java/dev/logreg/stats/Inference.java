@@ -439,7 +439,7 @@ public final class Inference {
                 throw new IllegalArgumentException("x has no rows");
             }
             // The fit's rules for prior weights: finite, >= 0, one positive.
-            BinaryProblem.normalizedWeights(weights, x.length);
+            BinaryProblem.requireWeights(weights, x.length);
             this.x = x;
             this.y = y;
             this.w = weights;
