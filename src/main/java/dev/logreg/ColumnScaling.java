@@ -1,6 +1,5 @@
 package dev.logreg;
 
-import dev.logreg.objective.BinaryProblem;
 
 /**
  * An affine change of the feature columns of a model matrix, done in place, and the maps of the
@@ -82,33 +81,33 @@ final class ColumnScaling {
     }
 
     /**
-     * Standardizes the feature columns of a problem's model matrix in place.
+     * Standardizes the feature columns of a fit's model matrix in place.
      *
-     * @param x the row-major array the problem wraps; the intercept, if any, in column 0. The problem
-     *        stays valid: its labels, weights and W do not change.
-     * @param p the problem, for its shape and weights
-     * @param intercept whether column 0 is an intercept (then columns are centred)
+     * @param data the fit's data, whose model matrix is changed; they stay valid: their labels, weights
+     *        and W do not change. The intercept, if any, is column 0.
      * @param penalized whether the penalty stays on the original scale, so that columns are not scaled
      *        up by more than {@link #SMALLEST_PENALIZED_SCALE}
      * @return the scaling
      */
-    static ColumnScaling standardize(double[] x, BinaryProblem p, boolean intercept, boolean penalized) {
-        int rows = p.rows();
-        int cols = p.columns();
+    static ColumnScaling standardize(FitData data, boolean penalized) {
+        double[] x = data.design;
+        boolean intercept = data.intercept;
+        int rows = data.rows;
+        int cols = data.cols;
         double[] center = new double[cols];
         double[] scale = new double[cols];
         java.util.Arrays.fill(scale, 1.0);
-        double total = p.totalWeight();
+        double total = data.totalWeight();
         for (int j = intercept ? 1 : 0; j < cols; j++) {
             double mean = 0;
             for (int i = 0; i < rows; i++) {
-                mean += p.weight(i) * x[i * cols + j];
+                mean += data.weight(i) * x[i * cols + j];
             }
             mean = intercept ? mean / total : 0.0;
             double ss = 0;
             for (int i = 0; i < rows; i++) {
                 double dev = x[i * cols + j] - mean;
-                ss += p.weight(i) * dev * dev;
+                ss += data.weight(i) * dev * dev;
             }
             double s = Math.sqrt(ss / total);
             if (s > 0 && Double.isFinite(s) && (!penalized || s >= SMALLEST_PENALIZED_SCALE)) {

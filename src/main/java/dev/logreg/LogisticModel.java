@@ -49,7 +49,7 @@ public final class LogisticModel {
     }
 
     /** @return a copy of &beta;, without the intercept */
-    public double[] coefficients() {
+    public double[] featureCoefficients() {
         return coefficients.clone();
     }
 
@@ -94,13 +94,43 @@ public final class LogisticModel {
     }
 
     /**
-     * Predicted probabilities for many observations.
+     * The two class probabilities of one observation, as {@link MultinomialModel#probabilities(double[])}
+     * gives K.
+     *
+     * @param x one observation's features
+     * @return {P(y = 0 | x), P(y = 1 | x)}
+     * @throws IllegalArgumentException on a wrong length or a non-finite feature
+     */
+    public double[] probabilities(double[] x) {
+        double z = logOdds(x);
+        return new double[] {Logistic.sigmoid(-z), Logistic.sigmoid(z)};
+    }
+
+    /**
+     * The two class probabilities of many observations.
+     *
+     * @param x one row per observation
+     * @return one row {P(y = 0), P(y = 1)} per observation
+     * @throws IllegalArgumentException on a wrong length or a non-finite feature, naming the row
+     */
+    public double[][] probabilities(double[][] x) {
+        double[] p = eventProbabilities(x);
+        double[][] out = new double[p.length][];
+        for (int i = 0; i < p.length; i++) {
+            double z = logOdds(x[i]);
+            out[i] = new double[] {Logistic.sigmoid(-z), p[i]};
+        }
+        return out;
+    }
+
+    /**
+     * The event's probability for many observations.
      *
      * @param x one row per observation
      * @return P(y = 1 | x<sub>i</sub>) for each row
      * @throws IllegalArgumentException on a wrong length or a non-finite feature, naming the row
      */
-    public double[] probabilities(double[][] x) {
+    public double[] eventProbabilities(double[][] x) {
         if (x == null) {
             throw new IllegalArgumentException("x is null");
         }

@@ -1,97 +1,94 @@
 package dev.logreg;
 
-import dev.logreg.objective.BinaryProblem;
-import dev.logreg.objective.Objective;
-import dev.logreg.objective.FusedBinaryObjective;
-import dev.logreg.solve.Aliasing;
 import dev.logreg.solve.GradientDescentOptions;
-import dev.logreg.solve.GradientDescentSolver;
 import dev.logreg.solve.Iteration;
 import dev.logreg.solve.NewtonOptions;
-import dev.logreg.solve.NewtonSolver;
-import dev.logreg.solve.SeparationCheck;
-import dev.logreg.solve.Solution;
-import dev.logreg.solve.Solver;
 import dev.logreg.solve.Termination;
+import dev.logreg.solve.Warning;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Fits binary logistic regression by minimizing
- * <pre>
- *   J(&theta;) = (1/W) &Sigma; wᵢ [ log(1 + e^zᵢ) &minus; yᵢ zᵢ ] + (&lambda;/2)&Vert;&beta;&Vert;²,   z = &beta;₀ + X&beta;
- * </pre>
- * with Newton's method (the default) or gradient descent. Immutable: each {@code withX} returns a
- * configured copy, and one configuration may fit many data sets, also concurrently.
+ * Logistic regression, for two classes and for K: the entry point. Fitting labels with two classes
+ * gives a {@link BinomialFit}, more give a {@link MultinomialFit}, and {@link Fit#binomial()} says which:
  *
  * <pre>{@code
- * FitResult fit = LogisticRegression.newton().withL2(0.1).fit(x, y);
- * double p = fit.model().probability(new double[] {1.5, 2.0});
+ * Fit fit = LogisticRegression.newton().withL2(0.1).fit(x, labels);   // int labels 0..K-1
+ * System.out.print(fit.summary());                                     // as R's summary.glm
+ * double[] se = fit.inference().standardErrors();
+ * if (fit instanceof BinomialFit b) {
+ *     double p = b.model().probability(new double[] {1.5, 2.0});
+ * }
  * }</pre>
  *
- * <p>The intercept column is added by the library (see {@link #withIntercept(boolean)}); the
- * inputs are never modified nor kept. Caller mistakes (shapes, NaN or infinite values, labels
- * other than 0 and 1, a single class, negative weights) throw {@link IllegalArgumentException}
- * naming the row, column or value; numerical trouble (no convergence, separation) is reported in
- * the {@link FitResult}.
+ * <p>The explicit entry points are {@link #fit(double[][], double[])} (labels 0 and 1, always binomial)
+ * and {@link #fitMultinomial(double[][], int[])} (always multinomial, also for two classes).
  *
- * <p>A fit can be cancelled by interrupting its thread (as {@code Future.cancel(true)} does): every
- * pass over the data checks for interruption at each chunk of rows, on one thread or several, and
- * the solvers between iterations, so the fit stops within a fraction of a pass and throws
- * {@link java.util.concurrent.CancellationException}, leaving the thread's interrupt status set. No
- * partial result is returned; for a bounded run use {@link #withMaxIterations} or {@link #withTimeLimit},
- * which return one.
+ * <p>The binomial model minimizes
+ * J(&theta;) = (1/W) &Sigma; w<sub>i</sub> [log(1 + e<sup>z<sub>i</sub></sup>) &minus; y<sub>i</sub>z<sub>i</sub>]
+ * + (&lambda;/2)&Vert;&beta;&Vert;&sup2;, z = &beta;<sub>0</sub> + X&beta;. The multinomial one gives class k the
+ * logit z<sub>k</sub> = x&middot;&beta;<sub>k</sub> and the probability softmax(z)<sub>k</sub>, and minimizes
+ * J = (1/W) &Sigma; w<sub>i</sub> [logsumexp(z<sub>i</sub>) &minus; z<sub>i,y<sub>i</sub></sub>] +
+ * (&lambda;/2)&Vert;B&Vert;&sup2;; since adding one vector to every &beta;<sub>k</sub> changes no probability,
+ * its coefficients need a {@link Parametrization}. The intercepts are never penalized.
+ *
+ * <p>Immutable: each {@code withX} returns a configured copy, and one configuration may fit many data
+ * sets, also concurrently. The intercept column is added by the library ({@link #withIntercept}); the
+ * inputs are never modified nor kept. Caller mistakes (shapes, NaN or infinite values, bad labels, a
+ * class without rows, negative weights, bad options) throw {@link IllegalArgumentException} naming the
+ * row, column or value; numerical trouble (no convergence, separation, aliased columns) is reported in
+ * the fit's {@linkplain Fit#warnings() warnings}.
+ *
+ * <p>A fit can be cancelled by interrupting its thread (as {@code Future.cancel(true)} does): every pass
+ * over the data checks for interruption at each chunk of rows, on one thread or several, and the solvers
+ * between iterations, so the fit stops within a fraction of a pass and throws
+ * {@link java.util.concurrent.CancellationException}, leaving the thread's interrupt status set. No partial
+ * result is returned; for a bounded run use {@link #withMaxIterations} or {@link #withTimeLimit}, which
+ * return one.
  */
 public final class LogisticRegression {
 
-    /** The optimizer. */
-    public enum Method {
-        /** Newton's method with damped Cholesky solves and Armijo backtracking. */
-        NEWTON,
-        /** Batch gradient descent, by default with step 1/L. */
-        GRADIENT_DESCENT
+    private Method method = Method.NEWTON;
+    private double l2;
+    private boolean intercept = true;
+    private boolean standardize;
+    private NewtonOptions newton = NewtonOptions.defaults();
+    private GradientDescentOptions gradientDescent = GradientDescentOptions.defaults();
+    private double[] warmStart;
+    private List<String> featureNames;
+    private List<String> classNames;
+    private PenaltyScale penaltyScale = PenaltyScale.ORIGINAL;
+    private Consumer<Iteration> listener;
+    /** The parametrization asked for, or null for the automatic choice (see {@link #parametrization(int)}). */
+    private Parametrization parametrization;
+    private int reference;
+
+    private LogisticRegression() {
     }
 
-    private final Method method;
-    private final double l2;
-    private final boolean intercept;
-    private final boolean standardize;
-    private final NewtonOptions newton;
-    private final GradientDescentOptions gradientDescent;
-    private final double[] warmStart;
-    private final List<String> featureNames;
-    private final PenaltyScale penaltyScale;
-    private final java.util.function.Consumer<Iteration> listener;
-
-    private LogisticRegression(Method method, double l2, boolean intercept, boolean standardize,
-                               NewtonOptions newton, GradientDescentOptions gradientDescent, double[] warmStart,
-                               List<String> featureNames, PenaltyScale penaltyScale,
-                               java.util.function.Consumer<Iteration> listener) {
-        if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
-        }
-        if (method == null) {
-            throw new IllegalArgumentException("method is null");
-        }
-        if (penaltyScale == null) {
-            throw new IllegalArgumentException("penaltyScale is null");
-        }
-        this.method = method;
-        this.penaltyScale = penaltyScale;
-        this.listener = listener;
-        this.l2 = l2;
-        this.intercept = intercept;
-        this.standardize = standardize;
-        this.newton = newton;
-        this.gradientDescent = gradientDescent;
-        this.warmStart = warmStart;
-        this.featureNames = featureNames;
+    private LogisticRegression copy() {
+        LogisticRegression c = new LogisticRegression();
+        c.method = method;
+        c.l2 = l2;
+        c.intercept = intercept;
+        c.standardize = standardize;
+        c.newton = newton;
+        c.gradientDescent = gradientDescent;
+        c.warmStart = warmStart;
+        c.featureNames = featureNames;
+        c.classNames = classNames;
+        c.penaltyScale = penaltyScale;
+        c.listener = listener;
+        c.parametrization = parametrization;
+        c.reference = reference;
+        return c;
     }
 
     /** @return Newton's method, tolerance 1e-8, at most 100 iterations, no penalty, with intercept */
     public static LogisticRegression newton() {
-        return new LogisticRegression(Method.NEWTON, 0.0, true, false, NewtonOptions.defaults(),
-                GradientDescentOptions.defaults(), null, null, PenaltyScale.ORIGINAL, null);
+        return new LogisticRegression();
     }
 
     /** @return gradient descent with &eta; = 1/L, tolerance 1e-8, at most 100000 iterations, no penalty, with intercept */
@@ -102,18 +99,29 @@ public final class LogisticRegression {
     /**
      * @param value the optimizer
      * @return a copy using it
+     * @throws IllegalArgumentException if the value is null
      */
     public LogisticRegression withMethod(Method value) {
-        return new LogisticRegression(value, l2, intercept, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale, listener);
+        if (value == null) {
+            throw new IllegalArgumentException("method is null");
+        }
+        LogisticRegression c = copy();
+        c.method = value;
+        return c;
     }
 
     /**
-     * @param value the L2 penalty &lambda; &ge; 0 on the coefficients (never on the intercept)
+     * @param value the L2 penalty &lambda; &ge; 0 on the coefficients (never on the intercepts)
      * @return a copy with that penalty
      * @throws IllegalArgumentException if &lambda; is negative or not finite
      */
     public LogisticRegression withL2(double value) {
-        return new LogisticRegression(method, value, intercept, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale, listener);
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + value);
+        }
+        LogisticRegression c = copy();
+        c.l2 = value;
+        return c;
     }
 
     /**
@@ -121,7 +129,9 @@ public final class LogisticRegression {
      * @return a copy with or without intercept
      */
     public LogisticRegression withIntercept(boolean value) {
-        return new LogisticRegression(method, l2, value, standardize, newton, gradientDescent, warmStart, featureNames, penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.intercept = value;
+        return c;
     }
 
     /**
@@ -135,7 +145,9 @@ public final class LogisticRegression {
      * @return a copy with that setting
      */
     public LogisticRegression withStandardize(boolean value) {
-        return new LogisticRegression(method, l2, intercept, value, newton, gradientDescent, warmStart, featureNames, penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.standardize = value;
+        return c;
     }
 
     /**
@@ -146,8 +158,12 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException if the value is null
      */
     public LogisticRegression withPenaltyScale(PenaltyScale value) {
-        return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
-                featureNames, value, listener);
+        if (value == null) {
+            throw new IllegalArgumentException("penaltyScale is null");
+        }
+        LogisticRegression c = copy();
+        c.penaltyScale = value;
+        return c;
     }
 
     /**
@@ -157,18 +173,21 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException if the value is zero or negative
      */
     public LogisticRegression withTimeLimit(java.time.Duration value) {
-        return new LogisticRegression(method, l2, intercept, standardize, newton.withTimeLimit(value),
-                gradientDescent.withTimeLimit(value), warmStart, featureNames, penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.newton = newton.withTimeLimit(value);
+        c.gradientDescent = gradientDescent.withTimeLimit(value);
+        return c;
     }
 
     /**
-     * @param value told of each solver iteration as it is recorded (as in {@link FitResult#trace()}, on
-     *        the fitting thread), for progress reports; or {@code null} for none (the default)
+     * @param value told of each solver iteration as it is recorded (as in {@link Fit#trace()}, on the
+     *        fitting thread), for progress reports; or {@code null} for none (the default)
      * @return a copy with that listener
      */
-    public LogisticRegression withIterationListener(java.util.function.Consumer<Iteration> value) {
-        return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
-                featureNames, penaltyScale, value);
+    public LogisticRegression withIterationListener(Consumer<Iteration> value) {
+        LogisticRegression c = copy();
+        c.listener = value;
+        return c;
     }
 
     /**
@@ -177,8 +196,10 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException for a bad value
      */
     public LogisticRegression withTolerance(double value) {
-        return new LogisticRegression(method, l2, intercept, standardize, newton.withTolerance(value),
-                gradientDescent.withTolerance(value), warmStart, featureNames, penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.newton = newton.withTolerance(value);
+        c.gradientDescent = gradientDescent.withTolerance(value);
+        return c;
     }
 
     /**
@@ -187,8 +208,10 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException for a bad value
      */
     public LogisticRegression withMaxIterations(int value) {
-        return new LogisticRegression(method, l2, intercept, standardize, newton.withMaxIterations(value),
-                gradientDescent.withMaxIterations(value), warmStart, featureNames, penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.newton = newton.withMaxIterations(value);
+        c.gradientDescent = gradientDescent.withMaxIterations(value);
+        return c;
     }
 
     /**
@@ -198,8 +221,9 @@ public final class LogisticRegression {
      * @throws IllegalArgumentException for a bad value
      */
     public LogisticRegression withLearningRate(double value) {
-        return new LogisticRegression(method, l2, intercept, standardize, newton,
-                gradientDescent.withLearningRate(value), warmStart, featureNames, penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.gradientDescent = gradientDescent.withLearningRate(value);
+        return c;
     }
 
     /**
@@ -207,13 +231,15 @@ public final class LogisticRegression {
      * @return a copy with that setting
      */
     public LogisticRegression withLineSearch(boolean value) {
-        return new LogisticRegression(method, l2, intercept, standardize, newton,
-                gradientDescent.withLineSearch(value), warmStart, featureNames, penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.gradientDescent = gradientDescent.withLineSearch(value);
+        return c;
     }
 
     /**
-     * @param theta the starting parameters, the intercept first when there is one, or null for zeros
-     *        (the default); copied, and its length checked against the data at {@code fit}
+     * @param theta the starting parameters in {@link Fit#theta()}'s layout (block after block, the
+     *        intercept first in each), or null for zeros (the default); copied, and its length checked
+     *        against the data at {@code fit}
      * @return a copy with that warm start
      * @throws IllegalArgumentException if an element is not finite
      */
@@ -225,20 +251,67 @@ public final class LogisticRegression {
                 }
             }
         }
-        return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent,
-                theta == null ? null : theta.clone(), featureNames, penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.warmStart = theta == null ? null : theta.clone();
+        return c;
     }
 
     /**
-     * @param names one name per feature column, used for {@link FitResult#terms()} and in warnings
-     *        (aliased columns, diverging coefficients), or null for x1, x2, &hellip;; the count is
-     *        checked at {@code fit}
+     * @param names one name per feature column, used for {@link Fit#terms()} and in warnings (aliased
+     *        columns, diverging coefficients), or null for x1, x2, &hellip;; the count is checked at
+     *        {@code fit}
      * @return a copy with those names
      * @throws IllegalArgumentException if a name is null or empty, or names repeat
      */
     public LogisticRegression withFeatureNames(List<String> names) {
-        return new LogisticRegression(method, l2, intercept, standardize, newton, gradientDescent, warmStart,
-                ModelMatrix.names(ModelMatrix.FEATURE_NAME, names), penaltyScale, listener);
+        LogisticRegression c = copy();
+        c.featureNames = ModelMatrix.names(ModelMatrix.FEATURE_NAME, names);
+        return c;
+    }
+
+    /**
+     * @param names one name per class, in label order, or {@code null} for "0", "1", &hellip;; their number
+     *        is K, so a class may be named that no row has (an error at fit)
+     * @return a copy with them
+     * @throws IllegalArgumentException for a null, empty or repeated name
+     */
+    public LogisticRegression withClassNames(List<String> names) {
+        LogisticRegression c = copy();
+        c.classNames = ModelMatrix.names("class name", names);
+        return c;
+    }
+
+    /**
+     * The parametrization of a multinomial fit. By default (or with {@code null}) it follows the penalty:
+     * without one, the reference parametrization; with &lambda; &gt; 0 and more than two classes, the
+     * symmetric one (as scikit-learn and glmnet), because a penalty on K&minus;1 contrasts against a
+     * reference class is not symmetric in the classes: the fit would depend on which class is the
+     * reference. Asking for {@link Parametrization#REFERENCE} explicitly with &lambda; &gt; 0 and more than
+     * two classes fits it and warns of that. {@link Parametrization#SYMMETRIC} needs an L2 penalty; asked
+     * for explicitly, {@link #fit(double[][], int[])} fits it also for two classes.
+     *
+     * @param value the parametrization, or {@code null} for the choice by penalty
+     * @return a copy with it
+     */
+    public LogisticRegression withParametrization(Parametrization value) {
+        LogisticRegression c = copy();
+        c.parametrization = value;
+        return c;
+    }
+
+    /**
+     * @param classIndex the reference class of the reference parametrization, in [0, K) (default 0); for
+     *        two classes the other class is the binomial model's event
+     * @return a copy with it
+     * @throws IllegalArgumentException if negative (K is checked at fit)
+     */
+    public LogisticRegression withReference(int classIndex) {
+        if (classIndex < 0) {
+            throw new IllegalArgumentException("the reference class must be >= 0, got " + classIndex);
+        }
+        LogisticRegression c = copy();
+        c.reference = classIndex;
+        return c;
     }
 
     /** @return the optimizer */
@@ -257,8 +330,8 @@ public final class LogisticRegression {
     }
 
     /**
-     * @return whether the solver works on standardized features: asked for by
-     *         {@link #withStandardize}, or implied by {@link PenaltyScale#STANDARDIZED}
+     * @return whether the solver works on standardized features: asked for by {@link #withStandardize},
+     *         or implied by {@link PenaltyScale#STANDARDIZED}
      */
     public boolean standardize() {
         return standardize || penaltyScale == PenaltyScale.STANDARDIZED;
@@ -279,8 +352,55 @@ public final class LogisticRegression {
         return method == Method.NEWTON ? newton.maxIterations() : gradientDescent.maxIterations();
     }
 
+    /** @return the parametrization asked for, or {@code null} for the choice by penalty */
+    public Parametrization parametrization() {
+        return parametrization;
+    }
+
     /**
-     * Fits with unit weights.
+     * @param classes K
+     * @return the parametrization a multinomial fit with K classes uses: the one asked for, else symmetric
+     *         when &lambda; &gt; 0 and K &gt; 2, reference otherwise
+     */
+    public Parametrization parametrization(int classes) {
+        if (parametrization != null) {
+            return parametrization;
+        }
+        return l2 > 0 && classes > 2 ? Parametrization.SYMMETRIC : Parametrization.REFERENCE;
+    }
+
+    /** @return the reference class index (used by the reference parametrization) */
+    public int reference() {
+        return reference;
+    }
+
+    /** @return the class names given, or {@code null} */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    NewtonOptions newtonOptions() {
+        return newton;
+    }
+
+    GradientDescentOptions gradientDescentOptions() {
+        return gradientDescent;
+    }
+
+    Consumer<Iteration> iterationListener() {
+        return listener;
+    }
+
+    double[] warmStart() {
+        return warmStart;
+    }
+
+    List<String> featureNames() {
+        return featureNames;
+    }
+
+    /**
+     * Fits the binomial model with unit weights.
      *
      * @param x features, one row per observation, all rows of equal length, finite
      * @param y labels 0 or 1, one per row, both present
@@ -289,12 +409,12 @@ public final class LogisticRegression {
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
      *         (see the class comment)
      */
-    public FitResult fit(double[][] x, double[] y) {
+    public BinomialFit fit(double[][] x, double[] y) {
         return fit(x, y, null);
     }
 
     /**
-     * Fits with sample weights.
+     * Fits the binomial model with prior weights: the explicit binomial entry point.
      *
      * @param x features, one row per observation, all rows of equal length, finite
      * @param y labels 0 or 1, one per row, both present among rows of positive weight
@@ -304,13 +424,13 @@ public final class LogisticRegression {
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
      *         (see the class comment)
      */
-    public FitResult fit(double[][] x, double[] y, double[] weights) {
+    public BinomialFit fit(double[][] x, double[] y, double[] weights) {
         double[] design = ModelMatrix.of(x, intercept);
-        return fitDesign(design, x.length, design.length / x.length, y, weights);
+        return fitBinomial(design, x.length, design.length / x.length, y, weights);
     }
 
     /**
-     * Fits with unit weights.
+     * Fits the binomial model with unit weights.
      *
      * @param x features, m&times;p, finite; not modified
      * @param y labels 0 or 1, length m, both present
@@ -319,12 +439,12 @@ public final class LogisticRegression {
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
      *         (see the class comment)
      */
-    public FitResult fit(DMatrixRMaj x, double[] y) {
+    public BinomialFit fit(DMatrixRMaj x, double[] y) {
         return fit(x, y, null);
     }
 
     /**
-     * Fits with sample weights.
+     * Fits the binomial model with prior weights.
      *
      * @param x features, m&times;p, finite; not modified
      * @param y labels 0 or 1, length m, both present among rows of positive weight
@@ -334,7 +454,7 @@ public final class LogisticRegression {
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
      *         (see the class comment)
      */
-    public FitResult fit(DMatrixRMaj x, double[] y, double[] weights) {
+    public BinomialFit fit(DMatrixRMaj x, double[] y, double[] weights) {
         if (x == null) {
             throw new IllegalArgumentException("x is null");
         }
@@ -345,6 +465,9 @@ public final class LogisticRegression {
         int cols = features + (intercept ? 1 : 0);
         double[] design = new double[x.numRows * cols];
         for (int i = 0; i < x.numRows; i++) {
+            if (intercept) {
+                design[i * cols] = 1.0;
+            }
             for (int j = 0; j < features; j++) {
                 double v = x.unsafe_get(i, j);
                 if (!Double.isFinite(v)) {
@@ -353,146 +476,168 @@ public final class LogisticRegression {
                 design[i * cols + j + (cols - features)] = v;
             }
         }
-        return fitDesign(design, x.numRows, cols, y, weights);
+        return fitBinomial(design, x.numRows, cols, y, weights);
     }
 
-    /** Fits on a fresh row-major design whose feature columns are filled; sets the intercept column. */
-    private FitResult fitDesign(double[] design, int rows, int cols, double[] y, double[] weights) {
-        if (cols == 0) {
-            throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
+    /**
+     * Fits with unit weights; two classes give a binomial fit, more a multinomial one.
+     *
+     * @param x feature rows (no intercept column), finite, all the same length
+     * @param y class labels in [0, K)
+     * @return the fit: a {@link BinomialFit} or a {@link MultinomialFit}
+     * @throws IllegalArgumentException for a caller mistake, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     */
+    public Fit fit(double[][] x, int[] y) {
+        return fit(x, y, null);
+    }
+
+    /**
+     * Fits with prior weights: the entry point for class labels. Two classes give a {@link BinomialFit}
+     * of the other class against the {@linkplain #withReference reference} class (class 1 against class 0
+     * by default), unless the symmetric parametrization was asked for; more classes give a
+     * {@link MultinomialFit}.
+     *
+     * @param x feature rows (no intercept column), finite, all the same length
+     * @param y class labels in [0, K), K = the number of class names, or the largest label + 1
+     * @param weights prior weights, finite and &ge; 0, or {@code null} for 1
+     * @return the fit: a {@link BinomialFit} or a {@link MultinomialFit}
+     * @throws IllegalArgumentException for a caller mistake, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     */
+    public Fit fit(double[][] x, int[] y, double[] weights) {
+        int k = classCount(x, y);
+        if (k == 2 && parametrization != Parametrization.SYMMETRIC) {
+            if (reference >= k) {
+                throw new IllegalArgumentException("the reference class " + reference + " is not a class: there are " + k);
+            }
+            double[] events = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                events[i] = y[i] == reference ? 0.0 : 1.0;
+            }
+            List<String> names = classes(k);
+            List<String> ordered = List.of(names.get(reference), names.get(1 - reference));
+            double[] design = ModelMatrix.of(x, intercept);
+            return fitBinomial(design, x.length, design.length / x.length, events, weights, ordered);
+        }
+        return fitMultinomial(x, y, weights);
+    }
+
+    /**
+     * Fits the multinomial model with unit weights.
+     *
+     * @param x feature rows (no intercept column), finite, all the same length
+     * @param y class labels in [0, K)
+     * @return the fit
+     * @throws IllegalArgumentException for a caller mistake, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     */
+    public MultinomialFit fitMultinomial(double[][] x, int[] y) {
+        return fitMultinomial(x, y, null);
+    }
+
+    /**
+     * Fits the multinomial model with prior weights: the explicit multinomial entry point, also for two
+     * classes (with the reference parametrization and class 0 as the reference, the same model as the
+     * binomial one).
+     *
+     * @param x feature rows (no intercept column), finite, all the same length
+     * @param y class labels in [0, K), K = the number of class names, or the largest label + 1
+     * @param weights prior weights, finite and &ge; 0, or {@code null} for 1
+     * @return the fit
+     * @throws IllegalArgumentException for a caller mistake, naming the row, column or value
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     */
+    public MultinomialFit fitMultinomial(double[][] x, int[] y, double[] weights) {
+        double[] design = ModelMatrix.of(x, intercept);
+        int rows = x.length;
+        int cols = design.length / rows;
+        int k = classCount(x, y);
+        List<String> classes = classes(k);
+        Parametrization chosen = parametrization(k);
+        boolean symmetric = chosen == Parametrization.SYMMETRIC;
+        if (symmetric && l2 == 0) {
+            throw new IllegalArgumentException("the symmetric parametrization needs an L2 penalty > 0: without one its"
+                    + " coefficients are not identifiable (use the reference parametrization)");
+        }
+        if (!symmetric && reference >= k) {
+            throw new IllegalArgumentException("the reference class " + reference + " is not a class: there are " + k);
+        }
+        int ref = symmetric ? -1 : reference;
+        int[] labels = y.clone();
+        List<Warning> extra = new ArrayList<>();
+        if (!symmetric && l2 > 0 && k > 2) {
+            extra.add(new Warning(Warning.Kind.PARAMETRIZATION, "the L2 penalty on the " + (k - 1)
+                    + " contrasts against the reference class " + classes.get(ref) + " is not symmetric in the"
+                    + " classes: another reference class gives other probabilities. The symmetric parametrization"
+                    + " (the default with a penalty) does not depend on that choice"));
+        }
+        FitPipeline.Outcome outcome = FitPipeline.run(this, design, rows, cols, weights, classes,
+                (d, c, w, e, f) -> new FitData.Multinomial(d, rows, c, intercept, labels, k, ref, l2, w, e, f),
+                symmetric, extra);
+        return new MultinomialFit(outcome, chosen, ref);
+    }
+
+    private BinomialFit fitBinomial(double[] design, int rows, int cols, double[] y, double[] weights) {
+        if (classNames != null && classNames.size() != 2) {
+            throw new IllegalArgumentException("the labels 0 and 1 are two classes, but " + classNames.size()
+                    + " class names were given: " + classNames);
+        }
+        return fitBinomial(design, rows, cols, y, weights, classes(2));
+    }
+
+    private BinomialFit fitBinomial(double[] design, int rows, int cols, double[] y, double[] weights,
+                                    List<String> classes) {
+        if (y == null) {
+            throw new IllegalArgumentException("y is null");
+        }
+        double[] labels = y.clone();
+        FitPipeline.Outcome outcome = FitPipeline.run(this, design, rows, cols, weights, classes,
+                (d, c, w, e, f) -> new FitData.Binary(d, rows, c, intercept, labels, l2, w, e, f), false, List.of());
+        return new BinomialFit(outcome);
+    }
+
+    /** K: the number of class names, or the largest label + 1; checks the labels. */
+    private int classCount(double[][] x, int[] y) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
         }
         if (y == null) {
             throw new IllegalArgumentException("y is null");
         }
-        if (intercept) {
-            for (int i = 0; i < rows; i++) {
-                design[i * cols] = 1.0;
+        int rows = x.length;
+        if (y.length != rows) {
+            throw new IllegalArgumentException("y has length " + y.length + ", x has " + rows + " rows");
+        }
+        int largest = -1;
+        for (int i = 0; i < rows; i++) {
+            if (y[i] < 0 || (classNames != null && y[i] >= classNames.size())) {
+                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a class: labels must be in [0, "
+                        + (classNames == null ? "K" : String.valueOf(classNames.size())) + ")");
             }
-        }
-        List<String> terms = terms(cols);
-        double[] labels = y.clone();
-        // Weights rescaled by a power of two (exact, no estimate changes): W and 1/W stay finite.
-        double[] w = BinaryProblem.normalizedWeights(weights, rows);
-        int interceptColumn = intercept ? 0 : -1;
-        // Columns whose magnitude would overflow or underflow X'DX are rescaled exactly (by powers of two);
-        // the penalty keeps the original scale through the factors.
-        ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0);
-        double[] factors = equilibration.penaltyFactors(l2, PenaltyScale.ORIGINAL, null);
-        // Validates the shapes, labels and weights before anything else uses them.
-        BinaryProblem problem = new BinaryProblem(design, rows, cols, labels, w, l2, interceptColumn, factors);
-        requireBothClasses(problem);
-        double[] start = warmStart == null ? new double[cols] : warmStart.clone();
-        if (start.length != cols) {
-            throw new IllegalArgumentException("the warm start has " + start.length + " parameters, the model has "
-                    + cols + (intercept ? " (intercept first)" : ""));
-        }
-        start = equilibration.toScaled(start);
-        // Aliased columns (exactly collinear with earlier ones) are dropped, as R's glm does; a penalized
-        // problem is identifiable and keeps them.
-        // The aliasing check's pass at theta = 0 is also Newton's first evaluation when it starts there.
-        double[] g0 = new double[cols];
-        double[] h0 = l2 == 0 ? new double[cols * cols] : null;
-        double j0 = l2 == 0 ? new FusedBinaryObjective(problem).valueGradientHessian(new double[cols], g0, h0) : 0;
-        int[] aliased = l2 == 0 ? Aliasing.find(h0, cols) : new int[0];
-        int[] kept = Aliasing.kept(aliased, cols);
-        BinaryProblem working = problem;
-        double[] workingDesign = design;
-        double[] workingFactors = factors;
-        if (aliased.length > 0) {
-            workingDesign = ModelMatrix.columns(design, rows, cols, kept);
-            workingFactors = factors == null ? null : ModelMatrix.select(factors, kept);
-            working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn,
-                    workingFactors);
-            start = ModelMatrix.select(start, kept);
-        }
-        ColumnScaling standardizer = null;
-        if (standardize()) {
-            // In place: the problem wraps the design, so it now holds the standardized columns. The penalty
-            // stays on the original coefficients (factors 1/s^2), or moves to the standardized ones.
-            standardizer = ColumnScaling.standardize(workingDesign, working, intercept,
-                    l2 > 0 && penaltyScale == PenaltyScale.ORIGINAL);
-            double[] standardizedFactors = standardizer.penaltyFactors(l2, penaltyScale, workingFactors);
-            if (standardizedFactors != workingFactors) {
-                working = new BinaryProblem(workingDesign, rows, kept.length, labels, w, l2, interceptColumn,
-                        standardizedFactors);
+            if (classNames == null && y[i] >= rows) {
+                throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a class: without class names"
+                        + " the classes are 0, 1, ..., K-1 with K the largest label + 1, and every class needs rows,"
+                        + " so with " + rows + " rows a label is at most " + (rows - 1));
             }
-            start = standardizer.toScaled(start);
+            largest = Math.max(largest, y[i]);
         }
-        // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
-        FusedBinaryObjective fused = new FusedBinaryObjective(working);
-        Objective objective = fused;
-        if (h0 != null && standardizer == null && isZero(start)) {
-            int k = kept.length;
-            double[] g = ModelMatrix.select(g0, kept);
-            double[] h = new double[k * k];
-            for (int a = 0; a < k; a++) {
-                for (int b = 0; b < k; b++) {
-                    h[a * k + b] = h0[kept[a] * cols + kept[b]];
-                }
-            }
-            objective = new StartCache(objective, start, j0, g, h);
+        int k = classNames != null ? classNames.size() : largest + 1;
+        if (k < 2) {
+            throw new IllegalArgumentException("y has only the class " + classes(Math.max(k, 1)).get(0)
+                    + ": at least 2 are needed");
         }
-        Solver solver = method == Method.NEWTON ? new NewtonSolver(newton, listener)
-                : new GradientDescentSolver(gradientDescent, listener);
-        Solution solution = solver.minimize(objective, start);
-        int[] diverging = SeparationCheck.diverging(working, fused, solution, method == Method.GRADIENT_DESCENT);
-        double[] reduced = solution.theta();
-        if (standardizer != null) {
-            reduced = standardizer.toOriginal(reduced);
-        }
-        double[] theta = new double[cols];
-        for (int c = 0; c < kept.length; c++) {
-            theta[kept[c]] = reduced[c];
-        }
-        theta = equilibration.toOriginal(theta);
-        int[] divergingFull = new int[diverging.length];
-        for (int d = 0; d < diverging.length; d++) {
-            divergingFull[d] = kept[diverging[d]];
-        }
-        List<String> notes = new java.util.ArrayList<>();
-        if (aliased.length > 0) {
-            notes.add(aliased.length + (aliased.length == 1 ? " coefficient" : " coefficients")
-                    + " not defined because of singularities: " + Warnings.terms(names(terms, aliased))
-                    + (aliased.length == 1 ? " is a linear combination" : " are linear combinations")
-                    + " of earlier columns and " + (aliased.length == 1 ? "was" : "were") + " dropped from the fit"
-                    + " (coefficient reported as 0; predictions do not depend on it)");
-        }
-        return new FitResult(method, intercept, l2, theta, solution, terms, aliased, divergingFull, notes);
+        return k;
     }
 
-    private List<String> terms(int cols) {
-        return ModelMatrix.terms(featureNames, cols - (intercept ? 1 : 0), intercept);
-    }
-
-    private static boolean isZero(double[] v) {
-        for (double x : v) {
-            if (x != 0.0) {
-                return false;
-            }
+    private List<String> classes(int k) {
+        if (classNames != null) {
+            return classNames;
         }
-        return true;
-    }
-
-    private static List<String> names(List<String> terms, int[] indices) {
-        List<String> names = new java.util.ArrayList<>();
-        for (int j : indices) {
-            names.add(terms.get(j));
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            names.add(String.valueOf(c));
         }
         return names;
-    }
-
-    private static void requireBothClasses(BinaryProblem p) {
-        boolean zero = false;
-        boolean one = false;
-        for (int i = 0; i < p.rows(); i++) {
-            if (p.weight(i) > 0) {
-                zero |= p.label(i) == 0.0;
-                one |= p.label(i) == 1.0;
-            }
-        }
-        if (!zero || !one) {
-            throw new IllegalArgumentException("y has only the label " + (one ? "1" : "0")
-                    + " among rows with positive weight: both classes 0 and 1 are needed");
-        }
     }
 }

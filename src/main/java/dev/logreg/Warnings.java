@@ -3,10 +3,7 @@ package dev.logreg;
 import dev.logreg.solve.Termination;
 import java.util.List;
 
-/**
- * The words of the fits' warnings about aliasing and separation, shared by the binary and the
- * multinomial results, and the rule that decides a result's termination under separation.
- */
+/** The words of the fits' warnings about aliasing and separation, for two classes and for K. */
 final class Warnings {
 
     /** A warning names at most this many terms, then says how many more there are (the results list all). */
@@ -27,17 +24,44 @@ final class Warnings {
     }
 
     /**
-     * A result's termination: the solver's, except that a solver that met its tolerance on data shown to
-     * be separated did not find an optimum (there is none) and the result says {@link Termination#SEPARATION}.
-     * A solver that ran out of iterations or made no progress says so, also when the data are separated:
-     * that is why it stopped, and separation is reported beside it.
-     *
-     * @param solver why the solver stopped
-     * @param separated whether separation was certified after the solve
-     * @return the result's termination
+     * @param names the aliased terms
+     * @param perClass whether the model has several coefficient classes
+     * @return the warning that says they were dropped
      */
-    static Termination termination(Termination solver, boolean separated) {
-        return separated && solver == Termination.CONVERGED ? Termination.SEPARATION : solver;
+    static String aliased(List<String> names, boolean perClass) {
+        int count = names.size();
+        boolean one = count == 1;
+        String what = perClass ? (one ? " column" : " columns") : (one ? " coefficient" : " coefficients");
+        return count + what + " not defined because of singularities: " + terms(names)
+                + (one ? " is a linear combination" : " are linear combinations") + " of earlier columns and "
+                + (one ? "was" : "were") + (perClass ? " dropped from every class" : " dropped from the fit")
+                + (perClass ? " (coefficients reported as 0; predictions do not depend on them)"
+                        : " (coefficient reported as 0; predictions do not depend on it)");
+    }
+
+    /**
+     * @param owners the coefficient classes, in block order
+     * @param terms the term names
+     * @param diverging (block, term) pairs
+     * @return "class: term, term; class: term", at most {@link #NAMED} terms in all, then how many more
+     */
+    static String byClass(List<String> owners, List<String> terms, int[][] diverging) {
+        java.util.Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+        for (int[] d : diverging) {
+            map.computeIfAbsent(owners.get(d[0]), key -> new java.util.ArrayList<>()).add(terms.get(d[1]));
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        int named = 0;
+        int total = 0;
+        for (java.util.Map.Entry<String, List<String>> e : map.entrySet()) {
+            total += e.getValue().size();
+            int room = Math.min(e.getValue().size(), NAMED - named);
+            if (room > 0) {
+                parts.add(e.getKey() + ": " + String.join(", ", e.getValue().subList(0, room)));
+                named += room;
+            }
+        }
+        return String.join("; ", parts) + (total > named ? " and " + (total - named) + " more" : "");
     }
 
     /**

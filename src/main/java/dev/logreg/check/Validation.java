@@ -1,12 +1,11 @@
 package dev.logreg.check;
 
-import dev.logreg.FitResult;
+import dev.logreg.BinomialFit;
 import dev.logreg.LogisticRegression;
 import dev.logreg.objective.BinaryProblem;
-import dev.logreg.solve.Aliasing;
 import dev.logreg.objective.Objective;
 import dev.logreg.objective.VectorizedBinaryObjective;
-import dev.logreg.stats.Inference;
+import dev.logreg.Inference;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -151,7 +150,7 @@ public final class Validation {
         requireTimeLimit(timeLimit);
         // (a) first: it validates x, y and weights and throws naming the row, column or value
         long start = System.nanoTime();
-        FitResult fit = LogisticRegression.newton().withL2(l2).withTolerance(NEWTON_TOLERANCE).fit(x, y, weights);
+        BinomialFit fit = LogisticRegression.newton().withL2(l2).withTolerance(NEWTON_TOLERANCE).fit(x, y, weights);
         Run newton = new Run(fit.theta(), fit.iterations(), fit.converged(), System.nanoTime() - start,
                 stopped(fit));
 
@@ -159,7 +158,7 @@ public final class Validation {
         int m = x.length;
         int n = x[0].length + 1;
         int[] aliased = fit.aliasedIndices();
-        int[] kept = Aliasing.kept(aliased, n);
+        int[] kept = kept(aliased, n);
         int k = kept.length;
         double[] flat = new double[m * n];
         double[][] keptRows = new double[m][k];
@@ -187,7 +186,7 @@ public final class Validation {
                 method(NEWTON, newton, objective),
                 method(IRLS, expand(irls, kept, n), objective),
                 method(CONJUGATE_GRADIENT, expand(conjugateGradient, kept, n), objective));
-        return new ValidationReport(methods, tolerance, aliased, standardErrors(fit, x, y, weights, aliased),
+        return new ValidationReport(methods, tolerance, aliased, standardErrors(fit, aliased),
                 diverging(fit), null);
     }
 
@@ -202,7 +201,7 @@ public final class Validation {
     }
 
     /** Why this library's fit stopped, in words without term names. */
-    private static String stopped(FitResult fit) {
+    private static String stopped(BinomialFit fit) {
         return switch (fit.termination()) {
             case CONVERGED -> "converged";
             case MAX_ITERATIONS -> "stopped at the iteration limit of " + fit.iterations();
@@ -226,11 +225,11 @@ public final class Validation {
      * The standard errors of this library's fit, NaN at aliased columns, when it is unpenalized and has
      * Wald inference with a finite positive standard error for every kept column; otherwise null.
      */
-    private static double[] standardErrors(FitResult fit, double[][] x, double[] y, double[] weights, int[] aliased) {
+    private static double[] standardErrors(BinomialFit fit, int[] aliased) {
         if (fit.l2() > 0) {
             return null;
         }
-        Inference inference = Inference.of(fit, x, y, weights);
+        Inference inference = fit.inference();
         if (!inference.hasWald()) {
             return null;
         }
@@ -250,7 +249,7 @@ public final class Validation {
     }
 
     /** The indices of the coefficients the fit found diverging under separation. */
-    private static int[] diverging(FitResult fit) {
+    private static int[] diverging(BinomialFit fit) {
         List<String> terms = fit.terms();
         return fit.divergingTerms().stream().mapToInt(terms::indexOf).filter(j -> j >= 0).toArray();
     }
@@ -265,6 +264,15 @@ public final class Validation {
         }
         return new ValidationReport.Method(name, run.theta(), loss, maxAbsGradient, run.iterations(),
                 run.converged(), run.nanos(), run.stopped());
+    }
+
+    /** The columns other than the aliased ones (increasing), increasing. */
+    private static int[] kept(int[] aliased, int n) {
+        boolean[] dropped = new boolean[n];
+        for (int j : aliased) {
+            dropped[j] = true;
+        }
+        return java.util.stream.IntStream.range(0, n).filter(j -> !dropped[j]).toArray();
     }
 
     private static double[] ones(int m) {

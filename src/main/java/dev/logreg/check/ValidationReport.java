@@ -22,7 +22,7 @@ import java.util.Objects;
  * where the scale s<sub>j</sub> ({@link #scale()}) is
  * <ul>
  *   <li>{@link Scale#STANDARD_ERROR}: the standard error of coefficient j at this library's fit
- *       (unpenalized fits with Wald inference, {@code dev.logreg.stats.Inference}). A coefficient
+ *       (unpenalized fits with Wald inference, {@code Fit.inference()}). A coefficient
  *       larger than its standard error is compared relatively; a smaller one, which the data do not
  *       distinguish from zero, in standard errors, so that rounding-level values near zero
  *       (&minus;4e-17 against 1e-12) do not count as relative disagreements;</li>

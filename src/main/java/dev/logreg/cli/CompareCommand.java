@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.logreg.FitResult;
+import dev.logreg.Fit;
 import dev.logreg.LogisticRegression;
-import dev.logreg.MultinomialFitResult;
-import dev.logreg.MultinomialRegression;
+import dev.logreg.Method;
+import dev.logreg.MultinomialFit;
+import dev.logreg.TextTable;
 import dev.logreg.data.Design;
 import dev.logreg.solve.Iteration;
 import dev.logreg.solve.Termination;
@@ -96,26 +97,17 @@ final class CompareCommand implements Callable<Integer> {
                        double loss, double maxAbsGradient, Termination termination, List<String> warnings,
                        Map<String, double[]> coefficients, String reference, long nanos) {
 
-        static Run of(String name, String title, LogisticRegression settings, FitResult fit, long nanos) {
+        static Run of(String name, String title, LogisticRegression settings, Fit fit, long nanos) {
             Map<String, double[]> coefficients = new LinkedHashMap<>();
-            coefficients.put(null, FitReport.estimatesWithNa(fit));
-            return new Run(name, title, settings.maxIterations(), fit.iterations(), fit.trace(), fit.loss(),
-                    fit.maxAbsGradient(), fit.termination(), fit.warnings(), coefficients, null, nanos);
-        }
-
-        static Run of(String name, String title, MultinomialRegression settings, MultinomialFitResult fit,
-                      long nanos) {
-            Map<String, double[]> coefficients = new LinkedHashMap<>();
-            double[][] b = fit.coefficients();
+            double[][] b = FitReport.estimatesWithNa(fit);
             List<String> classes = fit.coefficientClasses();
             for (int c = 0; c < b.length; c++) {
-                for (int j : fit.aliasedIndices()) {
-                    b[c][j] = Double.NaN;
-                }
-                coefficients.put(classes.get(c), b[c]);
+                coefficients.put(fit.binomial() ? null : classes.get(c), b[c]);
             }
+            String reference = fit instanceof MultinomialFit m ? m.referenceClass() : null;
             return new Run(name, title, settings.maxIterations(), fit.iterations(), fit.trace(), fit.loss(),
-                    fit.maxAbsGradient(), fit.termination(), fit.warnings(), coefficients, fit.referenceClass(), nanos);
+                    fit.maxAbsGradient(), fit.termination(), FitReport.messages(fit.warnings()), coefficients,
+                    reference, nanos);
         }
 
         int passes() {
@@ -135,7 +127,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         OutputFile output = checkOptions();
         Design design = data.design();
-        List<Run> runs = design.multinomial() ? multinomial(design) : binary(design);
+        List<Run> runs = runs(design);
 
         Map<String, List<Iteration>> traces = new LinkedHashMap<>();
         for (Run r : runs) {
@@ -157,45 +149,22 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Run> binary(Design design) {
-        List<String> names = design.columnNames();
+    private List<Run> runs(Design design) {
         PrintWriter err = spec.commandLine().getErr();
-        LogisticRegression gd = LogisticRegression.gradientDescent().withFeatureNames(names).withL2(l2)
-                .withTolerance(tolerance).withMaxIterations(maxIterations).withStandardize(standardize)
-                .withTimeLimit(limit()).withIterationListener(ProgressLines.solver(err, "compare: " + GD_TITLE));
-        LogisticRegression newton = LogisticRegression.newton().withFeatureNames(names).withL2(l2)
-                .withTolerance(tolerance).withStandardize(standardize).withTimeLimit(limit())
+        LogisticRegression gd = LogisticRegression.gradientDescent().withFeatureNames(design.columnNames())
+                .withClassNames(design.classes()).withL2(l2).withTolerance(tolerance)
+                .withMaxIterations(maxIterations).withStandardize(standardize).withTimeLimit(limit())
+                .withIterationListener(ProgressLines.solver(err, "compare: " + GD_TITLE));
+        LogisticRegression newton = gd.withMethod(Method.NEWTON)
+                .withMaxIterations(LogisticRegression.newton().maxIterations())
                 .withIterationListener(ProgressLines.solver(err, "compare: " + NEWTON_TITLE));
         double[][] x = design.x();
-        double[] y = design.y();
         double[] w = design.weights();
         List<Run> runs = new ArrayList<>();
         for (LogisticRegression settings : List.of(gd, newton)) {
             long t0 = System.nanoTime();
-            FitResult fit = settings.fit(x, y, w);
-            long t1 = System.nanoTime();
-            runs.add(settings == gd ? Run.of("gd", GD_TITLE, settings, fit, t1 - t0)
-                    : Run.of("newton", NEWTON_TITLE, settings, fit, t1 - t0));
-        }
-        return runs;
-    }
-
-    private List<Run> multinomial(Design design) {
-        PrintWriter err = spec.commandLine().getErr();
-        MultinomialRegression gd = MultinomialRegression.gradientDescent().withFeatureNames(design.columnNames())
-                .withClassNames(design.classes()).withL2(l2).withTolerance(tolerance)
-                .withMaxIterations(maxIterations).withStandardize(standardize).withTimeLimit(limit())
-                .withIterationListener(ProgressLines.solver(err, "compare: " + GD_TITLE));
-        MultinomialRegression newton = gd.withMethod(LogisticRegression.Method.NEWTON)
-                .withMaxIterations(MultinomialRegression.newton().maxIterations())
-                .withIterationListener(ProgressLines.solver(err, "compare: " + NEWTON_TITLE));
-        double[][] x = design.x();
-        int[] y = design.classLabels();
-        double[] w = design.weights();
-        List<Run> runs = new ArrayList<>();
-        for (MultinomialRegression settings : List.of(gd, newton)) {
-            long t0 = System.nanoTime();
-            MultinomialFitResult fit = settings.fit(x, y, w);
+            Fit fit = design.multinomial() ? settings.fitMultinomial(x, design.classLabels(), w)
+                    : settings.fit(x, design.y(), w);
             long t1 = System.nanoTime();
             runs.add(settings == gd ? Run.of("gd", GD_TITLE, settings, fit, t1 - t0)
                     : Run.of("newton", NEWTON_TITLE, settings, fit, t1 - t0));

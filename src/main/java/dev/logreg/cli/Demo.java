@@ -1,12 +1,14 @@
 package dev.logreg.cli;
 
-import dev.logreg.FitResult;
+import dev.logreg.BinomialFit;
+import dev.logreg.Inference;
 import dev.logreg.LogisticRegression;
+import dev.logreg.TextTable;
 import dev.logreg.data.Design;
 import dev.logreg.data.ModelSpec;
 import dev.logreg.data.Table;
 import dev.logreg.solve.Iteration;
-import dev.logreg.stats.Inference;
+import dev.logreg.solve.Warning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -92,9 +94,9 @@ final class Demo {
         LogisticRegression gd = LogisticRegression.gradientDescent().withStandardize(true);
         LogisticRegression newton = LogisticRegression.newton();
         long t0 = System.nanoTime();
-        FitResult g = gd.fit(x, y);
+        BinomialFit g = gd.fit(x, y);
         long t1 = System.nanoTime();
-        FitResult n = newton.fit(x, y);
+        BinomialFit n = newton.fit(x, y);
         long t2 = System.nanoTime();
 
         out.printf("%nModel: %s   (%d observations, %d dropped for missing values)%n%n", design.formula(),
@@ -105,7 +107,7 @@ final class Demo {
                 .render().lines().forEach(out::println);
 
         double[] nt = n.theta();
-        Inference inference = Inference.of(n, x, y, null);
+        Inference inference = n.inference();
         out.println();
         new TextTable(design.terms())
                 .columns("Newton", nt, "Std. Error", inference.standardErrors(), 6)
@@ -117,11 +119,11 @@ final class Demo {
                 FitReport.significant(inference.deviance(), 6), inference.dfResidual(),
                 FitReport.significant(inference.nullDeviance(), 6), inference.dfNull(),
                 FitReport.significant(inference.aic(), 6));
-        for (String w : g.warnings()) {
-            out.println("warning (gradient descent): " + w);
+        for (Warning w : g.warnings()) {
+            out.println("warning (gradient descent): " + w.message());
         }
-        for (String w : n.warnings()) {
-            out.println("warning (Newton): " + w);
+        for (Warning w : n.warnings()) {
+            out.println("warning (Newton): " + w.message());
         }
         Map<String, List<Iteration>> traces = new LinkedHashMap<>();
         traces.put("gradient descent", g.trace());

@@ -1,13 +1,9 @@
 package dev.logreg.cli;
 
-import dev.logreg.FitResult;
+import dev.logreg.Fit;
 import dev.logreg.LogisticRegression;
-import dev.logreg.MultinomialFitResult;
-import dev.logreg.MultinomialRegression;
-import dev.logreg.MultinomialRegression.Parametrization;
+import dev.logreg.Parametrization;
 import dev.logreg.data.Design;
-import dev.logreg.stats.Inference;
-import dev.logreg.stats.MultinomialInference;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,37 +62,35 @@ final class FitCommand implements Callable<Integer> {
         }
         OutputFile output = predictions == null ? null : OutputFile.of("--predictions", predictions, data.data);
         Design design = data.design();
-        List<String> warnings = design.multinomial() ? fitMultinomial(design, output) : fitBinary(design, output);
+        LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
+                .withClassNames(design.classes());
+        double[][] x = design.x();
+        double[] w = design.weights();
+        Fit fit = design.multinomial() ? multinomial(design, regression).fitMultinomial(x, design.classLabels(), w)
+                : binomial(design, regression).fit(x, design.y(), w);
+        FitReport report = new FitReport(design, fit, level);
+        if (output != null) {
+            Predictions.write(output, design, x, fit);
+        }
+        print(format.json() ? report.jsonText() : report.text());
         PrintWriter err = spec.commandLine().getErr();
-        for (String warning : warnings) {
+        for (String warning : report.warnings()) {
             err.println("logreg: warning: " + warning);
         }
         err.flush();
         return 0;
     }
 
-    private List<String> fitBinary(Design design, OutputFile output) {
+    private LogisticRegression binomial(Design design, LogisticRegression regression) {
         if (parametrization != null || reference != null) {
             throw new IllegalArgumentException((reference != null ? "--reference" : "--parametrization")
                     + " applies to targets with more than two classes; this fit of '" + design.target()
                     + "' has two (" + String.join(", ", design.classes()) + "), and --positive chooses the event");
         }
-        LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames());
-        double[][] x = design.x();
-        double[] y = design.y();
-        double[] w = design.weights();
-        FitResult fit = regression.fit(x, y, w);
-        Inference inference = Inference.of(fit, x, y, w, level);
-        FitReport report = new FitReport(design, regression, fit, inference);
-        if (output != null) {
-            Predictions.write(output, design, x, fit);
-        }
-        print(format.json() ? report.jsonText() : report.text());
-        return report.warnings();
+        return regression;
     }
 
-    private List<String> fitMultinomial(Design design, OutputFile output) {
-        MultinomialRegression regression = solver.multinomial(progress());
+    private LogisticRegression multinomial(Design design, LogisticRegression regression) {
         // --reference asks for the reference parametrization; without either option the penalty decides
         // (symmetric with --l2 > 0, as the library's default).
         Parametrization asked = parametrization != null ? parametrization
@@ -120,19 +114,7 @@ final class FitCommand implements Callable<Integer> {
                         + design.target() + "' (classes: " + String.join(", ", design.classes()) + ")");
             }
         }
-        regression = regression.withReference(referenceIndex)
-                .withFeatureNames(design.columnNames()).withClassNames(design.classes());
-        double[][] x = design.x();
-        int[] y = design.classLabels();
-        double[] w = design.weights();
-        MultinomialFitResult fit = regression.fit(x, y, w);
-        MultinomialInference inference = MultinomialInference.of(fit, x, y, w, level);
-        MultinomialReport report = new MultinomialReport(design, regression, fit, inference);
-        if (output != null) {
-            Predictions.write(output, design, x, fit);
-        }
-        print(format.json() ? report.jsonText() : report.text());
-        return report.warnings();
+        return regression.withReference(referenceIndex);
     }
 
     private ProgressLines<dev.logreg.solve.Iteration> progress() {

@@ -1,7 +1,8 @@
 package dev.logreg.cli;
 
-import dev.logreg.FitResult;
-import dev.logreg.MultinomialFitResult;
+import dev.logreg.BinomialFit;
+import dev.logreg.Fit;
+import dev.logreg.MultinomialFit;
 import dev.logreg.data.Design;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -28,25 +29,11 @@ final class Predictions {
      * @param file where to write
      * @param design the design fitted
      * @param x the design's features ({@link Design#x()}), one row per observation used
-     * @param fit the binary fit
+     * @param fit the fit
      */
-    static void write(OutputFile file, Design design, double[][] x, FitResult fit) {
-        double[] p = fit.model().probabilities(x);
-        double[][] both = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            both[i] = new double[] {1 - p[i], p[i]};
-        }
-        write(file, design, both);
-    }
-
-    /**
-     * @param file where to write
-     * @param design the design fitted
-     * @param x the design's features ({@link Design#x()}), one row per observation used
-     * @param fit the multinomial fit
-     */
-    static void write(OutputFile file, Design design, double[][] x, MultinomialFitResult fit) {
-        write(file, design, fit.model().probabilities(x));
+    static void write(OutputFile file, Design design, double[][] x, Fit fit) {
+        write(file, design, fit instanceof BinomialFit b ? b.model().probabilities(x)
+                : ((MultinomialFit) fit).model().probabilities(x));
     }
 
     /** Writes one row of class probabilities per observation, at the observations' table rows. */
@@ -62,7 +49,7 @@ final class Predictions {
                 if (next < rows.length && rows[next] == i) {
                     List<String> cells = new ArrayList<>(p[next].length);
                     for (double v : p[next]) {
-                        cells.add(repr(v));
+                        cells.add(Double.toString(v));
                     }
                     csv.printRecord(cells);
                     next++;
@@ -72,10 +59,5 @@ final class Predictions {
             }
             csv.flush();
         });
-    }
-
-    /** Shortest text that reads back as the same double. */
-    private static String repr(double v) {
-        return Double.toString(v);
     }
 }

@@ -1,7 +1,6 @@
 package dev.logreg.cli;
 
 import dev.logreg.LogisticRegression;
-import dev.logreg.MultinomialRegression;
 import picocli.CommandLine.Option;
 
 /** The options that configure the optimizer; shared by the commands that fit. */
@@ -77,30 +76,6 @@ final class SolverOptions {
         return lineSearch ? r.withLineSearch(true) : r;
     }
 
-    /**
-     * @param progress told of every iteration, for progress lines
-     * @return the same settings for a multinomial regression (the parametrization by the penalty, the
-     *         first class the reference); bad values throw IllegalArgumentException naming them
-     */
-    MultinomialRegression multinomial(java.util.function.Consumer<dev.logreg.solve.Iteration> progress) {
-        check();
-        MultinomialRegression r = solver == Solver.NEWTON
-                ? MultinomialRegression.newton() : MultinomialRegression.gradientDescent();
-        r = r.withL2(l2).withStandardize(standardize).withPenaltyScale(penaltyScale).withIterationListener(progress);
-        if (timeLimit != null) {
-            r = r.withTimeLimit(duration(timeLimit));
-        }
-        if (maxIterations != null) {
-            r = r.withMaxIterations(maxIterations);
-        }
-        if (tolerance != null) {
-            r = r.withTolerance(tolerance);
-        }
-        if (learningRate != null) {
-            r = r.withLearningRate(learningRate);
-        }
-        return lineSearch ? r.withLineSearch(true) : r;
-    }
 
     /** Rejects bad values and options that do not apply to the chosen solver. */
     private void check() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.logreg.TextTable;
 import dev.logreg.check.Validation;
 import dev.logreg.check.ValidationReport;
 import dev.logreg.data.Design;

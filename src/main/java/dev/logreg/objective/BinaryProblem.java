@@ -193,18 +193,29 @@ public final class BinaryProblem {
             return null;
         }
         requireWeights(weights, rows);
-        double largest = 0;
-        for (double v : weights) {
-            largest = Math.max(largest, v);
-        }
-        // The exponent of the largest weight; a subnormal one is first scaled up exactly by 2^54.
-        int exponent = largest < Double.MIN_NORMAL
-                ? Math.getExponent(Math.scalb(largest, 54)) - 54 : Math.getExponent(largest);
+        int exponent = weightExponent(weights);
         double[] scaled = new double[rows];
         for (int i = 0; i < rows; i++) {
             scaled[i] = Math.scalb(weights[i], -exponent);
         }
         return scaled;
+    }
+
+    /**
+     * @param weights valid prior weights (see {@link #requireWeights}), or {@code null}
+     * @return e such that {@link #normalizedWeights} divides them by 2<sup>e</sup>: the binary exponent of
+     *         the largest weight; 0 for {@code null}
+     */
+    public static int weightExponent(double[] weights) {
+        if (weights == null) {
+            return 0;
+        }
+        double largest = 0;
+        for (double v : weights) {
+            largest = Math.max(largest, v);
+        }
+        // A subnormal largest weight is first scaled up exactly by 2^54.
+        return largest < Double.MIN_NORMAL ? Math.getExponent(Math.scalb(largest, 54)) - 54 : Math.getExponent(largest);
     }
 
     private static double[] filled(int length, double value) {

@@ -13,7 +13,7 @@ final class Progress {
 
     private final long start = System.nanoTime();
     private final List<Iteration> trace = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
     private final double tolerance;
     private final int maxIterations;
     private final double separationLevel;
@@ -59,7 +59,7 @@ final class Progress {
     }
 
     void warn(String warning) {
-        warnings.add(warning);
+        warnings.add(new Warning(Warning.Kind.SOLVER, warning));
     }
 
     /**
@@ -90,20 +90,20 @@ final class Progress {
 
     Solution finish(double[] theta, Termination termination, int k, double loss, double maxAbsGradient) {
         switch (termination) {
-            case SEPARATION -> warnings.add(0, String.format(
+            case SEPARATION -> warnings.add(0, new Warning(Warning.Kind.SEPARATION, String.format(
                     "complete separation: the linear predictor classifies every observation correctly at "
                             + "iteration %d, so the maximum-likelihood estimate does not exist and the "
                             + "coefficients diverge; stopped with finite coefficients (loss %.3g, max|g| %.3g). "
-                            + "An L2 penalty gives a finite fit.", k, loss, maxAbsGradient));
-            case MAX_ITERATIONS -> warnings.add(0, String.format(
+                            + "An L2 penalty gives a finite fit.", k, loss, maxAbsGradient)));
+            case MAX_ITERATIONS -> warnings.add(0, new Warning(Warning.Kind.NOT_CONVERGED, String.format(
                     "did not converge in %d iterations: max|g| = %.3g > tolerance %.3g", k, maxAbsGradient,
-                    tolerance));
-            case NO_PROGRESS -> warnings.add(0, String.format(
+                    tolerance)));
+            case NO_PROGRESS -> warnings.add(0, new Warning(Warning.Kind.NOT_CONVERGED, String.format(
                     "stopped at iteration %d without converging: no step decreased the loss "
-                            + "(max|g| = %.3g > tolerance %.3g)", k, maxAbsGradient, tolerance));
-            case TIME_LIMIT -> warnings.add(0, String.format(
+                            + "(max|g| = %.3g > tolerance %.3g)", k, maxAbsGradient, tolerance)));
+            case TIME_LIMIT -> warnings.add(0, new Warning(Warning.Kind.NOT_CONVERGED, String.format(
                     "stopped at the time limit of %s after %d iterations, not converged: max|g| = %.3g > tolerance"
-                            + " %.3g", seconds(timeLimitNanos), k, maxAbsGradient, tolerance));
+                            + " %.3g", seconds(timeLimitNanos), k, maxAbsGradient, tolerance)));
             case CONVERGED -> {
             }
         }

@@ -15,10 +15,10 @@ public final class Solution {
     private final double loss;
     private final double maxAbsGradient;
     private final List<Iteration> trace;
-    private final List<String> warnings;
+    private final List<Warning> warnings;
 
     Solution(double[] theta, Termination termination, int iterations, double loss, double maxAbsGradient,
-             List<Iteration> trace, List<String> warnings) {
+             List<Iteration> trace, List<Warning> warnings) {
         this.theta = theta.clone();
         this.termination = termination;
         this.iterations = iterations;
@@ -64,7 +64,7 @@ public final class Solution {
     }
 
     /** @return warnings about the fit, empty when it converged cleanly; unmodifiable */
-    public List<String> warnings() {
+    public List<Warning> warnings() {
         return warnings;
     }
 }

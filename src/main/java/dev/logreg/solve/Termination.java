@@ -9,7 +9,7 @@ public enum Termination {
     /**
      * The classes are separated and no finite minimizer exists: completely (the loss fell below the
      * objective's separation level, every observation classified correctly) or, found after the
-     * solve by {@link SeparationCheck}, quasi-completely (some fitted probabilities go to 0 or 1
+     * solve by the fit's separation check, quasi-completely (some fitted probabilities go to 0 or 1
      * along a direction that no observation contradicts).
      */
     SEPARATION,

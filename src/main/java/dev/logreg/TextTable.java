@@ -1,4 +1,4 @@
-package dev.logreg.cli;
+package dev.logreg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,16 +7,20 @@ import java.util.Locale;
 /**
  * A table of numbers printed the way R prints a coefficient matrix: row names left-aligned, each
  * column right-aligned with one format for the whole column, chosen so that every entry shows at
- * least the requested significant digits, in fixed notation unless scientific is narrower.
+ * least the requested significant digits, in fixed notation unless scientific is narrower. It prints
+ * the coefficient tables of {@link Fit#summary()}, and is offered for tables in the same style.
  */
-final class TextTable {
+public final class TextTable {
 
     private final List<String> rowNames;
     private final List<String> headers = new ArrayList<>();
     private final List<String[]> cells = new ArrayList<>();
     private final List<Boolean> leftAligned = new ArrayList<>();
 
-    TextTable(List<String> rowNames) {
+    /**
+     * @param rowNames the row names, in order
+     */
+    public TextTable(List<String> rowNames) {
         this.rowNames = List.copyOf(rowNames);
     }
 
@@ -28,7 +32,7 @@ final class TextTable {
      * @param digits the significant digits every entry shows at least
      * @return this
      */
-    TextTable column(String header, double[] values, int digits) {
+    public TextTable column(String header, double[] values, int digits) {
         return column(header, format(values, digits));
     }
 
@@ -39,7 +43,7 @@ final class TextTable {
      * @param values one per row
      * @return this
      */
-    TextTable column(String header, String[] values) {
+    public TextTable column(String header, String[] values) {
         if (values.length != rowNames.size()) {
             throw new IllegalStateException(values.length + " cells for " + rowNames.size() + " rows");
         }
@@ -56,7 +60,7 @@ final class TextTable {
      * @param values one per row
      * @return this
      */
-    TextTable leftColumn(String header, String[] values) {
+    public TextTable leftColumn(String header, String[] values) {
         column(header, values);
         leftAligned.set(leftAligned.size() - 1, true);
         return this;
@@ -73,7 +77,7 @@ final class TextTable {
      * @param digits the significant digits every entry shows at least
      * @return this
      */
-    TextTable columns(String header1, double[] values1, String header2, double[] values2, int digits) {
+    public TextTable columns(String header1, double[] values1, String header2, double[] values2, int digits) {
         double[] both = new double[values1.length + values2.length];
         System.arraycopy(values1, 0, both, 0, values1.length);
         System.arraycopy(values2, 0, both, values1.length, values2.length);
@@ -90,7 +94,7 @@ final class TextTable {
      * @param digits significant digits
      * @return the formatted p-values
      */
-    static String[] pValues(double[] p, int digits) {
+    public static String[] pValues(double[] p, int digits) {
         double eps = Math.ulp(1.0);
         String[] out = new String[p.length];
         int large = 0;
@@ -119,7 +123,7 @@ final class TextTable {
      * @return R's significance code: {@code ***} below 0.001, {@code **} below 0.01, {@code *} below
      *         0.05, {@code .} below 0.1, else blank
      */
-    static String stars(double p) {
+    public static String stars(double p) {
         return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : "";
     }
 
@@ -132,7 +136,7 @@ final class TextTable {
      * @param digits significant digits, at least 1
      * @return the formatted numbers
      */
-    static String[] format(double[] values, int digits) {
+    public static String[] format(double[] values, int digits) {
         int decimals = 0;
         boolean any = false;
         for (double v : values) {
@@ -175,7 +179,7 @@ final class TextTable {
     }
 
     /** @return the table, one line per row after a header line, each ending in a newline */
-    String render() {
+    public String render() {
         int nameWidth = width(rowNames.toArray(new String[0]));
         int[] widths = new int[headers.size()];
         for (int j = 0; j < widths.length; j++) {
@@ -202,5 +206,24 @@ final class TextTable {
     private static String align(String s, int width, boolean left) {
         String padding = " ".repeat(Math.max(0, width - s.length()));
         return left ? s + padding : padding + s;
+    }
+
+    /**
+     * A number with {@code digits} significant digits, without trailing zeros, as R's {@code signif}
+     * then {@code format}: in fixed notation unless scientific is more than two characters shorter.
+     *
+     * @param value the number
+     * @param digits significant digits, &ge; 1
+     * @return its text
+     */
+    public static String significant(double value, int digits) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value == 0 ? "0" : Double.toString(value);
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        String plain = rounded.stripTrailingZeros().toPlainString();
+        String scientific = String.format(Locale.ROOT, "%." + (digits - 1) + "e", value);
+        return plain.length() <= scientific.length() + 2 ? plain : scientific;
     }
 }

@@ -1,0 +1,212 @@
+package dev.logreg;
+
+import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.FusedBinaryObjective;
+import dev.logreg.objective.FusedMultinomialObjective;
+import dev.logreg.objective.MultinomialProblem;
+import dev.logreg.objective.Objective;
+
+/**
+ * One fit's data as the pipeline sees it, for two classes or K: a row-major model matrix (owned by the
+ * pipeline, possibly rescaled in place), labels, normalized prior weights, the penalty, and the fused
+ * kernel that computes the loss, gradient and Hessian. Every step after the caller's checks (aliasing,
+ * standardization, the solve, the separation check, the inference) reads the data through this class,
+ * so that none of them exists twice. The binary model is the one-block case of the multinomial one,
+ * with class 0 as the reference; it keeps its own, faster, kernel.
+ */
+abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
+
+    final double[] design;
+    final int rows;
+    final int cols;
+    final boolean intercept;
+    final double l2;
+    /** Prior weights divided by 2<sup>{@link #weightExponent}</sup>, or null for ones. */
+    final double[] weights;
+    /** The power of two the caller's weights were divided by (exactly); 0 without weights. */
+    final int weightExponent;
+    /** Per-column penalty factors, or null for ones. */
+    final double[] factors;
+
+    private FitData(double[] design, int rows, int cols, boolean intercept, double l2, double[] weights,
+                    int weightExponent, double[] factors) {
+        this.design = design;
+        this.rows = rows;
+        this.cols = cols;
+        this.intercept = intercept;
+        this.l2 = l2;
+        this.weights = weights;
+        this.weightExponent = weightExponent;
+        this.factors = factors;
+    }
+
+    /** @return C, the coefficient blocks: 1 for the binary model */
+    abstract int blocks();
+
+    /** @return K, the classes */
+    abstract int classes();
+
+    /** @return the number of parameters, C&middot;n */
+    final int dimension() {
+        return blocks() * cols;
+    }
+
+    /** @return the class of row i, in [0, K) */
+    abstract int label(int i);
+
+    /** @return the normalized weight of row i */
+    abstract double weight(int i);
+
+    /** @return the sum of the normalized weights */
+    abstract double totalWeight();
+
+    /** @return element (i, j) of the model matrix */
+    final double x(int i, int j) {
+        return design[i * cols + j];
+    }
+
+    /** Writes the K logits of row i at &theta; into z (the reference class's is 0). */
+    abstract void logits(int i, double[] theta, double[] z);
+
+    /** @return the fused kernel on these data (a new instance: it is not thread-safe) */
+    abstract Objective objective();
+
+    /** @return the same labels and weights on other columns (a model matrix the caller hands over) */
+    abstract FitData withColumns(double[] design, int cols, double[] factors);
+
+    /** @return whether the log-likelihood counts round(w) trials per row, as R's binomial family does */
+    abstract boolean binomial();
+
+    /** The binary model: labels 0 and 1, class 1 the event. */
+    static final class Binary extends FitData {
+        final BinaryProblem problem;
+
+        Binary(double[] design, int rows, int cols, boolean intercept, double[] labels, double l2, double[] weights,
+               int weightExponent, double[] factors) {
+            super(design, rows, cols, intercept, l2, weights, weightExponent, factors);
+            this.problem = new BinaryProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, factors);
+        }
+
+        private Binary(Binary base, double[] design, int cols, double[] factors) {
+            super(design, base.rows, cols, base.intercept, base.l2, base.weights, base.weightExponent, factors);
+            double[] labels = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                labels[i] = base.problem.label(i);
+            }
+            this.problem = new BinaryProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, factors);
+        }
+
+        @Override
+        int blocks() {
+            return 1;
+        }
+
+        @Override
+        int classes() {
+            return 2;
+        }
+
+        @Override
+        int label(int i) {
+            return (int) problem.label(i);
+        }
+
+        @Override
+        double weight(int i) {
+            return problem.weight(i);
+        }
+
+        @Override
+        double totalWeight() {
+            return problem.totalWeight();
+        }
+
+        @Override
+        void logits(int i, double[] theta, double[] z) {
+            double s = 0;
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                s += design[base + j] * theta[j];
+            }
+            z[0] = 0;
+            z[1] = s;
+        }
+
+        @Override
+        Objective objective() {
+            return new FusedBinaryObjective(problem);
+        }
+
+        @Override
+        FitData withColumns(double[] design, int cols, double[] factors) {
+            return new Binary(this, design, cols, factors);
+        }
+
+        @Override
+        boolean binomial() {
+            return true;
+        }
+    }
+
+    /** The multinomial model: K classes, C = K &minus; 1 blocks against a reference, or K symmetric ones. */
+    static final class Multinomial extends FitData {
+        final MultinomialProblem problem;
+        private final int[] labels;
+        private final int reference;
+
+        Multinomial(double[] design, int rows, int cols, boolean intercept, int[] labels, int classes, int reference,
+                    double l2, double[] weights, int weightExponent, double[] factors) {
+            super(design, rows, cols, intercept, l2, weights, weightExponent, factors);
+            this.labels = labels;
+            this.reference = reference;
+            this.problem = new MultinomialProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, classes,
+                    reference, factors);
+        }
+
+        @Override
+        int blocks() {
+            return problem.blocks();
+        }
+
+        @Override
+        int classes() {
+            return problem.classes();
+        }
+
+        @Override
+        int label(int i) {
+            return problem.label(i);
+        }
+
+        @Override
+        double weight(int i) {
+            return problem.weight(i);
+        }
+
+        @Override
+        double totalWeight() {
+            return problem.totalWeight();
+        }
+
+        @Override
+        void logits(int i, double[] theta, double[] z) {
+            problem.logits(i, theta, z);
+        }
+
+        @Override
+        Objective objective() {
+            return new FusedMultinomialObjective(problem);
+        }
+
+        @Override
+        FitData withColumns(double[] design, int cols, double[] factors) {
+            return new Multinomial(design, rows, cols, intercept, labels, problem.classes(), reference, l2, weights,
+                    weightExponent, factors);
+        }
+
+        @Override
+        boolean binomial() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,601 @@
+package dev.logreg;
+
+import dev.logreg.solve.Warning;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Gamma;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+
+/**
+ * Inference and goodness of fit at a fit's estimate ({@link Fit#inference()}), for two classes with
+ * the conventions of R's {@code summary.glm} (binomial family, dispersion 1, prior weights), and for
+ * K classes as statsmodels' {@code MNLogit} reports them. Every array here is in the order of
+ * {@link Fit#theta()}: block after block (one block for a binomial fit), term after term.
+ *
+ * <p>With X the model matrix, p<sub>i</sub> the fitted class probabilities and w the prior weights:
+ * <ul>
+ * <li>Cov(&theta;&#770;) = I<sup>&minus;1</sup>, I = &Sigma; w<sub>i</sub> (diag p<sub>i</sub> &minus;
+ *     p<sub>i</sub>p<sub>i</sub><sup>T</sup>) &otimes; x<sub>i</sub>x<sub>i</sub><sup>T</sup> over the
+ *     coefficient classes (for two classes X<sup>T</sup>DX, D = diag(w<sub>i</sub>p<sub>i</sub>(1 &minus;
+ *     p<sub>i</sub>))), the Fisher information. It is computed in the fit's own coordinates (after
+ *     equilibration, standardization and the removal of aliased columns) by one pass of the fit's
+ *     kernel, scaled to a unit diagonal and factored by Cholesky, I = LL<sup>T</sup>; it counts as
+ *     singular when a pivot L<sub>jj</sub> falls below {@link #MIN_PIVOT}. The covariance on the
+ *     original scale is A I<sup>&minus;1</sup> A<sup>T</sup>, A the linear map of the coefficients back
+ *     to the original scale, and each standard error the norm of a column of L<sup>&minus;1</sup>A<sup>T</sup>
+ *     (so it neither underflows nor overflows where its square would). z = &theta;/SE; two-sided
+ *     p = 2&Phi;(&minus;|z|); Wald intervals &theta; &plusmn; &Phi;<sup>&minus;1</sup>(1 &minus; &alpha;/2) SE.</li>
+ * <li>Deviance D = &minus;2 &Sigma; w<sub>i</sub> log p<sub>i,y<sub>i</sub></sub>; the null deviance the
+ *     same for the intercepts-only model (the weighted class shares; 1/K without an intercept).</li>
+ * <li>Log-likelihood &#8467; = &Sigma; c<sub>i</sub> log p<sub>i,y<sub>i</sub></sub>, with c<sub>i</sub> =
+ *     round(w<sub>i</sub>) for two classes (R's {@code logLik.glm}: log dbinom with round(w) trials,
+ *     which is &minus;D/2 for integer weights) and c<sub>i</sub> = w<sub>i</sub> for K classes;
+ *     AIC = &minus;2&#8467; + 2k, BIC = &minus;2&#8467; + k log m with k the estimated parameters and m
+ *     the rows, those of weight 0 included (as R counts them); McFadden's pseudo-R&sup2; = 1 &minus;
+ *     &#8467;/&#8467;<sub>0</sub>; the likelihood-ratio statistic D<sub>0</sub> &minus; D on k &minus; C
+ *     degrees of freedom (k without intercepts).</li>
+ * </ul>
+ * A penalized fit reports the likelihoods but no Wald quantities, AIC, BIC or test
+ * ({@link #hasWald()} is false, {@link #reason()} says why): its estimate is not a maximum-likelihood
+ * estimate. When the information cannot be inverted the Wald quantities are likewise absent, with a
+ * warning. Aliased parameters count for nothing in k and the degrees of freedom, and their entries in
+ * the Wald arrays and the covariance are NaN, R's NA. Nothing else here is NaN. Immutable.
+ */
+public final class Inference {
+
+    /** The default confidence level of the intervals. */
+    public static final double DEFAULT_LEVEL = 0.95;
+
+    /**
+     * The smallest Cholesky pivot L<sub>jj</sub> accepted for the information scaled to a unit diagonal:
+     * below it the information counts as singular (its condition number would exceed about 1e14). It is
+     * the same test as |R<sub>jj</sub>| &lt; 1e-7 in the QR factorization of D<sup>1/2</sup>X with
+     * unit-length columns, whose R is that Cholesky factor.
+     */
+    public static final double MIN_PIVOT = 1e-7;
+
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+
+    private final double[] estimates;
+    private final int parameters;
+    private final int nullParameters;
+    private final boolean penalized;
+    private final double level;
+    private final String reason;
+    private final double[][] covariance;
+    private final double[] standardErrors;
+    private final double logLikelihood;
+    private final double nullLogLikelihood;
+    private final double deviance;
+    private final double nullDeviance;
+    private final int observations;
+    private final int rows;
+    private final List<Warning> warnings;
+
+    private Inference(Computation c, double level) {
+        this.estimates = c.estimates;
+        this.parameters = c.parameters;
+        this.nullParameters = c.nullParameters;
+        this.penalized = c.penalized;
+        this.level = level;
+        this.reason = c.reason;
+        this.covariance = c.covariance;
+        this.standardErrors = c.standardErrors;
+        this.logLikelihood = c.logLikelihood;
+        this.nullLogLikelihood = c.nullLogLikelihood;
+        this.deviance = c.deviance;
+        this.nullDeviance = c.nullDeviance;
+        this.observations = c.observations;
+        this.rows = c.rows;
+        this.warnings = List.copyOf(c.warnings);
+    }
+
+    private Inference(Inference base, double level) {
+        this.estimates = base.estimates;
+        this.parameters = base.parameters;
+        this.nullParameters = base.nullParameters;
+        this.penalized = base.penalized;
+        this.level = level;
+        this.reason = base.reason;
+        this.covariance = base.covariance;
+        this.standardErrors = base.standardErrors;
+        this.logLikelihood = base.logLikelihood;
+        this.nullLogLikelihood = base.nullLogLikelihood;
+        this.deviance = base.deviance;
+        this.nullDeviance = base.nullDeviance;
+        this.observations = base.observations;
+        this.rows = base.rows;
+        this.warnings = base.warnings;
+    }
+
+    /** Computes the inference of a fit from what it kept. */
+    static Inference of(Context context) {
+        return new Inference(new Computation(context), DEFAULT_LEVEL);
+    }
+
+    /**
+     * @param value a confidence level in (0, 1)
+     * @return this inference with intervals at that level (nothing is recomputed)
+     * @throws IllegalArgumentException for a bad level
+     */
+    public Inference atLevel(double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException("the confidence level must be in (0, 1), got " + value);
+        }
+        return value == level ? this : new Inference(this, value);
+    }
+
+    /**
+     * What a fit keeps for its inference: its data on the solver's scale, the solver's parameters, and
+     * the map of parameters back to the original scale.
+     *
+     * @param data the data the solver saw (equilibrated, standardized, aliased columns removed)
+     * @param theta the solver's final parameters on that scale
+     * @param toOriginal the linear map of such parameters to the full original ones
+     * @param estimates the full original parameters, 0 at aliased positions
+     * @param kept for each full parameter, whether it was estimated
+     * @param separated whether the fit found separation
+     */
+    record Context(FitData data, double[] theta, java.util.function.UnaryOperator<double[]> toOriginal,
+                   double[] estimates, boolean[] kept, boolean separated) {
+    }
+
+    /** @return the estimates, in {@link Fit#theta()}'s order (a copy) */
+    public double[] estimates() {
+        return estimates.clone();
+    }
+
+    /** @return true if the fit was penalized (&lambda; &gt; 0) */
+    public boolean penalized() {
+        return penalized;
+    }
+
+    /** @return true if standard errors, z, p and intervals are available */
+    public boolean hasWald() {
+        return reason == null;
+    }
+
+    /** @return why the Wald quantities are absent, or {@code null} if they are present */
+    public String reason() {
+        return reason;
+    }
+
+    /** @return the confidence level of the intervals */
+    public double level() {
+        return level;
+    }
+
+    private void requireWald() {
+        if (reason != null) {
+            throw new IllegalStateException(reason);
+        }
+    }
+
+    /**
+     * @return the covariance of the estimates, P &times; P in {@link Fit#theta()}'s order; NaN rows and
+     *         columns for aliased parameters (a copy)
+     * @throws IllegalStateException if {@link #hasWald()} is false
+     */
+    public double[][] covariance() {
+        requireWald();
+        double[][] copy = new double[covariance.length][];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = covariance[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * @return the standard errors (a copy)
+     * @throws IllegalStateException if {@link #hasWald()} is false
+     */
+    public double[] standardErrors() {
+        requireWald();
+        return standardErrors.clone();
+    }
+
+    /**
+     * @return the z values &theta;/SE
+     * @throws IllegalStateException if {@link #hasWald()} is false
+     */
+    public double[] z() {
+        requireWald();
+        double[] z = new double[estimates.length];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = estimates[j] / standardErrors[j];
+        }
+        return z;
+    }
+
+    /**
+     * @return the two-sided p-values 2&Phi;(&minus;|z|)
+     * @throws IllegalStateException if {@link #hasWald()} is false
+     */
+    public double[] p() {
+        double[] z = z();
+        for (int j = 0; j < z.length; j++) {
+            z[j] = Double.isNaN(z[j]) ? Double.NaN : 2 * NORMAL.cumulativeProbability(-Math.abs(z[j]));
+        }
+        return z;
+    }
+
+    /**
+     * @return the lower ends of the Wald intervals at {@link #level()}
+     * @throws IllegalStateException if {@link #hasWald()} is false
+     */
+    public double[] lower() {
+        return limits(-1);
+    }
+
+    /**
+     * @return the upper ends of the Wald intervals at {@link #level()}
+     * @throws IllegalStateException if {@link #hasWald()} is false
+     */
+    public double[] upper() {
+        return limits(1);
+    }
+
+    private double[] limits(int sign) {
+        requireWald();
+        double q = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
+        double[] out = new double[estimates.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = estimates[j] + sign * q * standardErrors[j];
+        }
+        return out;
+    }
+
+    /**
+     * @return e<sup>&theta;</sup>: odds ratios (for the intercept, the odds at x = 0); for a multinomial fit
+     *         against a reference class, the relative risk ratios of each class against it
+     */
+    public double[] oddsRatios() {
+        return exp(estimates);
+    }
+
+    /**
+     * @return e<sup>lower</sup>
+     * @throws IllegalStateException if {@link #hasWald()} is false
+     */
+    public double[] oddsRatioLower() {
+        return exp(lower());
+    }
+
+    /**
+     * @return e<sup>upper</sup>
+     * @throws IllegalStateException if {@link #hasWald()} is false
+     */
+    public double[] oddsRatioUpper() {
+        return exp(upper());
+    }
+
+    private static double[] exp(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.exp(v[i]);
+        }
+        return out;
+    }
+
+    /** @return the log-likelihood &#8467; (as R's {@code logLik} for two classes) */
+    public double logLikelihood() {
+        return logLikelihood;
+    }
+
+    /** @return the log-likelihood of the intercepts-only model */
+    public double nullLogLikelihood() {
+        return nullLogLikelihood;
+    }
+
+    /** @return the residual deviance */
+    public double deviance() {
+        return deviance;
+    }
+
+    /** @return the null deviance */
+    public double nullDeviance() {
+        return nullDeviance;
+    }
+
+    /** @return n, the observations: rows with positive weight (R's {@code nobs}) */
+    public int observations() {
+        return observations;
+    }
+
+    /** @return the rows of the fit, those of weight 0 included */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return the residual degrees of freedom n &minus; k */
+    public int dfResidual() {
+        return observations - parameters;
+    }
+
+    /** @return the null model's degrees of freedom, n minus its parameters (C intercepts, or none) */
+    public int dfNull() {
+        return observations - nullParameters;
+    }
+
+    /** @return k, the number of parameters estimated (aliased ones do not count) */
+    public int parameters() {
+        return parameters;
+    }
+
+    private void requireUnpenalized(String what) {
+        if (penalized) {
+            throw new IllegalStateException(what + " is not reported for a penalized fit (lambda > 0)");
+        }
+    }
+
+    /**
+     * @return AIC = &minus;2&#8467; + 2k
+     * @throws IllegalStateException for a penalized fit
+     */
+    public double aic() {
+        requireUnpenalized("AIC");
+        return -2 * logLikelihood + 2 * parameters;
+    }
+
+    /**
+     * BIC as R's {@code BIC(glm)} computes it: &minus;2&#8467; + k log m with m the rows of the fit,
+     * those of weight 0 included ({@code logLik.glm} counts them, though {@code nobs} does not).
+     *
+     * @return BIC
+     * @throws IllegalStateException for a penalized fit
+     */
+    public double bic() {
+        requireUnpenalized("BIC");
+        return -2 * logLikelihood + parameters * Math.log(rows);
+    }
+
+    /** @return McFadden's pseudo-R&sup2; = 1 &minus; &#8467;/&#8467;<sub>0</sub> (0 when &#8467;<sub>0</sub> = 0) */
+    public double pseudoR2() {
+        return nullLogLikelihood == 0 ? 0 : 1 - logLikelihood / nullLogLikelihood;
+    }
+
+    /**
+     * @return the likelihood-ratio statistic D<sub>0</sub> &minus; D against the intercepts-only model
+     * @throws IllegalStateException for a penalized fit
+     */
+    public double likelihoodRatio() {
+        requireUnpenalized("The likelihood-ratio test");
+        return Math.max(0, nullDeviance - deviance);
+    }
+
+    /**
+     * @return the likelihood-ratio test's degrees of freedom, dfNull &minus; dfResidual
+     * @throws IllegalStateException for a penalized fit
+     */
+    public int likelihoodRatioDf() {
+        requireUnpenalized("The likelihood-ratio test");
+        return parameters - nullParameters;
+    }
+
+    /**
+     * @return P(&chi;&sup2; &gt; statistic), from the upper tail (accurate when tiny); 1 with no degrees
+     *         of freedom
+     * @throws IllegalStateException for a penalized fit
+     */
+    public double likelihoodRatioP() {
+        int df = likelihoodRatioDf();
+        return df <= 0 ? 1 : Gamma.regularizedGammaQ(df / 2.0, likelihoodRatio() / 2);
+    }
+
+    /** @return warnings about the inference, empty when there are none */
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    /** The quantities, computed once. */
+    private static final class Computation {
+        final double[] estimates;
+        final boolean penalized;
+        final int rows;
+        final List<Warning> warnings = new ArrayList<>();
+        int parameters;
+        int nullParameters;
+        String reason;
+        double[][] covariance;
+        double[] standardErrors;
+        double logLikelihood;
+        double nullLogLikelihood;
+        double deviance;
+        double nullDeviance;
+        int observations;
+
+        Computation(Context context) {
+            FitData data = context.data();
+            this.estimates = context.estimates().clone();
+            this.penalized = data.l2 > 0;
+            this.rows = data.rows;
+            this.parameters = data.dimension();
+            this.nullParameters = data.intercept ? data.blocks() : 0;
+            likelihoods(data, context.theta());
+            if (penalized) {
+                reason = "Wald inference (standard errors, z, p-values, confidence intervals), AIC, BIC and the"
+                        + " likelihood-ratio test are not reported for penalized fits (lambda > 0): a penalized"
+                        + " estimate is not a maximum-likelihood estimate";
+                return;
+            }
+            wald(context);
+            if (reason == null && context.separated()) {
+                warnings.add(new Warning(Warning.Kind.INFERENCE, "the classes are separated: the standard errors of"
+                        + " the diverging coefficients grow without bound with the iterations, and their z and"
+                        + " p-values mean nothing"));
+            }
+        }
+
+        /** The prior weight of row i, as the caller gave it (the normalization undone, exactly). */
+        private static double priorWeight(FitData data, int i) {
+            return Math.scalb(data.weight(i), data.weightExponent);
+        }
+
+        /** The log-likelihood's weight of a row: round(w) trials for the binomial family (R), else w. */
+        private static double count(FitData data, double w) {
+            return data.binomial() ? Math.rint(w) : w;
+        }
+
+        private void likelihoods(FitData data, double[] theta) {
+            int k = data.classes();
+            double[] z = new double[k];
+            double[] classWeight = new double[k];
+            double[] classCount = new double[k];
+            double total = 0;
+            for (int i = 0; i < data.rows; i++) {
+                double w = priorWeight(data, i);
+                if (!(w > 0)) {
+                    continue;
+                }
+                observations++;
+                data.logits(i, theta, z);
+                int y = data.label(i);
+                double logP = logSoftmax(z, y);
+                deviance -= 2 * w * logP;
+                logLikelihood += count(data, w) * logP;
+                classWeight[y] += w;
+                classCount[y] += count(data, w);
+                total += w;
+            }
+            for (int c = 0; c < k; c++) {
+                if (classWeight[c] > 0) {
+                    double logShare = data.intercept ? Math.log(classWeight[c] / total) : -Math.log(k);
+                    nullDeviance -= 2 * classWeight[c] * logShare;
+                    nullLogLikelihood += classCount[c] * logShare;
+                }
+            }
+        }
+
+        /**
+         * log softmax(z)<sub>y</sub> = z<sub>y</sub> &minus; max z &minus; log(1 + &Sigma;<sub>k &ne; argmax</sub>
+         * e<sup>z<sub>k</sub> &minus; max z</sup>), by log1p: accurate also when every other class is far behind.
+         */
+        private static double logSoftmax(double[] z, int y) {
+            int top = 0;
+            for (int k = 1; k < z.length; k++) {
+                if (z[k] > z[top]) {
+                    top = k;
+                }
+            }
+            double rest = 0;
+            for (int k = 0; k < z.length; k++) {
+                if (k != top) {
+                    rest += Math.exp(z[k] - z[top]);
+                }
+            }
+            return z[y] - z[top] - Math.log1p(rest);
+        }
+
+        private void wald(Context context) {
+            FitData data = context.data();
+            int d = data.dimension();
+            double[] g = new double[d];
+            double[] h = new double[d * d];
+            context.data().objective().valueGradientHessian(context.theta(), g, h);
+            // The information on the sum scale: the kernel's Hessian is that of J = (1/W) sum w_i loss_i on the
+            // normalized weights; 2^e W H is the information of the caller's weights.
+            double total = data.totalWeight();
+            double[] scale = new double[d];
+            for (int j = 0; j < d; j++) {
+                double a = h[j * d + j];
+                scale[j] = a > 0 && Double.isFinite(a) ? 1 / Math.sqrt(a) : 0;
+            }
+            DMatrixRMaj c = new DMatrixRMaj(d, d);
+            for (int r = 0; r < d; r++) {
+                for (int s = 0; s < d; s++) {
+                    c.data[r * d + s] = r == s ? 1.0 : h[r * d + s] * scale[r] * scale[s];
+                }
+            }
+            DMatrixRMaj lower = null;
+            boolean singular = d > observations;
+            for (int j = 0; j < d && !singular; j++) {
+                singular = scale[j] == 0;
+            }
+            if (!singular) {
+                CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
+                if (cholesky.decompose(c)) {
+                    lower = cholesky.getT(null);
+                    for (int j = 0; j < d && !singular; j++) {
+                        double pivot = lower.get(j, j);
+                        singular = !(pivot > MIN_PIVOT) || !Double.isFinite(pivot);
+                    }
+                } else {
+                    singular = true;
+                }
+            }
+            if (singular) {
+                reason = "the information matrix is singular or too ill-conditioned to invert (fitted probabilities"
+                        + " of 0 or 1): no standard errors";
+                warnings.add(new Warning(Warning.Kind.INFERENCE, reason));
+                return;
+            }
+            // Cov = A I^-1 A^T with I = 2^e W S^-1 L L^T S^-1: Cov = B^T B for B = L^-1 S A^T / sqrt(2^e W).
+            // Column t of A^T's transpose, A e_t, is the map applied to the t-th unit vector.
+            int all = estimates.length;
+            double[][] b = new double[all][d];
+            double[] unit = new double[d];
+            for (int t = 0; t < d; t++) {
+                unit[t] = 1;
+                double[] column = context.toOriginal().apply(unit);
+                unit[t] = 0;
+                for (int j = 0; j < all; j++) {
+                    b[j][t] = column[j] * scale[t];
+                }
+            }
+            // Forward substitution L y = b_j for each full parameter j, in place.
+            for (double[] y : b) {
+                for (int r = 0; r < d; r++) {
+                    double s = y[r];
+                    for (int t = 0; t < r; t++) {
+                        s -= lower.data[r * d + t] * y[t];
+                    }
+                    y[r] = s / lower.data[r * d + r];
+                }
+            }
+            double root = Math.sqrt(total) * Math.sqrt(Math.scalb(1.0, data.weightExponent));
+            covariance = new double[all][all];
+            standardErrors = new double[all];
+            boolean[] kept = context.kept();
+            for (int j = 0; j < all; j++) {
+                if (!kept[j]) {
+                    Arrays.fill(covariance[j], Double.NaN);
+                    standardErrors[j] = Double.NaN;
+                    continue;
+                }
+                standardErrors[j] = norm(b[j]) / root;
+                for (int l = 0; l < all; l++) {
+                    if (!kept[l]) {
+                        covariance[j][l] = Double.NaN;
+                        continue;
+                    }
+                    double s = 0;
+                    for (int t = 0; t < d; t++) {
+                        s += b[j][t] * b[l][t];
+                    }
+                    covariance[j][l] = s / root / root;
+                }
+            }
+        }
+
+        /** The Euclidean norm, scaled so that it neither overflows nor underflows. */
+        private static double norm(double[] v) {
+            double largest = 0;
+            for (double e : v) {
+                largest = Math.max(largest, Math.abs(e));
+            }
+            if (largest == 0 || !Double.isFinite(largest)) {
+                return largest;
+            }
+            double s = 0;
+            for (double e : v) {
+                double r = e / largest;
+                s += r * r;
+            }
+            return largest * Math.sqrt(s);
+        }
+    }
+}
