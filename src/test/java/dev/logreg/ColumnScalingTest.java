@@ -39,8 +39,8 @@ class ColumnScalingTest {
             }
         }
         LogisticRegression penalized = LogisticRegression.newton().withL2(0.05).withTolerance(1e-12);
-        FitResult byHand = penalized.fit(z, d.y(), w);
-        FitResult library = penalized.withPenaltyScale(PenaltyScale.STANDARDIZED).fit(d.x(), d.y(), w);
+        BinomialFit byHand = penalized.fit(z, d.y(), w);
+        BinomialFit library = penalized.withPenaltyScale(PenaltyScale.STANDARDIZED).fit(d.x(), d.y(), w);
         assertTrue(byHand.converged() && library.converged());
         double[] expected = new double[p + 1];
         expected[0] = byHand.intercept();

@@ -76,7 +76,7 @@ class InterruptionTest {
         for (int i = 0; i < rows; i++) {
             y[i] = i % 3;
         }
-        MultinomialRegression endless = MultinomialRegression.gradientDescent().withMaxIterations(Integer.MAX_VALUE)
+        LogisticRegression endless = LogisticRegression.gradientDescent().withMaxIterations(Integer.MAX_VALUE)
                 .withTolerance(1e-300);
         Outcome o = interruptAfter(300, () -> endless.fit(x, y));
         assertTrue(o.thrown() instanceof CancellationException, String.valueOf(o.thrown()));

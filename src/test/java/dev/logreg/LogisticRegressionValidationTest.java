@@ -273,7 +273,7 @@ class LogisticRegressionValidationTest {
         double[][] x0 = deepCopy(x);
         double[] y0 = y.clone();
         double[] w0 = w.clone();
-        List<FitResult> fits = new ArrayList<>();
+        List<BinomialFit> fits = new ArrayList<>();
         for (boolean standardize : new boolean[] {false, true}) {
             fits.add(LogisticRegression.newton().withStandardize(standardize).fit(x, y, w));
             fits.add(LogisticRegression.gradientDescent().withStandardize(standardize).withMaxIterations(50)
@@ -300,9 +300,9 @@ class LogisticRegressionValidationTest {
     void warmStartIsCopiedWhenConfigured() {
         double[] start = new double[4];
         LogisticRegression lr = LogisticRegression.newton().withWarmStart(start);
-        FitResult before = lr.fit(x(), y());
+        BinomialFit before = lr.fit(x(), y());
         start[0] = Double.NaN;
-        FitResult after = lr.fit(x(), y());
+        BinomialFit after = lr.fit(x(), y());
         assertArrayEquals(before.theta(), after.theta(), 0.0);
     }
 
@@ -316,8 +316,8 @@ class LogisticRegressionValidationTest {
             LogisticRegression.newton().withIntercept(false),
             LogisticRegression.gradientDescent().withStandardize(true).withMaxIterations(200),
         }) {
-            FitResult a = lr.fit(d.x(), d.y(), w);
-            FitResult b = lr.fit(new DMatrixRMaj(d.x()), d.y(), w);
+            BinomialFit a = lr.fit(d.x(), d.y(), w);
+            BinomialFit b = lr.fit(new DMatrixRMaj(d.x()), d.y(), w);
             assertArrayEquals(a.coefficients(), b.coefficients(), 0.0, "coefficients");
             assertEquals(a.intercept(), b.intercept(), 0.0, "intercept");
             assertEquals(a.iterations(), b.iterations());
@@ -327,7 +327,7 @@ class LogisticRegressionValidationTest {
     @Test
     void withoutInterceptTheInterceptIsZero() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().withIntercept(false).fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().withIntercept(false).fit(d.x(), d.y());
         assertTrue(fit.converged(), fit.toString());
         assertFalse(fit.hasIntercept());
         assertEquals(0.0, fit.intercept(), 0.0);
@@ -336,11 +336,11 @@ class LogisticRegressionValidationTest {
         assertEquals(5, fit.model().features());
         assertArrayEquals(fit.theta(), fit.coefficients(), 0.0);
 
-        FitResult matrix = LogisticRegression.newton().withIntercept(false).fit(new DMatrixRMaj(d.x()), d.y());
+        BinomialFit matrix = LogisticRegression.newton().withIntercept(false).fit(new DMatrixRMaj(d.x()), d.y());
         assertEquals(0.0, matrix.intercept(), 0.0);
         assertEquals(5, matrix.coefficients().length);
 
-        FitResult with = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit with = LogisticRegression.newton().fit(d.x(), d.y());
         assertTrue(with.hasIntercept());
         assertEquals(6, with.theta().length);
         assertEquals(5, with.coefficients().length);
@@ -368,13 +368,13 @@ class LogisticRegressionValidationTest {
         double[] yr = keptY.stream().mapToDouble(Double::doubleValue).toArray();
 
         LogisticRegression lr = LogisticRegression.newton().withTolerance(TIGHT);
-        FitResult weighted = lr.fit(x, y, w);
-        FitResult removed = lr.fit(xr, yr);
+        BinomialFit weighted = lr.fit(x, y, w);
+        BinomialFit removed = lr.fit(xr, yr);
         assertTrue(weighted.converged(), weighted.toString());
         assertTrue(removed.converged(), removed.toString());
         assertArrayClose(removed.theta(), weighted.theta(), Tolerances.SAME_OPTIMUM, 0.0, "theta");
         // the dropped rows matter: with unit weights the fit is different
-        FitResult all = lr.fit(x, y);
+        BinomialFit all = lr.fit(x, y);
         assertFalse(Math.abs(all.intercept() - removed.intercept()) <= Tolerances.SAME_OPTIMUM * Math.abs(removed.intercept()),
                 "dropping five rows should move the intercept");
     }
@@ -383,8 +383,8 @@ class LogisticRegressionValidationTest {
     void standardizingDoesNotMoveTheUnpenalizedNewtonOptimum() {
         Data.Dataset d = Data.ucla();
         LogisticRegression lr = LogisticRegression.newton().withTolerance(TIGHT);
-        FitResult raw = lr.fit(d.x(), d.y());
-        FitResult standardized = lr.withStandardize(true).fit(d.x(), d.y());
+        BinomialFit raw = lr.fit(d.x(), d.y());
+        BinomialFit standardized = lr.withStandardize(true).fit(d.x(), d.y());
         assertTrue(raw.converged(), raw.toString());
         assertTrue(standardized.converged(), standardized.toString());
         assertArrayClose(raw.coefficients(), standardized.coefficients(), Tolerances.SAME_OPTIMUM, 0.0, "coefficients");
@@ -399,8 +399,8 @@ class LogisticRegressionValidationTest {
     void standardizingWithoutInterceptDoesNotMoveTheOptimum() {
         Data.Dataset d = Data.ucla();
         LogisticRegression lr = LogisticRegression.newton().withIntercept(false).withTolerance(TIGHT);
-        FitResult raw = lr.fit(d.x(), d.y());
-        FitResult standardized = lr.withStandardize(true).fit(d.x(), d.y());
+        BinomialFit raw = lr.fit(d.x(), d.y());
+        BinomialFit standardized = lr.withStandardize(true).fit(d.x(), d.y());
         assertTrue(raw.converged(), raw.toString());
         assertTrue(standardized.converged(), standardized.toString());
         assertEquals(0.0, standardized.intercept(), 0.0);

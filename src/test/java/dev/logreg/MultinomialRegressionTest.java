@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.MultinomialRegression.Parametrization;
+import dev.logreg.Parametrization;
 import dev.logreg.solve.Termination;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
@@ -27,14 +27,14 @@ class MultinomialRegressionTest {
 
     private static final Data.Iris IRIS = Data.iris();
 
-    private static MultinomialRegression irisOptions(String... features) {
-        return MultinomialRegression.newton().withClassNames(IRIS.classes()).withFeatureNames(List.of(features));
+    private static LogisticRegression irisOptions(String... features) {
+        return LogisticRegression.newton().withClassNames(IRIS.classes()).withFeatureNames(List.of(features));
     }
 
     @Test
     void irisSepalLengthMatchesStatsmodelsMNLogit() {
         // statsmodels 0.13 MNLogit, reference Iris-setosa (../shared/data/SOURCES.md)
-        MultinomialFitResult fit = irisOptions("sepal_length").fit(IRIS.columns(0), IRIS.y());
+        MultinomialFit fit = irisOptions("sepal_length").fitMultinomial(IRIS.columns(0), IRIS.y());
         assertTrue(fit.converged(), fit.toString());
         assertEquals(List.of("Iris-versicolor", "Iris-virginica"), fit.coefficientClasses());
         assertEquals("Iris-setosa", fit.referenceClass());
@@ -49,11 +49,11 @@ class MultinomialRegressionTest {
 
     @Test
     void gradientDescentReachesTheSameOptimum() {
-        MultinomialFitResult newton = irisOptions("sepal_length").withStandardize(true)
-                .fit(IRIS.columns(0), IRIS.y());
-        MultinomialFitResult gd = irisOptions("sepal_length").withStandardize(true)
-                .withMethod(LogisticRegression.Method.GRADIENT_DESCENT).withTolerance(1e-10)
-                .fit(IRIS.columns(0), IRIS.y());
+        MultinomialFit newton = irisOptions("sepal_length").withStandardize(true)
+                .fitMultinomial(IRIS.columns(0), IRIS.y());
+        MultinomialFit gd = irisOptions("sepal_length").withStandardize(true)
+                .withMethod(Method.GRADIENT_DESCENT).withTolerance(1e-10)
+                .fitMultinomial(IRIS.columns(0), IRIS.y());
         assertTrue(gd.converged(), gd.toString());
         for (int c = 0; c < 2; c++) {
             for (int j = 0; j < 2; j++) {
@@ -70,21 +70,21 @@ class MultinomialRegressionTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = (int) ucla.y()[i];
         }
-        FitResult binary = LogisticRegression.newton().fit(ucla.x(), ucla.y());
-        MultinomialFitResult multi = MultinomialRegression.newton().fit(ucla.x(), y);
+        BinomialFit binary = LogisticRegression.newton().fit(ucla.x(), ucla.y());
+        MultinomialFit multi = LogisticRegression.newton().fitMultinomial(ucla.x(), y);
         assertEquals(1, multi.coefficients().length);
         assertArrayCloseTo(binary.theta(), multi.coefficients()[0], Tolerances.SAME_OPTIMUM);
         assertClose(binary.loss(), multi.loss(), Tolerances.SAME_MATH, 1, "loss");
         // with the other class as the reference, the coefficients change sign
-        MultinomialFitResult flipped = MultinomialRegression.newton().withReference(1).fit(ucla.x(), y);
+        MultinomialFit flipped = LogisticRegression.newton().withReference(1).fitMultinomial(ucla.x(), y);
         double[] negated = binary.theta();
         for (int j = 0; j < negated.length; j++) {
             negated[j] = -negated[j];
         }
         assertArrayCloseTo(negated, flipped.coefficients()[0], Tolerances.SAME_OPTIMUM);
         // and with a penalty the two objectives are the same function
-        FitResult binaryL2 = LogisticRegression.newton().withL2(0.05).fit(ucla.x(), ucla.y());
-        MultinomialFitResult multiL2 = MultinomialRegression.newton().withL2(0.05).fit(ucla.x(), y);
+        BinomialFit binaryL2 = LogisticRegression.newton().withL2(0.05).fit(ucla.x(), ucla.y());
+        MultinomialFit multiL2 = LogisticRegression.newton().withL2(0.05).fitMultinomial(ucla.x(), y);
         assertArrayCloseTo(binaryL2.theta(), multiL2.coefficients()[0], Tolerances.SAME_OPTIMUM);
     }
 
@@ -92,11 +92,11 @@ class MultinomialRegressionTest {
     void penalizedIrisConvergesInBothParametrizations() {
         double[][] x = IRIS.x();
         for (Parametrization parametrization : Parametrization.values()) {
-            for (LogisticRegression.Method method : LogisticRegression.Method.values()) {
-                MultinomialFitResult fit = MultinomialRegression.newton().withMethod(method).withL2(0.01)
+            for (Method method : Method.values()) {
+                MultinomialFit fit = LogisticRegression.newton().withMethod(method).withL2(0.01)
                         .withParametrization(parametrization).withClassNames(IRIS.classes())
-                        .withFeatureNames(Data.IRIS_FEATURES).withStandardize(method != LogisticRegression.Method.NEWTON)
-                        .fit(x, IRIS.y());
+                        .withFeatureNames(Data.IRIS_FEATURES).withStandardize(method != Method.NEWTON)
+                        .fitMultinomial(x, IRIS.y());
                 String what = parametrization + " " + method;
                 assertTrue(fit.converged(), what + ": " + fit);
                 assertTrue(fit.maxAbsGradient() <= CONVERGED, what + ": max|g| " + fit.maxAbsGradient());
@@ -114,15 +114,15 @@ class MultinomialRegressionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LogisticRegression.Method.class)
-    void unpenalizedIrisWarnsOfSeparation(LogisticRegression.Method method) {
+    @EnumSource(Method.class)
+    void unpenalizedIrisWarnsOfSeparation(Method method) {
         // gradient descent stops at its iteration limit; the check then probes from its last iterate
-        MultinomialFitResult fit = irisOptions(Data.IRIS_FEATURES.toArray(new String[0])).withMethod(method)
-                .withMaxIterations(method == LogisticRegression.Method.NEWTON ? 100 : 2000).fit(IRIS.x(), IRIS.y());
+        MultinomialFit fit = irisOptions(Data.IRIS_FEATURES.toArray(new String[0])).withMethod(method)
+                .withMaxIterations(method == Method.NEWTON ? 100 : 2000).fitMultinomial(IRIS.x(), IRIS.y());
         assertTrue(fit.separation(), fit.toString());
         // The termination is why the solver stopped: Newton met its tolerance at no optimum, gradient
         // descent ran out of iterations (and separation is reported beside it, with its certificate).
-        assertEquals(method == LogisticRegression.Method.NEWTON ? Termination.SEPARATION : Termination.MAX_ITERATIONS,
+        assertEquals(method == Method.NEWTON ? Termination.SEPARATION : Termination.MAX_ITERATIONS,
                 fit.termination());
         assertFalse(fit.converged());
         assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("separation")), fit.warnings().toString());
@@ -143,7 +143,7 @@ class MultinomialRegressionTest {
     @Test
     void sepalLengthAndWidthSeparateSetosaWithoutOverflow() {
         // statsmodels overflows here and returns NaN (../shared/data/SOURCES.md)
-        MultinomialFitResult fit = irisOptions("sepal_length", "sepal_width").fit(IRIS.columns(0, 1), IRIS.y());
+        MultinomialFit fit = irisOptions("sepal_length", "sepal_width").fitMultinomial(IRIS.columns(0, 1), IRIS.y());
         assertTrue(fit.separation(), fit.toString());
         assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("separation")), fit.warnings().toString());
         assertTrue(Double.isFinite(fit.loss()));
@@ -160,11 +160,11 @@ class MultinomialRegressionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LogisticRegression.Method.class)
-    void threeClustersOnALineAreCompletelySeparated(LogisticRegression.Method method) {
+    @EnumSource(Method.class)
+    void threeClustersOnALineAreCompletelySeparated(Method method) {
         double[][] x = {{-3}, {-2.5}, {-2}, {0}, {0.2}, {0.5}, {3}, {3.5}, {4}};
         int[] y = {0, 0, 0, 1, 1, 1, 2, 2, 2};
-        MultinomialFitResult fit = MultinomialRegression.newton().withMethod(method).fit(x, y);
+        MultinomialFit fit = LogisticRegression.newton().withMethod(method).fitMultinomial(x, y);
         assertEquals(Termination.SEPARATION, fit.termination(), fit.toString());
         assertTrue(fit.warnings().get(0).startsWith("complete separation"), fit.warnings().toString());
         assertFalse(fit.divergingTerms().isEmpty());
@@ -178,8 +178,8 @@ class MultinomialRegressionTest {
 
     @Test
     void probabilitiesAreTheInvariantAcrossReferences() {
-        MultinomialFitResult first = irisOptions("sepal_length").fit(IRIS.columns(0), IRIS.y());
-        MultinomialFitResult last = irisOptions("sepal_length").withReference(2).fit(IRIS.columns(0), IRIS.y());
+        MultinomialFit first = irisOptions("sepal_length").fitMultinomial(IRIS.columns(0), IRIS.y());
+        MultinomialFit last = irisOptions("sepal_length").withReference(2).fitMultinomial(IRIS.columns(0), IRIS.y());
         assertEquals("Iris-virginica", last.referenceClass());
         for (double s : new double[] {4.5, 5.8, 7.2}) {
             double[] a = first.model().probabilities(new double[] {s});
@@ -198,19 +198,19 @@ class MultinomialRegressionTest {
 
     @Test
     void optionsReportTheSettingsOfTheChosenMethod() {
-        MultinomialRegression newton = MultinomialRegression.newton();
+        LogisticRegression newton = LogisticRegression.newton();
         assertFalse(newton.standardize());
         assertEquals(1e-8, newton.tolerance(), 0.0);
         assertEquals(100, newton.maxIterations());
-        MultinomialRegression gd = MultinomialRegression.gradientDescent().withStandardize(true)
+        LogisticRegression gd = LogisticRegression.gradientDescent().withStandardize(true)
                 .withTolerance(1e-6).withMaxIterations(777);
         assertTrue(gd.standardize());
         assertEquals(1e-6, gd.tolerance(), 0.0);
         assertEquals(777, gd.maxIterations());
-        assertEquals(100000, MultinomialRegression.gradientDescent().maxIterations());
+        assertEquals(100000, LogisticRegression.gradientDescent().maxIterations());
         // withTolerance and withMaxIterations set both methods, so switching keeps them.
-        assertEquals(777, gd.withMethod(LogisticRegression.Method.NEWTON).maxIterations());
-        assertEquals(1e-6, gd.withMethod(LogisticRegression.Method.NEWTON).tolerance(), 0.0);
+        assertEquals(777, gd.withMethod(Method.NEWTON).maxIterations());
+        assertEquals(1e-6, gd.withMethod(Method.NEWTON).tolerance(), 0.0);
     }
 
     @Test
@@ -219,28 +219,28 @@ class MultinomialRegressionTest {
         int[] bad = IRIS.y().clone();
         bad[7] = -1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MultinomialRegression.newton().fit(x, bad));
+                () -> LogisticRegression.newton().fit(x, bad));
         assertTrue(e.getMessage().contains("y[7] = -1"), e.getMessage());
         // A huge label is named as such, not taken for a class count that overflows.
         int[] huge = IRIS.y().clone();
         huge[9] = Integer.MAX_VALUE;
-        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton().fit(x, huge));
+        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton().fit(x, huge));
         assertTrue(e.getMessage().contains("y[9] = 2147483647 is not a class") && e.getMessage().contains("at most 149"),
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton()
+        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton()
                 .withParametrization(Parametrization.SYMMETRIC).fit(x, IRIS.y()));
         assertTrue(e.getMessage().contains("L2 penalty"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> MultinomialRegression.newton().withReference(3).fit(x, IRIS.y()));
+                () -> LogisticRegression.newton().withReference(3).fit(x, IRIS.y()));
         assertTrue(e.getMessage().contains("reference class 3"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton()
+        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton()
                 .withClassNames(List.of("a", "b", "c", "d")).fit(x, IRIS.y()));
         assertTrue(e.getMessage().contains("class d"), e.getMessage());
         double[][] nan = IRIS.columns(0);
         nan[3][0] = Double.NaN;
-        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton().fit(nan, IRIS.y()));
+        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton().fit(nan, IRIS.y()));
         assertTrue(e.getMessage().contains("x[3][0] = NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> MultinomialRegression.newton().fit(x, new int[150]));
+        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton().fit(x, new int[150]));
         assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
     }
 

@@ -4,7 +4,7 @@ import static dev.logreg.testing.Close.assertArrayClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.MultinomialRegression.Parametrization;
+import dev.logreg.Parametrization;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
 import java.io.IOException;
@@ -48,9 +48,9 @@ class PenaltyScaleTest {
         Data.Dataset d = Data.ucla();
         double[] w = weighted ? Data.uclaWeights(400) : null;
         LogisticRegression penalized = LogisticRegression.newton().withL2(lambda).withTolerance(1e-10);
-        FitResult plain = penalized.fit(d.x(), d.y(), w);
-        FitResult standardized = penalized.withStandardize(true).fit(d.x(), d.y(), w);
-        FitResult descent = penalized.withMethod(LogisticRegression.Method.GRADIENT_DESCENT).withStandardize(true)
+        BinomialFit plain = penalized.fit(d.x(), d.y(), w);
+        BinomialFit standardized = penalized.withStandardize(true).fit(d.x(), d.y(), w);
+        BinomialFit descent = penalized.withMethod(Method.GRADIENT_DESCENT).withStandardize(true)
                 .fit(d.x(), d.y(), w);
         assertTrue(plain.converged() && standardized.converged() && descent.converged());
         assertArrayClose(plain.theta(), standardized.theta(), SAME_OPTIMUM, 0, "Newton, standardized or not");
@@ -64,7 +64,7 @@ class PenaltyScaleTest {
     void thePenaltyOnTheStandardizedScaleMatchesGlmnet(String lambda, String fit) {
         Data.Dataset d = Data.ucla();
         double[] w = fit.equals("w") ? Data.uclaWeights(400) : null;
-        FitResult ours = LogisticRegression.newton().withL2(Double.parseDouble(lambda))
+        BinomialFit ours = LogisticRegression.newton().withL2(Double.parseDouble(lambda))
                 .withPenaltyScale(PenaltyScale.STANDARDIZED).withTolerance(1e-12).fit(d.x(), d.y(), w);
         assertTrue(ours.converged(), ours.toString());
         List<String> terms = List.of("Intercept", "gre", "gpa", "rank2", "rank3", "rank4");
@@ -74,22 +74,22 @@ class PenaltyScaleTest {
         }
         assertArrayClose(expected, ours.theta(), Tolerances.R_REFERENCE, 0, "glmnet " + fit + " at " + lambda);
         // It is another model than the penalty on the original scale.
-        FitResult original = LogisticRegression.newton().withL2(Double.parseDouble(lambda)).fit(d.x(), d.y(), w);
+        BinomialFit original = LogisticRegression.newton().withL2(Double.parseDouble(lambda)).fit(d.x(), d.y(), w);
         assertTrue(Math.abs(original.theta()[1] - ours.theta()[1]) > 1e-3 * Math.abs(ours.theta()[1]),
                 "the two penalty scales give different fits");
     }
 
     @ParameterizedTest(name = "method={0}")
-    @EnumSource(LogisticRegression.Method.class)
-    void aStandardizedMultinomialFitHasTheSameOptimum(LogisticRegression.Method method) {
+    @EnumSource(Method.class)
+    void aStandardizedMultinomialFitHasTheSameOptimum(Method method) {
         Data.Iris iris = Data.iris();
-        MultinomialRegression penalized = MultinomialRegression.newton().withL2(0.01).withTolerance(1e-10);
-        MultinomialFitResult plain = penalized.fit(iris.x(), iris.y());
-        MultinomialFitResult standardized = penalized.withMethod(method).withStandardize(true).fit(iris.x(), iris.y());
+        LogisticRegression penalized = LogisticRegression.newton().withL2(0.01).withTolerance(1e-10);
+        MultinomialFit plain = penalized.fitMultinomial(iris.x(), iris.y());
+        MultinomialFit standardized = penalized.withMethod(method).withStandardize(true).fitMultinomial(iris.x(), iris.y());
         assertTrue(plain.converged() && standardized.converged(), standardized.toString());
         for (int c = 0; c < 3; c++) {
             assertArrayClose(plain.coefficients()[c], standardized.coefficients()[c],
-                    method == LogisticRegression.Method.NEWTON ? SAME_OPTIMUM : Tolerances.SAME_OPTIMUM, 1e-3,
+                    method == Method.NEWTON ? SAME_OPTIMUM : Tolerances.SAME_OPTIMUM, 1e-3,
                     "class " + c);
         }
     }
@@ -97,12 +97,12 @@ class PenaltyScaleTest {
     @Test
     void aPenalizedMultinomialFitIsSymmetricByDefaultAndDoesNotDependOnTheReference() {
         Data.Iris iris = Data.iris();
-        MultinomialRegression penalized = MultinomialRegression.newton().withL2(0.01).withTolerance(1e-10);
+        LogisticRegression penalized = LogisticRegression.newton().withL2(0.01).withTolerance(1e-10);
         assertEquals(Parametrization.SYMMETRIC, penalized.parametrization(3));
         assertEquals(Parametrization.REFERENCE, penalized.parametrization(2));
-        assertEquals(Parametrization.REFERENCE, MultinomialRegression.newton().parametrization(3));
-        MultinomialFitResult first = penalized.fit(iris.x(), iris.y());
-        MultinomialFitResult last = penalized.withReference(2).fit(iris.x(), iris.y());
+        assertEquals(Parametrization.REFERENCE, LogisticRegression.newton().parametrization(3));
+        MultinomialFit first = penalized.fitMultinomial(iris.x(), iris.y());
+        MultinomialFit last = penalized.withReference(2).fitMultinomial(iris.x(), iris.y());
         assertEquals(Parametrization.SYMMETRIC, first.parametrization());
         assertTrue(first.warnings().isEmpty(), first.warnings().toString());
         double[][] rows = {{5.1, 3.5, 1.4, 0.2}, {6.0, 2.7, 5.1, 1.6}, {6.3, 3.3, 6.0, 2.5}, {5.9, 3.0, 4.2, 1.5}};
@@ -112,9 +112,9 @@ class PenaltyScaleTest {
         }
         // Asked for explicitly, the reference parametrization is fitted, and the report says its penalty is
         // not symmetric: the probabilities do depend on the reference.
-        MultinomialFitResult ref0 = penalized.withParametrization(Parametrization.REFERENCE).fit(iris.x(), iris.y());
-        MultinomialFitResult ref2 = penalized.withParametrization(Parametrization.REFERENCE).withReference(2)
-                .fit(iris.x(), iris.y());
+        MultinomialFit ref0 = penalized.withParametrization(Parametrization.REFERENCE).fitMultinomial(iris.x(), iris.y());
+        MultinomialFit ref2 = penalized.withParametrization(Parametrization.REFERENCE).withReference(2)
+                .fitMultinomial(iris.x(), iris.y());
         assertEquals(Parametrization.REFERENCE, ref0.parametrization());
         assertEquals(1, ref0.warnings().stream().filter(w -> w.contains("not symmetric in the classes")).count(),
                 ref0.warnings().toString());

@@ -20,8 +20,8 @@ import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.GradientDescentSolver;
 import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
-import dev.logreg.stats.Inference;
-import dev.logreg.stats.MultinomialInference;
+import dev.logreg.Inference;
+
 import dev.logreg.testing.Data;
 import java.io.IOException;
 import java.io.StringReader;
@@ -56,14 +56,14 @@ class PublicApiNullTest {
     private static Map<Class<?>, Object> instances() throws IOException {
         Map<Class<?>, Object> map = new LinkedHashMap<>();
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         map.put(LogisticRegression.class, LogisticRegression.newton());
-        map.put(FitResult.class, fit);
+        map.put(BinomialFit.class, fit);
         map.put(LogisticModel.class, fit.model());
         Data.Iris iris = Data.iris();
-        MultinomialFitResult multinomial = MultinomialRegression.newton().fit(iris.columns(0), iris.y());
-        map.put(MultinomialRegression.class, MultinomialRegression.newton());
-        map.put(MultinomialFitResult.class, multinomial);
+        MultinomialFit multinomial = LogisticRegression.newton().fitMultinomial(iris.columns(0), iris.y());
+        map.put(LogisticRegression.class, LogisticRegression.newton());
+        map.put(MultinomialFit.class, multinomial);
         map.put(MultinomialModel.class, multinomial.model());
         map.put(Inference.class, Inference.of(fit, d.x(), d.y(), null));
         map.put(MultinomialInference.class, MultinomialInference.of(multinomial, iris.columns(0), iris.y(), null));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Separation, aliased columns, shapes at the edges: results with warnings, never NaN or exceptions. */
 class RobustnessTest {
 
-    private static void assertFiniteFit(FitResult fit) {
+    private static void assertFiniteFit(BinomialFit fit) {
         Close.assertFinite(fit.theta(), "theta");
         assertTrue(Double.isFinite(fit.loss()) && Double.isFinite(fit.maxAbsGradient()), fit.toString());
     }
@@ -23,7 +23,7 @@ class RobustnessTest {
     @Test
     void completeSeparationNamesTheDivergingTerms() {
         Data.Dataset d = Data.separableSeedExample(42);
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         assertFiniteFit(fit);
         assertEquals(Termination.SEPARATION, fit.termination());
         assertTrue(fit.separation());
@@ -39,7 +39,7 @@ class RobustnessTest {
         // x = 0 holds both classes; x < 0 only 0s, x > 0 only 1s: the slope diverges, the intercept does not.
         double[][] x = {{-2}, {-1.5}, {-1}, {0}, {0}, {0}, {0}, {1}, {1.5}, {2}};
         double[] y = {0, 0, 0, 0, 1, 0, 1, 1, 1, 1};
-        FitResult fit = LogisticRegression.newton().withFeatureNames(List.of("dose")).fit(x, y);
+        BinomialFit fit = LogisticRegression.newton().withFeatureNames(List.of("dose")).fit(x, y);
         assertFiniteFit(fit);
         assertTrue(fit.separation(), fit.toString());
         assertEquals(List.of("dose"), fit.divergingTerms());
@@ -54,7 +54,7 @@ class RobustnessTest {
     void gradientDescentOutOfIterationsOnSeparatedDataSaysMaxIterationsAndReportsTheSeparation() {
         double[][] x = {{-2}, {-1.5}, {-1}, {0}, {0}, {0}, {0}, {1}, {1.5}, {2}};
         double[] y = {0, 0, 0, 0, 1, 0, 1, 1, 1, 1};
-        FitResult fit = LogisticRegression.gradientDescent().withMaxIterations(200).withFeatureNames(List.of("dose"))
+        BinomialFit fit = LogisticRegression.gradientDescent().withMaxIterations(200).withFeatureNames(List.of("dose"))
                 .fit(x, y);
         assertEquals(Termination.MAX_ITERATIONS, fit.termination(), "why the solver stopped");
         assertTrue(fit.separation(), "the separation, certified by the Newton probe, is reported beside it");
@@ -65,7 +65,7 @@ class RobustnessTest {
         assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("did not converge in 200 iterations")));
         // Overlapping data that gradient descent merely has not finished: no separation.
         Data.Dataset d = Data.ucla();
-        FitResult slow = LogisticRegression.gradientDescent().withMaxIterations(100).fit(d.x(), d.y());
+        BinomialFit slow = LogisticRegression.gradientDescent().withMaxIterations(100).fit(d.x(), d.y());
         assertEquals(Termination.MAX_ITERATIONS, slow.termination());
         assertFalse(slow.separation(), slow.warnings().toString());
     }
@@ -73,7 +73,7 @@ class RobustnessTest {
     @Test
     void aPenaltyGivesAFiniteOptimumInsteadOfSeparation() {
         Data.Dataset d = Data.separableSeedExample(42);
-        FitResult fit = LogisticRegression.newton().withL2(0.01).fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().withL2(0.01).fit(d.x(), d.y());
         assertTrue(fit.converged(), fit.warnings().toString());
         assertFalse(fit.separation());
         assertTrue(fit.divergingTerms().isEmpty());
@@ -94,7 +94,7 @@ class RobustnessTest {
             x[i] = new double[] {v};
             y[i] = random.nextDouble() < 1 / (1 + Math.exp(-2 * v)) ? 1 : 0;
         }
-        FitResult fit = LogisticRegression.newton().fit(x, y);
+        BinomialFit fit = LogisticRegression.newton().fit(x, y);
         double largest = 0;
         for (double[] row : x) {
             largest = Math.max(largest, Math.abs(fit.model().logOdds(row)));
@@ -112,14 +112,14 @@ class RobustnessTest {
             double[] r = d.x()[i];
             x[i] = new double[] {r[0], 7.5, r[1], r[2], r[3], r[4]};
         }
-        FitResult fit = LogisticRegression.newton()
+        BinomialFit fit = LogisticRegression.newton()
                 .withFeatureNames(List.of("gre", "seven", "gpa", "rank2", "rank3", "rank4")).fit(x, d.y());
         assertTrue(fit.converged(), fit.warnings().toString());
         assertEquals(List.of("seven"), fit.aliased());
         assertEquals(0.0, fit.coefficients()[1]);
         Close.assertRelative(Data.r("a.coef.gre"), fit.coefficients()[0], 1e-12, "gre unchanged");
         // Without an intercept the constant column is the intercept, and nothing is aliased.
-        FitResult noIntercept = LogisticRegression.newton().withIntercept(false).fit(x, d.y());
+        BinomialFit noIntercept = LogisticRegression.newton().withIntercept(false).fit(x, d.y());
         assertTrue(noIntercept.aliased().isEmpty(), noIntercept.aliased().toString());
         Close.assertRelative(Data.r("a.coef.Intercept"), 7.5 * noIntercept.theta()[1], 1e-10, "7.5 beta = beta0");
     }
@@ -132,7 +132,7 @@ class RobustnessTest {
             double[] r = d.x()[i];
             x[i] = new double[] {r[0], r[1], 0, r[2], r[3], r[4]};
         }
-        FitResult fit = LogisticRegression.newton().fit(x, d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(x, d.y());
         assertEquals(List.of("x3"), fit.aliased());
         assertTrue(fit.converged(), fit.warnings().toString());
     }
@@ -149,13 +149,13 @@ class RobustnessTest {
                 row[j] = random.nextGaussian();
             }
         }
-        FitResult fit = LogisticRegression.newton().fit(x, y);
+        BinomialFit fit = LogisticRegression.newton().fit(x, y);
         assertFiniteFit(fit);
         // The intercept and 5 columns span R^6; the other 5 columns are aliased, and 6 points in general
         // position are separable.
         assertEquals(5, fit.aliased().size(), fit.aliased().toString());
         assertTrue(fit.separation(), fit.warnings().toString());
-        FitResult penalized = LogisticRegression.newton().withL2(0.1).fit(x, y);
+        BinomialFit penalized = LogisticRegression.newton().withL2(0.1).fit(x, y);
         assertTrue(penalized.converged(), penalized.warnings().toString());
         assertTrue(penalized.maxAbsGradient() <= 1e-8);
         assertTrue(penalized.aliased().isEmpty(), "a penalized fit is identifiable and keeps every column");
@@ -166,7 +166,7 @@ class RobustnessTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LogisticRegression.newton().fit(new double[][] {{1.0}}, new double[] {1}));
         assertTrue(e.getMessage().contains("only the label 1"), e.getMessage());
-        FitResult two = LogisticRegression.newton().fit(new double[][] {{-1.0}, {1.0}}, new double[] {0, 1});
+        BinomialFit two = LogisticRegression.newton().fit(new double[][] {{-1.0}, {1.0}}, new double[] {0, 1});
         assertFiniteFit(two);
         assertTrue(two.separation(), two.toString());
     }
@@ -174,7 +174,7 @@ class RobustnessTest {
     @Test
     void runningOutOfIterationsSaysSoWithTheLastGradient() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.gradientDescent().withMaxIterations(50).fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.gradientDescent().withMaxIterations(50).fit(d.x(), d.y());
         assertFalse(fit.converged());
         assertEquals(Termination.MAX_ITERATIONS, fit.termination());
         assertTrue(fit.maxAbsGradient() > 1e-8);
@@ -196,8 +196,8 @@ class RobustnessTest {
                 () -> LogisticRegression.newton().withFeatureNames(List.of("(Intercept)", "b")));
         assertTrue(e.getMessage().contains("'(Intercept)', the name of the intercept term"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> MultinomialRegression.newton().withFeatureNames(List.of("b", "(Intercept)")));
+                () -> LogisticRegression.newton().withFeatureNames(List.of("b", "(Intercept)")));
         // A class may be called anything.
-        MultinomialRegression.newton().withClassNames(List.of("(Intercept)", "b"));
+        LogisticRegression.newton().withClassNames(List.of("(Intercept)", "b"));
     }
 }

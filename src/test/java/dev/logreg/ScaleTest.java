@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logreg.solve.Termination;
-import dev.logreg.stats.Inference;
-import dev.logreg.stats.MultinomialInference;
+import dev.logreg.Inference;
+
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
 import java.util.List;
@@ -47,16 +47,16 @@ class ScaleTest {
         "1e200, false, NEWTON", "1e-200, false, NEWTON", "1e200, true, NEWTON", "1e-200, true, NEWTON",
         "1e300, false, NEWTON", "1e-300, false, NEWTON", "1e200, true, GRADIENT_DESCENT",
     })
-    void aColumnOnAnExtremeScaleIsFittedAsOnItsOwn(double s, boolean standardize, LogisticRegression.Method method) {
+    void aColumnOnAnExtremeScaleIsFittedAsOnItsOwn(double s, boolean standardize, Method method) {
         Data.Dataset d = Data.ucla();
         LogisticRegression settings = LogisticRegression.newton().withMethod(method).withStandardize(standardize)
                 .withTolerance(1e-10);
-        FitResult reference = LogisticRegression.newton().withTolerance(1e-10).fit(d.x(), d.y());
-        FitResult fit = settings.fit(scaled(d.x(), 1, s), d.y());
+        BinomialFit reference = LogisticRegression.newton().withTolerance(1e-10).fit(d.x(), d.y());
+        BinomialFit fit = settings.fit(scaled(d.x(), 1, s), d.y());
         assertEquals(List.of(), fit.aliased(), fit.warnings().toString());
         assertEquals(Termination.CONVERGED, fit.termination(), fit.warnings().toString());
         // gpa is column 1 of x, parameter 2 of theta (after the intercept).
-        assertArrayClose(reference.theta(), unscaled(fit.theta(), 2, s), method == LogisticRegression.Method.NEWTON
+        assertArrayClose(reference.theta(), unscaled(fit.theta(), 2, s), method == Method.NEWTON
                 ? SAME_FIT : Tolerances.SAME_OPTIMUM, 0, "coefficients x scale");
         Inference expected = Inference.of(reference, d.x(), d.y(), null);
         Inference actual = Inference.of(fit, scaled(d.x(), 1, s), d.y(), null);
@@ -79,8 +79,8 @@ class ScaleTest {
             byHand[i] = new double[] {d.x()[i][0], d.x()[i][1], power / 0x1p360};
         }
         LogisticRegression newton = LogisticRegression.newton().withTolerance(1e-10);
-        FitResult fit = newton.fit(x, d.y());
-        FitResult reference = newton.fit(byHand, d.y());
+        BinomialFit fit = newton.fit(x, d.y());
+        BinomialFit reference = newton.fit(byHand, d.y());
         assertEquals(List.of(), fit.aliased(), fit.warnings().toString());
         assertTrue(fit.converged(), fit.warnings().toString());
         assertArrayClose(reference.theta(), unscaled(fit.theta(), 3, 0x1p360), SAME_FIT, 0, "coefficients");
@@ -93,10 +93,10 @@ class ScaleTest {
         // penalty nothing, as it is (to 1e-20) at a scale of 1e10; at 1e-200 the penalty pins it near 0.
         Data.Dataset d = Data.ucla();
         LogisticRegression penalized = LogisticRegression.newton().withL2(1).withTolerance(1e-10);
-        FitResult fit = penalized.fit(scaled(d.x(), 1, s), d.y());
+        BinomialFit fit = penalized.fit(scaled(d.x(), 1, s), d.y());
         assertEquals(Termination.CONVERGED, fit.termination(), fit.warnings().toString());
         Data.Dataset near = new Data.Dataset(scaled(d.x(), 1, s > 1 ? 1e10 : 1e-10), d.y());
-        FitResult reference = penalized.fit(near.x(), near.y());
+        BinomialFit reference = penalized.fit(near.x(), near.y());
         double[] expected = unscaled(reference.theta(), 2, s > 1 ? 1e10 : 1e-10);
         double[] actual = unscaled(fit.theta(), 2, s);
         if (s > 1) {
@@ -118,9 +118,9 @@ class ScaleTest {
     void aMultinomialColumnOnAnExtremeScaleIsFittedAsOnItsOwn(double s) {
         Data.Iris iris = Data.iris();
         double[][] x = iris.columns(0);
-        MultinomialRegression newton = MultinomialRegression.newton().withTolerance(1e-10);
-        MultinomialFitResult reference = newton.fit(x, iris.y());
-        MultinomialFitResult fit = newton.fit(scaled(x, 0, s), iris.y());
+        LogisticRegression newton = LogisticRegression.newton().withTolerance(1e-10);
+        MultinomialFit reference = newton.fitMultinomial(x, iris.y());
+        MultinomialFit fit = newton.fitMultinomial(scaled(x, 0, s), iris.y());
         assertEquals(List.of(), fit.aliased());
         assertTrue(fit.converged(), fit.warnings().toString());
         MultinomialInference expected = MultinomialInference.of(reference, x, iris.y(), null);
@@ -142,11 +142,11 @@ class ScaleTest {
         double[] w = new double[d.y().length];
         java.util.Arrays.fill(w, weight);
         LogisticRegression newton = LogisticRegression.newton();
-        FitResult unit = newton.fit(d.x(), d.y());
-        FitResult fit = newton.fit(d.x(), d.y(), w);
+        BinomialFit unit = newton.fit(d.x(), d.y());
+        BinomialFit fit = newton.fit(d.x(), d.y(), w);
         assertTrue(fit.converged(), fit.warnings().toString());
         assertArrayClose(unit.theta(), fit.theta(), Tolerances.SAME_MATH, 0, "coefficients");
-        MultinomialFitResult multinomial = MultinomialRegression.newton().fit(Data.iris().columns(0),
+        MultinomialFit multinomial = LogisticRegression.newton().fitMultinomial(Data.iris().columns(0),
                 Data.iris().y(), filled(150, weight));
         assertTrue(multinomial.converged(), multinomial.warnings().toString());
     }
@@ -162,11 +162,11 @@ class ScaleTest {
         // R: logLik = sum over rows of dbinom(round(w y), round(w), p, log = TRUE), which for 0/1 labels is
         // round(w) log p or round(w) log(1 - p): c times the unit-weight log-likelihood for w = c.
         Data.Dataset d = Data.ucla();
-        FitResult unit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit unit = LogisticRegression.newton().fit(d.x(), d.y());
         Inference one = Inference.of(unit, d.x(), d.y(), null);
         for (double c : new double[] {0x1p31, 3e9, 1e15, 1e300}) {
             double[] w = filled(400, c);
-            FitResult fit = LogisticRegression.newton().fit(d.x(), d.y(), w);
+            BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y(), w);
             Inference inference = Inference.of(fit, d.x(), d.y(), w);
             assertClose(c * one.logLikelihood(), inference.logLikelihood(), Tolerances.SAME_MATH * 100, 0,
                     "logLik at w = " + c);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.FitResult;
+import dev.logreg.BinomialFit;
 import dev.logreg.LogisticModel;
 import dev.logreg.LogisticRegression;
 import dev.logreg.objective.BinaryProblem;
@@ -197,14 +197,14 @@ class FitPropertiesTest {
     // ------------------------------------------------------------------------------------------
     // Fitting
 
-    static FitResult fit(double[][] x, double[] y, double[] w, double l2) {
-        FitResult fit = LogisticRegression.newton().withL2(l2).withTolerance(FIT_TOLERANCE).fit(x, y, w);
+    static BinomialFit fit(double[][] x, double[] y, double[] w, double l2) {
+        BinomialFit fit = LogisticRegression.newton().withL2(l2).withTolerance(FIT_TOLERANCE).fit(x, y, w);
         assertTrue(fit.converged(), () -> "the fit did not converge: max|g| = " + fit.maxAbsGradient());
         assertTrue(fit.maxAbsGradient() <= FIT_TOLERANCE, () -> "converged, but max|g| = " + fit.maxAbsGradient());
         return fit;
     }
 
-    static FitResult fit(Sample s) {
+    static BinomialFit fit(Sample s) {
         return fit(s.x(), s.y(), s.w(), s.l2());
     }
 
@@ -247,8 +247,8 @@ class FitPropertiesTest {
         double[][] xr = x.toArray(new double[0][]);
         double[] yr = y.stream().mapToDouble(Double::doubleValue).toArray();
 
-        FitResult weighted = fit(s);
-        FitResult repeated = fit(xr, yr, null, s.l2());
+        BinomialFit weighted = fit(s);
+        BinomialFit repeated = fit(xr, yr, null, s.l2());
         assertArrayClose(repeated.theta(), weighted.theta(), Tolerances.SAME_OPTIMUM, THETA_FLOOR,
                 "theta, weights against repeated rows");
     }
@@ -267,8 +267,8 @@ class FitPropertiesTest {
             }
         }
         assertTrue(x.size() < s.rows(), "the sample has rows of weight zero");
-        FitResult withZeros = fit(s);
-        FitResult removed = fit(x.toArray(new double[0][]), y.stream().mapToDouble(Double::doubleValue).toArray(),
+        BinomialFit withZeros = fit(s);
+        BinomialFit removed = fit(x.toArray(new double[0][]), y.stream().mapToDouble(Double::doubleValue).toArray(),
                 w.stream().mapToDouble(Double::doubleValue).toArray(), s.l2());
         assertArrayClose(removed.theta(), withZeros.theta(), Tolerances.SAME_OPTIMUM, THETA_FLOOR,
                 "theta, zero weights against rows removed");
@@ -288,8 +288,8 @@ class FitPropertiesTest {
             y[i] = s.y()[source];
             w[i] = s.w()[source];
         }
-        FitResult original = fit(s);
-        FitResult shuffled = fit(x, y, w, s.l2());
+        BinomialFit original = fit(s);
+        BinomialFit shuffled = fit(x, y, w, s.l2());
         assertArrayClose(original.theta(), shuffled.theta(), Tolerances.SAME_OPTIMUM, THETA_FLOOR,
                 "theta, permuted rows");
     }
@@ -302,8 +302,8 @@ class FitPropertiesTest {
     @Property(tries = 200)
     void largerPenaltyNeverGivesLargerCoefficients(@ForAll("twoPenalties") TwoPenalties t) {
         Sample s = t.sample();
-        FitResult small = fit(s.x(), s.y(), s.w(), t.l2Small());
-        FitResult large = fit(s.x(), s.y(), s.w(), t.l2Large());
+        BinomialFit small = fit(s.x(), s.y(), s.w(), t.l2Small());
+        BinomialFit large = fit(s.x(), s.y(), s.w(), t.l2Large());
         double normSmall = norm(small.coefficients());
         double normLarge = norm(large.coefficients());
         assertTrue(normLarge <= normSmall * (1 + NORM_RELATIVE_SLACK) + NORM_ABSOLUTE_SLACK,
@@ -318,7 +318,7 @@ class FitPropertiesTest {
      */
     @Property(tries = 200)
     void lossDecreasesAndProbabilitiesAreProbabilities(@ForAll("samples") Sample s) {
-        FitResult fit = fit(s);
+        BinomialFit fit = fit(s);
         double[] theta = fit.theta();
         assertEquals(s.features() + 1, theta.length, "theta: intercept and one coefficient per feature");
         assertEquals(theta[0], fit.intercept(), "intercept is theta[0]");

@@ -4,9 +4,9 @@ import static dev.logreg.testing.Close.assertArrayClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.MultinomialFitResult;
-import dev.logreg.MultinomialRegression;
-import dev.logreg.MultinomialRegression.Parametrization;
+import dev.logreg.MultinomialFit;
+import dev.logreg.LogisticRegression;
+import dev.logreg.Parametrization;
 import dev.logreg.objective.LoopMultinomialObjective;
 import dev.logreg.objective.MultinomialProblem;
 import dev.logreg.testing.Tolerances;
@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties of {@code MultinomialRegression.newton()} over random penalized problems: K in [2, 5]
+ * Properties of {@code LogisticRegression.newton()} over random penalized problems: K in [2, 5]
  * classes, m in [2K, 60] rows with every class present, n in [1, 4] Gaussian features, integer
  * weights in [1, 4] and &lambda; in [1e-3, 1], so the optimum is unique. Expected values come from a
  * second fit on data transformed by hand, or from {@link LoopMultinomialObjective}.
@@ -63,9 +63,9 @@ class MultinomialPropertiesTest {
         return new Sample(x, y, w, k, l2, r.nextBoolean() ? Parametrization.REFERENCE : Parametrization.SYMMETRIC);
     }
 
-    static MultinomialFitResult fit(Sample s, double[][] x, int[] y, double[] w) {
-        MultinomialFitResult fit = MultinomialRegression.newton().withL2(s.l2()).withParametrization(s.parametrization())
-                .withTolerance(FIT_TOLERANCE).withClassNames(names(s.k())).fit(x, y, w);
+    static MultinomialFit fit(Sample s, double[][] x, int[] y, double[] w) {
+        MultinomialFit fit = LogisticRegression.newton().withL2(s.l2()).withParametrization(s.parametrization())
+                .withTolerance(FIT_TOLERANCE).withClassNames(names(s.k())).fitMultinomial(x, y, w);
         assertTrue(fit.converged(), fit.toString());
         return fit;
     }
@@ -88,8 +88,8 @@ class MultinomialPropertiesTest {
                 labels.add(s.y()[i]);
             }
         }
-        MultinomialFitResult weighted = fit(s, s.x(), s.y(), s.w());
-        MultinomialFitResult repeated = fit(s, rows.toArray(new double[0][]),
+        MultinomialFit weighted = fit(s, s.x(), s.y(), s.w());
+        MultinomialFit repeated = fit(s, rows.toArray(new double[0][]),
                 labels.stream().mapToInt(Integer::intValue).toArray(), null);
         assertArrayClose(weighted.theta(), repeated.theta(), Tolerances.SAME_OPTIMUM, THETA_FLOOR, "theta");
     }
@@ -117,10 +117,10 @@ class MultinomialPropertiesTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = k - 1 - s.y()[i];
         }
-        MultinomialFitResult original = fit(s, s.x(), s.y(), s.w());
-        MultinomialFitResult relabelled = MultinomialRegression.newton().withL2(s.l2())
+        MultinomialFit original = fit(s, s.x(), s.y(), s.w());
+        MultinomialFit relabelled = LogisticRegression.newton().withL2(s.l2())
                 .withParametrization(s.parametrization()).withTolerance(FIT_TOLERANCE).withClassNames(names(k))
-                .withReference(k - 1).fit(s.x(), y, s.w());
+                .withReference(k - 1).fitMultinomial(s.x(), y, s.w());
         assertTrue(relabelled.converged());
         for (int c = 0; c < k; c++) {
             assertArrayClose(original.coefficients("c" + c), relabelled.coefficients("c" + (k - 1 - c)),
@@ -130,7 +130,7 @@ class MultinomialPropertiesTest {
 
     @Property(tries = 100)
     void theLoopReferenceConfirmsTheOptimum(@ForAll("samples") Sample s) {
-        MultinomialFitResult fit = fit(s, s.x(), s.y(), s.w());
+        MultinomialFit fit = fit(s, s.x(), s.y(), s.w());
         int m = s.y().length;
         int n = s.x()[0].length + 1;
         double[] design = new double[m * n];

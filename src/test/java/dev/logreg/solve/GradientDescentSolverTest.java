@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.FitResult;
+import dev.logreg.BinomialFit;
 import dev.logreg.LogisticRegression;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.VectorizedBinaryObjective;
@@ -21,8 +21,8 @@ class GradientDescentSolverTest {
     @Test
     void standardizedUclaMatchesRAndNeedsFarMoreIterationsThanNewton() {
         Data.Dataset d = Data.ucla();
-        FitResult gd = LogisticRegression.gradientDescent().withStandardize(true).withTolerance(1e-10).fit(d.x(), d.y());
-        FitResult newton = LogisticRegression.newton().withTolerance(1e-10).fit(d.x(), d.y());
+        BinomialFit gd = LogisticRegression.gradientDescent().withStandardize(true).withTolerance(1e-10).fit(d.x(), d.y());
+        BinomialFit newton = LogisticRegression.newton().withTolerance(1e-10).fit(d.x(), d.y());
         assertTrue(gd.converged(), gd.warnings().toString());
         NewtonSolverTest.assertMatchesR("a", gd, Tolerances.R_REFERENCE);
         assertTrue(gd.iterations() >= 10 * newton.iterations(),
@@ -33,7 +33,7 @@ class GradientDescentSolverTest {
     void onRawUclaColumnsGradientDescentRunsOutOfIterationsHonestly() {
         // gre (~600) next to dummies makes the Hessian's condition number ~1e7: plain gradient descent crawls.
         Data.Dataset d = Data.ucla();
-        FitResult gd = LogisticRegression.gradientDescent().withMaxIterations(2000).fit(d.x(), d.y());
+        BinomialFit gd = LogisticRegression.gradientDescent().withMaxIterations(2000).fit(d.x(), d.y());
         assertFalse(gd.converged());
         assertEquals(Termination.MAX_ITERATIONS, gd.termination());
         assertFinite(gd.theta(), "theta");
@@ -98,7 +98,7 @@ class GradientDescentSolverTest {
         // On separable data the loss of gradient descent falls only like 1/t: it runs out of
         // iterations (or, on an easier margin, reaches the separation level) but never converges.
         Data.Dataset d = Data.separableSeedExample(42);
-        FitResult fit = LogisticRegression.gradientDescent().withStandardize(true).withMaxIterations(20_000)
+        BinomialFit fit = LogisticRegression.gradientDescent().withStandardize(true).withMaxIterations(20_000)
                 .fit(d.x(), d.y());
         assertFalse(fit.converged());
         assertTrue(fit.termination() == Termination.SEPARATION || fit.termination() == Termination.MAX_ITERATIONS,
@@ -113,7 +113,7 @@ class GradientDescentSolverTest {
     void aWideMarginSeparationIsDetectedByGradientDescent() {
         double[][] x = {{-3}, {-2}, {-1}, {1}, {2}, {3}};
         double[] y = {0, 0, 0, 1, 1, 1};
-        FitResult fit = LogisticRegression.gradientDescent().fit(x, y);
+        BinomialFit fit = LogisticRegression.gradientDescent().fit(x, y);
         assertEquals(Termination.SEPARATION, fit.termination());
         assertFinite(fit.theta(), "theta");
         assertTrue(fit.warnings().get(0).contains("separation"), fit.warnings().toString());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.FitResult;
+import dev.logreg.BinomialFit;
 import dev.logreg.LogisticRegression;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.Objective;
@@ -30,7 +30,7 @@ class NewtonSolverTest {
      */
     static final double LOSS_AT_OPTIMUM = 1e-12;
 
-    static void assertMatchesR(String fit, FitResult result, double tol) {
+    static void assertMatchesR(String fit, BinomialFit result, double tol) {
         double[] theta = result.theta();
         for (int j = 0; j < UCLA_TERMS.length; j++) {
             assertRelative(Data.r(fit + ".coef." + UCLA_TERMS[j]), theta[j], tol, UCLA_TERMS[j]);
@@ -40,7 +40,7 @@ class NewtonSolverTest {
     @Test
     void uclaMatchesRWithinTenIterations() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         assertTrue(fit.converged(), fit.warnings().toString());
         assertTrue(fit.iterations() <= 10, "iterations " + fit.iterations());
         assertTrue(fit.maxAbsGradient() <= 1e-8, "max|g| " + fit.maxAbsGradient());
@@ -51,7 +51,7 @@ class NewtonSolverTest {
     @Test
     void uclaLossIsHalfRsDeviancePerObservation() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         assertRelative(Data.r("a.deviance") / (2 * 400), fit.loss(), LOSS_AT_OPTIMUM, "J = deviance/2m");
     }
 
@@ -59,7 +59,7 @@ class NewtonSolverTest {
     void uclaMatchesRToTheLastDigits() {
         // Newton's last step is quadratic: at the default tolerance the fit is already exact.
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         assertMatchesR("a", fit, Tolerances.R_LAST_DIGITS);
         assertMatchesR("b", LogisticRegression.newton().fit(d.x(), d.y(), Data.uclaWeights(400)), Tolerances.R_LAST_DIGITS);
     }
@@ -68,7 +68,7 @@ class NewtonSolverTest {
     void weightedUclaMatchesRsPriorWeights() {
         Data.Dataset d = Data.ucla();
         double[] w = Data.uclaWeights(400);
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y(), w);
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y(), w);
         assertTrue(fit.converged(), fit.warnings().toString());
         assertMatchesR("b", fit, Tolerances.R_REFERENCE);
         // R's deviance sums w_i * unit deviance; J divides by W = 800.
@@ -90,8 +90,8 @@ class NewtonSolverTest {
             }
         }
         LogisticRegression newton = LogisticRegression.newton().withTolerance(1e-11);
-        FitResult weighted = newton.fit(d.x(), d.y(), w);
-        FitResult repeated = newton.fit(x, y);
+        BinomialFit weighted = newton.fit(d.x(), d.y(), w);
+        BinomialFit repeated = newton.fit(x, y);
         assertArrayClose(repeated.theta(), weighted.theta(), Tolerances.SAME_OPTIMUM, 1, "theta");
         assertRelative(repeated.loss(), weighted.loss(), Tolerances.SAME_MATH, "loss");
     }
@@ -99,7 +99,7 @@ class NewtonSolverTest {
     @Test
     void theTraceRecordsEveryIterationFromTheStart() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         List<Iteration> trace = fit.trace();
         assertEquals(fit.iterations() + 1, trace.size());
         assertClose(Math.log(2), trace.get(0).loss(), Tolerances.SAME_MATH, 0, "J(0) = log 2");
@@ -126,8 +126,8 @@ class NewtonSolverTest {
     @Test
     void aWarmStartAtTheOptimumNeedsNoIteration() {
         Data.Dataset d = Data.ucla();
-        FitResult first = LogisticRegression.newton().withTolerance(1e-12).fit(d.x(), d.y());
-        FitResult again = LogisticRegression.newton().withWarmStart(first.theta()).fit(d.x(), d.y());
+        BinomialFit first = LogisticRegression.newton().withTolerance(1e-12).fit(d.x(), d.y());
+        BinomialFit again = LogisticRegression.newton().withWarmStart(first.theta()).fit(d.x(), d.y());
         assertTrue(again.converged());
         assertEquals(0, again.iterations());
         assertArrayClose(first.theta(), again.theta(), 0, 0, "theta");
@@ -136,12 +136,12 @@ class NewtonSolverTest {
     @Test
     void aWarmStartNearTheOptimumNeedsFewerIterations() {
         Data.Dataset d = Data.ucla();
-        FitResult cold = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit cold = LogisticRegression.newton().fit(d.x(), d.y());
         double[] near = cold.theta();
         for (int j = 0; j < near.length; j++) {
             near[j] *= 1.01;
         }
-        FitResult warm = LogisticRegression.newton().withWarmStart(near).fit(d.x(), d.y());
+        BinomialFit warm = LogisticRegression.newton().withWarmStart(near).fit(d.x(), d.y());
         assertTrue(warm.converged());
         assertTrue(warm.iterations() < cold.iterations(), warm.iterations() + " < " + cold.iterations());
         assertMatchesR("a", warm, Tolerances.R_REFERENCE);
@@ -150,7 +150,7 @@ class NewtonSolverTest {
     @Test
     void runningOutOfIterationsIsAResultWithAWarning() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().withMaxIterations(2).fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().withMaxIterations(2).fit(d.x(), d.y());
         assertFalse(fit.converged());
         assertEquals(Termination.MAX_ITERATIONS, fit.termination());
         assertEquals(2, fit.iterations());
@@ -162,7 +162,7 @@ class NewtonSolverTest {
     @Test
     void theSeparableSeedExampleStopsWithFiniteCoefficientsAndSaysSo() {
         Data.Dataset d = Data.separableSeedExample(42);
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         assertFalse(fit.converged());
         assertEquals(Termination.SEPARATION, fit.termination());
         assertFinite(fit.theta(), "theta");
@@ -177,7 +177,7 @@ class NewtonSolverTest {
     @Test
     void theSeparableSeedExampleConvergesWithAPenalty() {
         Data.Dataset d = Data.separableSeedExample(42);
-        FitResult fit = LogisticRegression.newton().withL2(0.01).fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().withL2(0.01).fit(d.x(), d.y());
         assertTrue(fit.converged(), fit.warnings().toString());
         assertTrue(fit.maxAbsGradient() <= 1e-8);
         // The separating direction is x2 - 1.2 x1 - 3.4: the penalized fit points along it.
@@ -223,7 +223,7 @@ class NewtonSolverTest {
             double[] r = d.x()[i];
             x[i] = new double[] {r[0], r[1], r[1], r[2], r[3], r[4]};
         }
-        FitResult fit = LogisticRegression.newton().fit(x, d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(x, d.y());
         assertTrue(fit.converged(), fit.warnings().toString());
         assertEquals(List.of("x3"), fit.aliased());
         assertTrue(fit.warnings().get(0).contains("x3") && fit.warnings().get(0).contains("singularities"),
@@ -247,9 +247,9 @@ class NewtonSolverTest {
             x[i] = new double[] {1e3 * a, 1e-3 * b};
             y[i] = random.nextDouble() < 1 / (1 + Math.exp(-(a - b))) ? 1 : 0;
         }
-        FitResult unpenalized = LogisticRegression.newton().fit(x, y);
+        BinomialFit unpenalized = LogisticRegression.newton().fit(x, y);
         for (double l2 : new double[] {1e-12, 1e-6}) {
-            FitResult fit = LogisticRegression.newton().withL2(l2).fit(x, y);
+            BinomialFit fit = LogisticRegression.newton().withL2(l2).fit(x, y);
             assertTrue(fit.converged(), fit.warnings().toString());
             assertTrue(fit.maxAbsGradient() <= 1e-8, "max|g| " + fit.maxAbsGradient());
             assertTrue(fit.iterations() <= 10, "iterations " + fit.iterations());
@@ -258,7 +258,7 @@ class NewtonSolverTest {
         assertTrue(unpenalized.converged());
         assertClose(1e-3, unpenalized.coefficients()[0], 0.3, 0, "beta_1 ~ 1e-3");
         assertClose(-1e3, unpenalized.coefficients()[1], 0.3, 0, "beta_2 ~ -1e3");
-        FitResult tiny = LogisticRegression.newton().withL2(1e-12).fit(x, y);
+        BinomialFit tiny = LogisticRegression.newton().withL2(1e-12).fit(x, y);
         assertArrayClose(unpenalized.coefficients(), tiny.coefficients(), 1e-4, 0, "lambda = 1e-12 vs 0");
     }
 
@@ -277,7 +277,7 @@ class NewtonSolverTest {
 
     @Test
     void aSingleObservationIsSeparable() {
-        FitResult fit = LogisticRegression.newton().fit(new double[][] {{1.0}, {2.0}}, new double[] {0, 1});
+        BinomialFit fit = LogisticRegression.newton().fit(new double[][] {{1.0}, {2.0}}, new double[] {0, 1});
         assertEquals(Termination.SEPARATION, fit.termination());
         assertFinite(fit.theta(), "theta");
     }

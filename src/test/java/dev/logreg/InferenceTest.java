@@ -1,4 +1,4 @@
-package dev.logreg.stats;
+package dev.logreg;
 
 import static dev.logreg.testing.Close.assertRelative;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.FitResult;
+import dev.logreg.BinomialFit;
 import dev.logreg.LogisticRegression;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
@@ -26,7 +26,7 @@ class InferenceTest {
 
     private static Inference ucla(double[] weights, double level) {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y(), weights);
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y(), weights);
         return Inference.of(fit, d.x(), d.y(), weights, level);
     }
 
@@ -126,7 +126,7 @@ class InferenceTest {
         java.util.Arrays.fill(w, 1);
         w[3] = 0;
         w[7] = 0;
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y(), w);
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y(), w);
         Inference inf = Inference.of(fit, d.x(), d.y(), w);
         assertEquals(398, inf.observations());
         assertEquals(398 - 6, inf.dfResidual());
@@ -136,7 +136,7 @@ class InferenceTest {
     @Test
     void penalizedFitsReportNoWaldInference() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().withL2(0.1).fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().withL2(0.1).fit(d.x(), d.y());
         Inference inf = Inference.of(fit, d.x(), d.y(), null);
         assertTrue(inf.penalized());
         assertFalse(inf.hasWald());
@@ -159,7 +159,7 @@ class InferenceTest {
             x[i] = new double[] {v, v};
             y[i] = (i * 7) % 3 == 0 ? 1 : 0;
         }
-        FitResult fit = LogisticRegression.newton().fit(x, y);
+        BinomialFit fit = LogisticRegression.newton().fit(x, y);
         Inference inf = Inference.of(fit, x, y, null);
         assertTrue(inf.hasWald(), String.valueOf(inf.reason()));
         assertEquals(2, inf.parameters());
@@ -194,7 +194,7 @@ class InferenceTest {
     @Test
     void badArgumentsNameWhatIsWrong() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         IllegalArgumentException level = assertThrows(IllegalArgumentException.class,
                 () -> Inference.of(fit, d.x(), d.y(), null, 1.0));
         assertTrue(level.getMessage().contains("1.0"), level.getMessage());
@@ -226,7 +226,7 @@ class InferenceTest {
     @Test
     void inputsTheFitWouldRejectAreRejectedHereToo() {
         Data.Dataset d = Data.ucla();
-        FitResult fit = LogisticRegression.newton().fit(d.x(), d.y());
+        BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         double[][] nan = copy(d.x());
         nan[7][1] = Double.NaN;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

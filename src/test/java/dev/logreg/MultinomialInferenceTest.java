@@ -1,4 +1,4 @@
-package dev.logreg.stats;
+package dev.logreg;
 
 import static dev.logreg.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.FitResult;
+import dev.logreg.BinomialFit;
 import dev.logreg.LogisticRegression;
-import dev.logreg.MultinomialFitResult;
-import dev.logreg.MultinomialRegression;
+import dev.logreg.MultinomialFit;
+import dev.logreg.LogisticRegression;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
 import java.util.List;
@@ -20,8 +20,8 @@ class MultinomialInferenceTest {
 
     private static final Data.Iris IRIS = Data.iris();
 
-    private static MultinomialFitResult sepalLength() {
-        return MultinomialRegression.newton().withClassNames(IRIS.classes()).withFeatureNames(List.of("sepal_length"))
+    private static MultinomialFit sepalLength() {
+        return LogisticRegression.newton().withClassNames(IRIS.classes()).withFeatureNames(List.of("sepal_length"))
                 .fit(IRIS.columns(0), IRIS.y());
     }
 
@@ -70,9 +70,9 @@ class MultinomialInferenceTest {
         for (int i = 0; i < y.length; i++) {
             y[i] = (int) ucla.y()[i];
         }
-        FitResult binary = LogisticRegression.newton().fit(ucla.x(), ucla.y());
+        BinomialFit binary = LogisticRegression.newton().fit(ucla.x(), ucla.y());
         Inference expected = Inference.of(binary, ucla.x(), ucla.y(), null);
-        MultinomialInference actual = MultinomialInference.of(MultinomialRegression.newton().fit(ucla.x(), y),
+        MultinomialInference actual = MultinomialInference.of(LogisticRegression.newton().fit(ucla.x(), y),
                 ucla.x(), y, null);
         double[] se = expected.standardErrors();
         for (int j = 0; j < se.length; j++) {
@@ -87,9 +87,9 @@ class MultinomialInferenceTest {
 
     @Test
     void penalizedFitsReportLikelihoodButNoWald() {
-        MultinomialFitResult fit = MultinomialRegression.newton().withL2(0.1).withClassNames(IRIS.classes())
-                .withParametrization(MultinomialRegression.Parametrization.SYMMETRIC)
-                .fit(IRIS.columns(0), IRIS.y());
+        MultinomialFit fit = LogisticRegression.newton().withL2(0.1).withClassNames(IRIS.classes())
+                .withParametrization(Parametrization.SYMMETRIC)
+                .fitMultinomial(IRIS.columns(0), IRIS.y());
         MultinomialInference inference = MultinomialInference.of(fit, IRIS.columns(0), IRIS.y(), null);
         assertFalse(inference.hasWald());
         assertTrue(inference.reason().contains("penalized"), inference.reason());
@@ -102,7 +102,7 @@ class MultinomialInferenceTest {
     @Test
     void aliasedColumnsAreNotEstimable() {
         double[][] x = IRIS.columns(0, 0);
-        MultinomialFitResult fit = MultinomialRegression.newton().fit(x, IRIS.y());
+        MultinomialFit fit = LogisticRegression.newton().fitMultinomial(x, IRIS.y());
         assertEquals(List.of("x2"), fit.aliased());
         MultinomialInference inference = MultinomialInference.of(fit, x, IRIS.y(), null);
         double[][] se = inference.standardErrors();
@@ -121,7 +121,7 @@ class MultinomialInferenceTest {
     void inputsTheFitWouldRejectAreRejectedHereToo() {
         Data.Iris iris = Data.iris();
         double[][] x = iris.columns(0);
-        dev.logreg.MultinomialFitResult fit = dev.logreg.MultinomialRegression.newton().fit(x, iris.y());
+        dev.logreg.MultinomialFit fit = dev.logreg.LogisticRegression.newton().fitMultinomial(x, iris.y());
         double[][] nan = iris.columns(0);
         nan[5][0] = Double.NaN;
         assertThrows(IllegalArgumentException.class, () -> MultinomialInference.of(fit, nan, iris.y(), null));
