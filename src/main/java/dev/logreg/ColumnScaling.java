@@ -60,11 +60,16 @@ final class ColumnScaling {
         double[] scale = new double[cols];
         java.util.Arrays.fill(scale, 1.0);
         boolean any = false;
-        for (int j = intercept ? 1 : 0; j < cols; j++) {
-            double largest = 0;
-            for (int i = 0; i < rows; i++) {
-                largest = Math.max(largest, Math.abs(x[i * cols + j]));
+        // One pass in row order (the matrix's own), each column's largest |x|.
+        double[] largestOf = new double[cols];
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                largestOf[j] = Math.max(largestOf[j], Math.abs(x[base + j]));
             }
+        }
+        for (int j = intercept ? 1 : 0; j < cols; j++) {
+            double largest = largestOf[j];
             if (largest > LARGE || (largest > 0 && largest < SMALL && !penalized)) {
                 scale[j] = Math.scalb(1.0, Math.getExponent(largest));
                 any = true;

@@ -68,6 +68,29 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** Writes the K logits of row i at &theta; into z (the reference class's is 0). */
     abstract void logits(int i, double[] theta, double[] z);
 
+    /**
+     * @param theta parameters, length C&middot;n
+     * @return the largest range (max minus min) of a row's K logits over the rows of positive weight:
+     *         how close some fitted probability comes to 0 or 1
+     */
+    double largestLogitRange(double[] theta) {
+        double[] z = new double[classes()];
+        double largest = 0;
+        for (int i = 0; i < rows; i++) {
+            if (weight(i) > 0) {
+                logits(i, theta, z);
+                double lo = z[0];
+                double hi = z[0];
+                for (double v : z) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+                largest = Math.max(largest, hi - lo);
+            }
+        }
+        return largest;
+    }
+
     /** @return the fused kernel on these data (a new instance: it is not thread-safe) */
     abstract Objective objective();
 
@@ -76,6 +99,9 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
     /** @return whether the log-likelihood counts round(w) trials per row, as R's binomial family does */
     abstract boolean binomial();
+
+    /** @return the reference class, whose logit is 0, or &minus;1 for the symmetric parametrization */
+    abstract int reference();
 
     /** The binary model: labels 0 and 1, class 1 the event. */
     static final class Binary extends FitData {
@@ -132,6 +158,43 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
             z[1] = s;
         }
 
+        /** max |x<sub>i</sub>&theta;| over the rows of positive weight, in parallel row ranges. */
+        @Override
+        double largestLogitRange(double[] theta) {
+            int chunks = (long) rows * cols < (1 << 16) ? 1 : Runtime.getRuntime().availableProcessors();
+            return java.util.stream.IntStream.range(0, chunks).parallel().mapToDouble(c -> {
+                int from = (int) ((long) rows * c / chunks);
+                int to = (int) ((long) rows * (c + 1) / chunks);
+                double largest = 0;
+                for (int i = from; i < to; i++) {
+                    if (problem.weight(i) > 0) {
+                        largest = Math.max(largest, Math.abs(dot(i, theta)));
+                    }
+                }
+                return largest;
+            }).max().orElse(0);
+        }
+
+        /** x<sub>i</sub>&middot;&theta; with four partial sums (independent, so the loop is not latency-bound). */
+        private double dot(int i, double[] theta) {
+            int base = i * cols;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int j = 0;
+            for (; j + 3 < cols; j += 4) {
+                s0 += design[base + j] * theta[j];
+                s1 += design[base + j + 1] * theta[j + 1];
+                s2 += design[base + j + 2] * theta[j + 2];
+                s3 += design[base + j + 3] * theta[j + 3];
+            }
+            for (; j < cols; j++) {
+                s0 += design[base + j] * theta[j];
+            }
+            return (s0 + s1) + (s2 + s3);
+        }
+
         @Override
         Objective objective() {
             return new FusedBinaryObjective(problem);
@@ -145,6 +208,11 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         @Override
         boolean binomial() {
             return true;
+        }
+
+        @Override
+        int reference() {
+            return 0;
         }
     }
 
@@ -207,6 +275,11 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         @Override
         boolean binomial() {
             return false;
+        }
+
+        @Override
+        int reference() {
+            return reference;
         }
     }
 }

@@ -189,7 +189,7 @@ final class FitPipeline {
         if (separated) {
             List<String> owners = new ArrayList<>();
             for (int k = 0; k < classes.size(); k++) {
-                if (blocks == classes.size() || k != referenceOf(data)) {
+                if (blocks == classes.size() || k != data.reference()) {
                     owners.add(classes.get(k));
                 }
             }
@@ -214,10 +214,6 @@ final class FitPipeline {
                 separated || solution.termination() == dev.logreg.solve.Termination.SEPARATION);
         return new Outcome(settings, classes, terms, coefficients, solution, aliased, divergingFull, warnings,
                 context);
-    }
-
-    private static int referenceOf(FitData data) {
-        return data instanceof FitData.Multinomial m ? m.problem.reference() : 0;
     }
 
     private static double[] startingPoint(LogisticRegression settings, int blocks, int cols, ColumnScaling scaling) {
@@ -302,7 +298,7 @@ final class FitPipeline {
                 seen[data.label(i)] = true;
             }
         }
-        if (data instanceof FitData.Binary) {
+        if (data.binomial()) {
             if (!seen[0] || !seen[1]) {
                 throw new IllegalArgumentException("y has only the label " + (seen[1] ? "1" : "0")
                         + " among rows with positive weight: both classes 0 and 1 are needed");

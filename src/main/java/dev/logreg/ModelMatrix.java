@@ -1,5 +1,7 @@
 package dev.logreg;
 
+import dev.logreg.math.FiniteCheck;
+
 /**
  * Copies a caller's feature rows into a row-major model matrix, an intercept column of ones first
  * when asked, validating the shape and that every value is finite.
@@ -62,12 +64,12 @@ final class ModelMatrix {
                 if (intercept) {
                     design[i * cols] = 1.0;
                 }
-                for (int j = 0; j < features; j++) {
-                    double v = row[j];
-                    if (bad < 0 && !Double.isFinite(v)) {
+                System.arraycopy(row, 0, design, base, features);
+                if (bad < 0) {
+                    int j = FiniteCheck.firstNonFinite(row, 0, features);
+                    if (j >= 0) {
                         bad = (long) i * features + j;
                     }
-                    design[base + j] = v;
                 }
             }
             firstBad[c] = bad;

@@ -85,15 +85,7 @@ final class SeparationCheck {
         if (completelySeparated) {
             direction = theta.clone();
         } else {
-            double[] z = new double[data.classes()];
-            double largest = 0;
-            for (int i = 0; i < data.rows; i++) {
-                if (data.weight(i) > 0) {
-                    data.logits(i, theta, z);
-                    largest = Math.max(largest, range(z));
-                }
-            }
-            if (!(largest >= SUSPECT_LOGIT)) {
+            if (!(data.largestLogitRange(theta) >= SUSPECT_LOGIT)) {
                 return new int[0];
             }
             int d = data.dimension();

@@ -94,14 +94,12 @@ public final class BinaryProblem {
             throw new IllegalArgumentException("interceptColumn must be -1 or in [0, " + cols + "), got "
                     + interceptColumn);
         }
+        int bad = dev.logreg.math.FiniteCheck.firstNonFinite(x, 0, x.length);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("x at row " + bad / cols + ", column " + bad % cols + " is " + x[bad]
+                    + ": the model matrix must be finite");
+        }
         for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                double v = x[i * cols + j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("x at row " + i + ", column " + j + " is " + v
-                            + ": the model matrix must be finite");
-                }
-            }
             if (y[i] != 0.0 && y[i] != 1.0) {
                 throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a label: labels must be 0 or 1");
             }

@@ -44,12 +44,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
     private final int stride;
     /** The totals a pass folds the chunks into: loss, gradient, upper triangle of H (n rows of stride). */
     private double totalLoss;
-    private double totalMaxAbsZ;
     private final double[] totalGradient;
     private final double[] totalHessian;
     /** &theta; of the last pass, and max |x<sub>i</sub>&theta;| over its rows with positive weight. */
-    private final double[] lastTheta;
-    private double lastMaxAbsZ = Double.NaN;
 
     /**
      * One thread per available processor.
@@ -84,7 +81,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
         super(problem);
         this.simd = simd;
         this.stride = simd == null ? problem.cols : simd.stride(problem.cols);
-        this.lastTheta = new double[problem.cols];
         this.chunkRows = ParallelPass.chunkRows(BLOCK, problem.cols, always);
         int chunks = ParallelPass.chunks(problem.rows, chunkRows);
         this.threads = ParallelPass.threads(threads, chunks, (long) problem.rows * problem.cols,
@@ -100,17 +96,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
     /** @return whether H is accumulated with SIMD instructions (the Vector API) rather than plain loops */
     public boolean simd() {
         return simd != null;
-    }
-
-    /**
-     * The largest |z<sub>i</sub>| = |x<sub>i</sub>&theta;| over the rows with positive weight, as the last pass
-     * found it, if that pass was at this &theta; (a by-product: no extra pass).
-     *
-     * @param theta the parameters
-     * @return max |x<sub>i</sub>&theta;|, or NaN if the last pass was elsewhere (or there was none)
-     */
-    public double lastMaxAbsLinearPredictor(double[] theta) {
-        return java.util.Arrays.equals(theta, lastTheta) ? lastMaxAbsZ : Double.NaN;
     }
 
     /** @return the number of threads a pass uses (1 for small problems) */
@@ -141,7 +126,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
             w.prepare(theta, wantGradient, wantHessian);
         }
         totalLoss = 0;
-        totalMaxAbsZ = 0;
         if (wantGradient) {
             Arrays.fill(totalGradient, 0.0);
         }
@@ -151,8 +135,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
         ParallelPass.run(problem.rows, chunkRows, workers);
         int n = problem.cols;
         double invW = 1.0 / problem.totalWeight;
-        System.arraycopy(theta, 0, lastTheta, 0, n);
-        lastMaxAbsZ = totalMaxAbsZ;
         if (gradient != null) {
             for (int j = 0; j < n; j++) {
                 gradient[j] = totalGradient[j] * invW;
@@ -182,7 +164,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
         private boolean wantGradient;
         private boolean wantHessian;
         private double loss;
-        private double maxAbsZ;
 
         Worker() {
             int n = problem.cols;
@@ -202,7 +183,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
         public void fold() {
             int n = problem.cols;
             totalLoss += loss;
-            totalMaxAbsZ = Math.max(totalMaxAbsZ, maxAbsZ);
             if (wantGradient) {
                 for (int j = 0; j < n; j++) {
                     totalGradient[j] += gradient[j];
@@ -226,7 +206,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
             double[] y = problem.y;
             double[] w = problem.w;
             loss = 0;
-            maxAbsZ = 0;
             if (wantGradient) {
                 Arrays.fill(gradient, 0.0);
             }
@@ -265,9 +244,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
                     double term = yi == 0.0 ? softplusZ
                             : yi == 1.0 ? softplusMinusZ : (1.0 - yi) * softplusZ + yi * softplusMinusZ;
                     loss += wi * term;
-                    if (wi > 0) {
-                        maxAbsZ = Math.max(maxAbsZ, Math.abs(z));
-                    }
                     if (wantGradient) {
                         double onePlusE = 1.0 + e;
                         double sigma = z >= 0 ? 1.0 / onePlusE : e / onePlusE;

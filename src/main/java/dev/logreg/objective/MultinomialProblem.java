@@ -273,7 +273,7 @@ public final class MultinomialProblem {
      *
      * @return a binary problem sharing X and the weights, unpenalized
      */
-    public BinaryProblem gramProblem() {
+    BinaryProblem gramProblem() {
         return gram;
     }
 

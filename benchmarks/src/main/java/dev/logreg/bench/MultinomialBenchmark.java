@@ -1,8 +1,8 @@
 package dev.logreg.bench;
 
 import dev.logreg.LogisticRegression;
-import dev.logreg.MultinomialFitResult;
-import dev.logreg.MultinomialRegression;
+import dev.logreg.MultinomialFit;
+import dev.logreg.Method;
 import dev.logreg.objective.FusedMultinomialObjective;
 import dev.logreg.objective.MultinomialObjective;
 import dev.logreg.objective.MultinomialProblem;
@@ -63,8 +63,8 @@ public class MultinomialBenchmark {
         double[] theta;
         double[] gradient;
         double[] hessian;
-        MultinomialFitResult newton;
-        MultinomialFitResult gd;
+        MultinomialFit newton;
+        MultinomialFit gd;
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -139,24 +139,24 @@ public class MultinomialBenchmark {
             }
             if (gd != null) {
                 report("gd", gd);
-                MultinomialFitResult reference = newton != null ? newton : fitNewton();
+                MultinomialFit reference = newton != null ? newton : fitNewton();
                 Verify.optimum("MultinomialBenchmark gd " + shape, gd.theta(), reference.theta(), 1e-2);
             }
         }
 
-        private void report(String solver, MultinomialFitResult fit) {
+        private void report(String solver, MultinomialFit fit) {
             System.out.printf("%n[convergence] multinomial shape=%s K=%d solver=%s: %s after %d iterations,"
                     + " max|g| = %.2e%n", shape, classes, solver, fit.converged() ? "converged"
                     : "stopped: " + fit.termination(), fit.iterations(), fit.maxAbsGradient());
         }
 
-        MultinomialFitResult fitNewton() {
-            return MultinomialRegression.newton().fit(x, y);
+        MultinomialFit fitNewton() {
+            return LogisticRegression.newton().fitMultinomial(x, y);
         }
 
-        MultinomialFitResult fitGradientDescent() {
-            return MultinomialRegression.gradientDescent().withTolerance(1e-4).withMaxIterations(GD_MAX_ITERATIONS)
-                    .withMethod(LogisticRegression.Method.GRADIENT_DESCENT).fit(x, y);
+        MultinomialFit fitGradientDescent() {
+            return LogisticRegression.gradientDescent().withTolerance(1e-4).withMaxIterations(GD_MAX_ITERATIONS)
+                    .withMethod(Method.GRADIENT_DESCENT).fitMultinomial(x, y);
         }
     }
 
@@ -171,13 +171,13 @@ public class MultinomialBenchmark {
     }
 
     @Benchmark
-    public MultinomialFitResult newton(Data s) {
+    public MultinomialFit newton(Data s) {
         s.newton = s.fitNewton();
         return s.newton;
     }
 
     @Benchmark
-    public MultinomialFitResult gradientDescent(Data s) {
+    public MultinomialFit gradientDescent(Data s) {
         s.gd = s.fitGradientDescent();
         return s.gd;
     }

@@ -7,7 +7,7 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
-import dev.logreg.FitResult;
+import dev.logreg.BinomialFit;
 import dev.logreg.LogisticRegression;
 import dev.logreg.check.CommonsMathConjugateGradient;
 import dev.logreg.objective.BinaryObjective;
@@ -223,8 +223,8 @@ public class PeerBenchmark {
      * separation check, then Newton on the fused kernel.
      */
     @Benchmark
-    public FitResult newtonApi(Api a) {
-        FitResult fit = a.newton.fit(a.x, a.y);
+    public BinomialFit newtonApi(Api a) {
+        BinomialFit fit = a.newton.fit(a.x, a.y);
         if (!fit.converged()) {
             throw new IllegalStateException("newtonApi did not converge: " + fit.termination() + " " + fit.warnings());
         }
