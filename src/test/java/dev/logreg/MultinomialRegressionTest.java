@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.Parametrization;
 import dev.logreg.solve.Termination;
+import dev.logreg.solve.Warning;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
 import java.util.List;
@@ -38,7 +38,7 @@ class MultinomialRegressionTest {
         assertTrue(fit.converged(), fit.toString());
         assertEquals(List.of("Iris-versicolor", "Iris-virginica"), fit.coefficientClasses());
         assertEquals("Iris-setosa", fit.referenceClass());
-        double[][] b = fit.coefficients();
+        double[][] b = fit.coefficientsWithIntercept();
         assertClose(-26.0819360367, b[0][0], Tolerances.R_REFERENCE, 1, "versicolor intercept");
         assertClose(4.8156910935, b[0][1], Tolerances.R_REFERENCE, 1, "versicolor sepal_length");
         assertClose(-38.7590012315, b[1][0], Tolerances.R_REFERENCE, 1, "virginica intercept");
@@ -57,8 +57,8 @@ class MultinomialRegressionTest {
         assertTrue(gd.converged(), gd.toString());
         for (int c = 0; c < 2; c++) {
             for (int j = 0; j < 2; j++) {
-                assertClose(newton.coefficients()[c][j], gd.coefficients()[c][j], Tolerances.R_REFERENCE, 1,
-                        "block " + c + " term " + j);
+                assertClose(newton.coefficientsWithIntercept()[c][j], gd.coefficientsWithIntercept()[c][j],
+                        Tolerances.R_REFERENCE, 1, "block " + c + " term " + j);
             }
         }
     }
@@ -72,8 +72,8 @@ class MultinomialRegressionTest {
         }
         BinomialFit binary = LogisticRegression.newton().fit(ucla.x(), ucla.y());
         MultinomialFit multi = LogisticRegression.newton().fitMultinomial(ucla.x(), y);
-        assertEquals(1, multi.coefficients().length);
-        assertArrayCloseTo(binary.theta(), multi.coefficients()[0], Tolerances.SAME_OPTIMUM);
+        assertEquals(1, multi.coefficientsWithIntercept().length);
+        assertArrayCloseTo(binary.theta(), multi.coefficientsWithIntercept()[0], Tolerances.SAME_OPTIMUM);
         assertClose(binary.loss(), multi.loss(), Tolerances.SAME_MATH, 1, "loss");
         // with the other class as the reference, the coefficients change sign
         MultinomialFit flipped = LogisticRegression.newton().withReference(1).fitMultinomial(ucla.x(), y);
@@ -81,11 +81,11 @@ class MultinomialRegressionTest {
         for (int j = 0; j < negated.length; j++) {
             negated[j] = -negated[j];
         }
-        assertArrayCloseTo(negated, flipped.coefficients()[0], Tolerances.SAME_OPTIMUM);
+        assertArrayCloseTo(negated, flipped.coefficientsWithIntercept()[0], Tolerances.SAME_OPTIMUM);
         // and with a penalty the two objectives are the same function
         BinomialFit binaryL2 = LogisticRegression.newton().withL2(0.05).fit(ucla.x(), ucla.y());
         MultinomialFit multiL2 = LogisticRegression.newton().withL2(0.05).fitMultinomial(ucla.x(), y);
-        assertArrayCloseTo(binaryL2.theta(), multiL2.coefficients()[0], Tolerances.SAME_OPTIMUM);
+        assertArrayCloseTo(binaryL2.theta(), multiL2.coefficientsWithIntercept()[0], Tolerances.SAME_OPTIMUM);
     }
 
     @Test
@@ -102,9 +102,9 @@ class MultinomialRegressionTest {
                 assertTrue(fit.maxAbsGradient() <= CONVERGED, what + ": max|g| " + fit.maxAbsGradient());
                 assertFalse(fit.separation(), what);
                 if (parametrization == Parametrization.SYMMETRIC) {
-                    assertEquals(3, fit.coefficients().length, what);
+                    assertEquals(3, fit.coefficientsWithIntercept().length, what);
                     double sum = 0;
-                    for (double[] block : fit.coefficients()) {
+                    for (double[] block : fit.coefficientsWithIntercept()) {
                         sum += block[0];
                     }
                     assertEquals(0.0, sum, 1e-12, what + ": intercepts sum to zero");
@@ -125,15 +125,17 @@ class MultinomialRegressionTest {
         assertEquals(method == Method.NEWTON ? Termination.SEPARATION : Termination.MAX_ITERATIONS,
                 fit.termination());
         assertFalse(fit.converged());
-        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("separation")), fit.warnings().toString());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.SEPARATION
+                && w.message().contains("separation")), fit.warnings().toString());
         // The warning names a few of the diverging coefficients and counts the rest; the result lists all.
-        int diverging = fit.divergingTerms().values().stream().mapToInt(List::size).sum();
-        String warning = fit.warnings().stream().filter(w -> w.contains("separation")).findFirst().orElseThrow();
+        int diverging = fit.divergingCoefficients().values().stream().mapToInt(List::size).sum();
+        String warning = fit.warnings().stream().filter(w -> w.message().contains("separation")).findFirst()
+                .orElseThrow().message();
         if (diverging > 5) {
             assertTrue(warning.contains("and " + (diverging - 5) + " more"), warning);
         }
         assertTrue(warning.length() < 700, warning.length() + " characters: " + warning);
-        for (double[] block : fit.coefficients()) {
+        for (double[] block : fit.coefficientsWithIntercept()) {
             for (double v : block) {
                 assertTrue(Double.isFinite(v), fit.toString());
             }
@@ -145,16 +147,17 @@ class MultinomialRegressionTest {
         // statsmodels overflows here and returns NaN (../shared/data/SOURCES.md)
         MultinomialFit fit = irisOptions("sepal_length", "sepal_width").fitMultinomial(IRIS.columns(0, 1), IRIS.y());
         assertTrue(fit.separation(), fit.toString());
-        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("separation")), fit.warnings().toString());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.SEPARATION
+                && w.message().contains("separation")), fit.warnings().toString());
         assertTrue(Double.isFinite(fit.loss()));
-        for (double[] block : fit.coefficients()) {
+        for (double[] block : fit.coefficientsWithIntercept()) {
             for (double v : block) {
                 assertTrue(Double.isFinite(v), fit.toString());
             }
         }
         // setosa against both others: every coefficient of both classes moves along the separating direction
-        assertEquals(List.of("Iris-versicolor", "Iris-virginica"), List.copyOf(fit.divergingTerms().keySet()),
-                fit.divergingTerms().toString());
+        assertEquals(List.of("Iris-versicolor", "Iris-virginica"), List.copyOf(fit.divergingCoefficients().keySet()),
+                fit.divergingCoefficients().toString());
         double[] p = fit.model().probabilities(new double[] {5.0, 3.4});
         assertClose(1.0, p[0] + p[1] + p[2], 1e-15, 1, "probabilities sum to one");
     }
@@ -166,8 +169,9 @@ class MultinomialRegressionTest {
         int[] y = {0, 0, 0, 1, 1, 1, 2, 2, 2};
         MultinomialFit fit = LogisticRegression.newton().withMethod(method).fitMultinomial(x, y);
         assertEquals(Termination.SEPARATION, fit.termination(), fit.toString());
-        assertTrue(fit.warnings().get(0).startsWith("complete separation"), fit.warnings().toString());
-        assertFalse(fit.divergingTerms().isEmpty());
+        assertEquals(Warning.Kind.SEPARATION, fit.warnings().get(0).kind(), fit.warnings().toString());
+        assertTrue(fit.warnings().get(0).message().startsWith("complete separation"), fit.warnings().toString());
+        assertFalse(fit.divergingCoefficients().isEmpty());
         for (int i = 0; i < x.length; i++) {
             assertEquals(y[i], fit.model().predict(x[i]), "row " + i + " is classified correctly");
         }
@@ -187,13 +191,13 @@ class MultinomialRegressionTest {
             assertArrayCloseTo(a, b, Tolerances.SAME_OPTIMUM);
         }
         // versicolor against setosa = -(setosa against virginica) + (versicolor against virginica)
-        double[] direct = first.coefficients("Iris-versicolor");
-        double[] viaVirginica = last.coefficients("Iris-versicolor");
-        double[] setosa = last.coefficients("Iris-setosa");
+        double[] direct = first.coefficientsWithIntercept("Iris-versicolor");
+        double[] viaVirginica = last.coefficientsWithIntercept("Iris-versicolor");
+        double[] setosa = last.coefficientsWithIntercept("Iris-setosa");
         for (int j = 0; j < 2; j++) {
             assertClose(direct[j], viaVirginica[j] - setosa[j], Tolerances.SAME_OPTIMUM, 1, "term " + j);
         }
-        assertArrayEquals(new double[2], first.coefficients("Iris-setosa"));
+        assertArrayEquals(new double[2], first.coefficientsWithIntercept("Iris-setosa"));
     }
 
     @Test
@@ -219,28 +223,31 @@ class MultinomialRegressionTest {
         int[] bad = IRIS.y().clone();
         bad[7] = -1;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LogisticRegression.newton().fit(x, bad));
+                () -> LogisticRegression.newton().fitMultinomial(x, bad));
         assertTrue(e.getMessage().contains("y[7] = -1"), e.getMessage());
         // A huge label is named as such, not taken for a class count that overflows.
         int[] huge = IRIS.y().clone();
         huge[9] = Integer.MAX_VALUE;
-        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton().fit(x, huge));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.newton().fitMultinomial(x, huge));
         assertTrue(e.getMessage().contains("y[9] = 2147483647 is not a class") && e.getMessage().contains("at most 149"),
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton()
-                .withParametrization(Parametrization.SYMMETRIC).fit(x, IRIS.y()));
+                .withParametrization(Parametrization.SYMMETRIC).fitMultinomial(x, IRIS.y()));
         assertTrue(e.getMessage().contains("L2 penalty"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> LogisticRegression.newton().withReference(3).fit(x, IRIS.y()));
+                () -> LogisticRegression.newton().withReference(3).fitMultinomial(x, IRIS.y()));
         assertTrue(e.getMessage().contains("reference class 3"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton()
-                .withClassNames(List.of("a", "b", "c", "d")).fit(x, IRIS.y()));
+                .withClassNames(List.of("a", "b", "c", "d")).fitMultinomial(x, IRIS.y()));
         assertTrue(e.getMessage().contains("class d"), e.getMessage());
         double[][] nan = IRIS.columns(0);
         nan[3][0] = Double.NaN;
-        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton().fit(nan, IRIS.y()));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.newton().fitMultinomial(nan, IRIS.y()));
         assertTrue(e.getMessage().contains("x[3][0] = NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> LogisticRegression.newton().fit(x, new int[150]));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegression.newton().fitMultinomial(x, new int[150]));
         assertTrue(e.getMessage().contains("at least 2"), e.getMessage());
     }
 

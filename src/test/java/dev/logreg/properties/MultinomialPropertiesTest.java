@@ -123,8 +123,9 @@ class MultinomialPropertiesTest {
                 .withReference(k - 1).fitMultinomial(s.x(), y, s.w());
         assertTrue(relabelled.converged());
         for (int c = 0; c < k; c++) {
-            assertArrayClose(original.coefficients("c" + c), relabelled.coefficients("c" + (k - 1 - c)),
-                    Tolerances.SAME_OPTIMUM, THETA_FLOOR, "class " + c);
+            assertArrayClose(original.coefficientsWithIntercept("c" + c),
+                    relabelled.coefficientsWithIntercept("c" + (k - 1 - c)), Tolerances.SAME_OPTIMUM, THETA_FLOOR,
+                    "class " + c);
         }
     }
 
@@ -152,7 +153,7 @@ class MultinomialPropertiesTest {
             // along a common shift but the penalty is not), and the intercepts are centred
             for (int j = 0; j < n; j++) {
                 double sum = 0;
-                for (double[] block : fit.coefficients()) {
+                for (double[] block : fit.coefficientsWithIntercept()) {
                     sum += block[j];
                 }
                 assertEquals(0.0, sum, j == 0 ? 1e-12 : GRADIENT_RECHECK * s.k() / s.l2(), "sum of term " + j);
