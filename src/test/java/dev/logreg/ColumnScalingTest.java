@@ -3,7 +3,6 @@ package dev.logreg;
 import static dev.logreg.testing.Close.assertArrayClose;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.logreg.objective.BinaryProblem;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class ColumnScalingTest {
         double[] expected = new double[p + 1];
         expected[0] = byHand.intercept();
         for (int j = 0; j < p; j++) {
-            expected[j + 1] = byHand.coefficients()[j] / sd[j];
+            expected[j + 1] = byHand.featureCoefficients()[j] / sd[j];
             expected[0] -= expected[j + 1] * mean[j];
         }
         assertArrayClose(expected, library.theta(), Tolerances.SAME_OPTIMUM, 0, "theta on the original scale");
@@ -56,11 +55,11 @@ class ColumnScalingTest {
     @Test
     void theParameterMapsAreInverses() {
         double[] x = {1, 10, 0.1, 1, 20, 0.3, 1, 35, 0.2, 1, 12, 0.9};
-        ColumnScaling s = ColumnScaling.standardize(x, problem(x, 4, 3, new double[] {1, 2, 1, 0.5}), true, false);
+        ColumnScaling s = ColumnScaling.standardize(data(x, 4, 3, true, new double[] {1, 2, 1, 0.5}), false);
         double[] theta = {0.7, -0.02, 3.0};
         assertArrayClose(theta, s.toOriginal(s.toScaled(theta)), Tolerances.SAME_MATH, 0, "round trip");
         double[] x2 = {2, 4, 6, 8};
-        ColumnScaling noIntercept = ColumnScaling.standardize(x2, problem(x2, 2, 2, new double[] {1, 1}), false, false);
+        ColumnScaling noIntercept = ColumnScaling.standardize(data(x2, 2, 2, false, new double[] {1, 1}), false);
         double[] t = {1.5, -0.5};
         assertArrayClose(t, noIntercept.toOriginal(noIntercept.toScaled(t)), Tolerances.SAME_MATH, 0,
                 "round trip without intercept");
@@ -69,16 +68,17 @@ class ColumnScalingTest {
     @Test
     void aConstantColumnIsLeftAlone() {
         double[] x = {1, 5, 2, 1, 5, 4};
-        ColumnScaling.standardize(x, problem(x, 2, 3, new double[] {1, 1}), true, false);
-        assertArrayClose(new double[] {1, 5, -1, 1, 5, 1}, x, Tolerances.SAME_MATH, 0, "standardized design");
+        FitData data = data(x, 2, 3, true, new double[] {1, 1});
+        ColumnScaling.standardize(data, false);
+        assertArrayClose(new double[] {1, 5, -1, 1, 5, 1}, data.design, Tolerances.SAME_MATH, 0, "standardized design");
     }
 
-    /** A problem over x with alternating labels, for its shape and weights. */
-    private static BinaryProblem problem(double[] x, int rows, int cols, double[] w) {
+    /** Binary fit data over x (standardized in place) with alternating labels, for its shape and weights. */
+    private static FitData data(double[] x, int rows, int cols, boolean intercept, double[] w) {
         double[] y = new double[rows];
         for (int i = 0; i < rows; i++) {
             y[i] = i % 2;
         }
-        return new BinaryProblem(x, rows, cols, y, w, 0.0, -1);
+        return new FitData.Binary(x, rows, cols, intercept, y, 0.0, w, 0, null);
     }
 }

@@ -33,16 +33,16 @@ class LogisticModelTest {
         LogisticModel m = LogisticModel.of(0.5, beta);
         beta[0] = 100.0;
         beta[1] = 100.0;
-        assertArrayEquals(new double[] {2.0, -1.0}, m.coefficients());
+        assertArrayEquals(new double[] {2.0, -1.0}, m.featureCoefficients());
         assertEquals(-0.5, m.logOdds(LOW));
     }
 
     @Test
-    void coefficientsReturnsACopy() {
+    void featureCoefficientsReturnsACopy() {
         LogisticModel m = model();
-        m.coefficients()[0] = 100.0;
+        m.featureCoefficients()[0] = 100.0;
         m.oddsRatios()[0] = 100.0;
-        assertArrayEquals(new double[] {2.0, -1.0}, m.coefficients());
+        assertArrayEquals(new double[] {2.0, -1.0}, m.featureCoefficients());
         assertEquals(0.5, m.intercept());
         assertEquals(2, m.features());
     }
@@ -122,12 +122,30 @@ class LogisticModelTest {
     void probabilitiesRowByRow() {
         LogisticModel m = model();
         double[][] x = {LOW, HIGH, {0.0, 0.5}};
-        double[] p = m.probabilities(x);
+        double[] p = m.eventProbabilities(x);
         assertEquals(3, p.length);
         assertRelative(LOW_P, p[0], Tolerances.SCALAR, "p[0]");
         assertRelative(HIGH_P, p[1], Tolerances.SCALAR, "p[1]");
         for (int i = 0; i < x.length; i++) {
             assertEquals(m.probability(x[i]), p[i], 0.0, "row " + i);
+        }
+        assertEquals(0, m.eventProbabilities(new double[0][]).length);
+    }
+
+    @Test
+    void classProbabilitiesRowByRow() {
+        LogisticModel m = model();
+        double[][] x = {LOW, HIGH, {0.0, 0.5}};
+        double[][] p = m.probabilities(x);
+        assertEquals(3, p.length);
+        assertRelative(1 - LOW_P, p[0][0], Tolerances.SCALAR, "P0 of row 0");
+        assertRelative(LOW_P, p[0][1], Tolerances.SCALAR, "P1 of row 0");
+        assertRelative(1 - HIGH_P, p[1][0], Tolerances.SCALAR, "P0 of row 1");
+        assertRelative(HIGH_P, p[1][1], Tolerances.SCALAR, "P1 of row 1");
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(2, p[i].length, "row " + i);
+            assertEquals(m.probability(x[i]), p[i][1], 0.0, "row " + i);
+            assertArrayEquals(m.probabilities(x[i]), p[i], 0.0, "row " + i);
         }
         assertEquals(0, m.probabilities(new double[0][]).length);
     }
@@ -138,6 +156,7 @@ class LogisticModelTest {
         assertRejected(() -> m.logOdds(new double[] {1.0}), "1", "2");
         assertRejected(() -> m.probability(new double[] {1.0, 2.0, 3.0}), "3", "2");
         assertRejected(() -> m.predict(new double[0]), "0", "2");
+        assertRejected(() -> m.eventProbabilities(new double[][] {LOW, {1.0}}), "row 1");
         assertRejected(() -> m.probabilities(new double[][] {LOW, {1.0}}), "row 1");
     }
 
@@ -147,7 +166,7 @@ class LogisticModelTest {
         assertRejected(() -> m.logOdds(new double[] {1.0, Double.NaN}), "x[1]", "NaN");
         assertRejected(() -> m.probability(new double[] {Double.NaN, 1.0}), "x[0]", "NaN");
         assertRejected(() -> m.predict(new double[] {Double.POSITIVE_INFINITY, 1.0}), "x[0]", "Infinity");
-        assertRejected(() -> m.probabilities(new double[][] {LOW, HIGH, {0.0, Double.NaN}}), "row 2", "x[1]");
+        assertRejected(() -> m.eventProbabilities(new double[][] {LOW, HIGH, {0.0, Double.NaN}}), "row 2", "x[1]");
     }
 
     @Test
@@ -163,7 +182,7 @@ class LogisticModelTest {
         LogisticModel m = LogisticModel.of(0.5, 1.0, -1.0);
         assertThrows(IllegalArgumentException.class, () -> LogisticModel.of(0.0, (double[]) null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> m.probabilities(new double[][] {{1.0, 2.0}, null}));
+                () -> m.eventProbabilities(new double[][] {{1.0, 2.0}, null}));
         assertTrue(e.getMessage().contains("row 1"), e.getMessage());
     }
 

@@ -89,7 +89,9 @@ class LogisticRegressionValidationTest {
         double[][] later = x();
         later[4] = null;
         assertRejected(() -> lr.fit(later, y()), "x[4] is null");
-        assertRejected(() -> lr.fit(x(), null), "y is null");
+        assertRejected(() -> lr.fit(x(), (double[]) null), "y is null");
+        assertRejected(() -> lr.fit(x(), (int[]) null), "y is null");
+        assertRejected(() -> lr.fitMultinomial(x(), null), "y is null");
     }
 
     @Test
@@ -318,7 +320,7 @@ class LogisticRegressionValidationTest {
         }) {
             BinomialFit a = lr.fit(d.x(), d.y(), w);
             BinomialFit b = lr.fit(new DMatrixRMaj(d.x()), d.y(), w);
-            assertArrayEquals(a.coefficients(), b.coefficients(), 0.0, "coefficients");
+            assertArrayEquals(a.featureCoefficients(), b.featureCoefficients(), 0.0, "coefficients");
             assertEquals(a.intercept(), b.intercept(), 0.0, "intercept");
             assertEquals(a.iterations(), b.iterations());
         }
@@ -332,18 +334,18 @@ class LogisticRegressionValidationTest {
         assertFalse(fit.hasIntercept());
         assertEquals(0.0, fit.intercept(), 0.0);
         assertEquals(0.0, fit.model().intercept(), 0.0);
-        assertEquals(5, fit.coefficients().length);
+        assertEquals(5, fit.featureCoefficients().length);
         assertEquals(5, fit.model().features());
-        assertArrayEquals(fit.theta(), fit.coefficients(), 0.0);
+        assertArrayEquals(fit.theta(), fit.featureCoefficients(), 0.0);
 
         BinomialFit matrix = LogisticRegression.newton().withIntercept(false).fit(new DMatrixRMaj(d.x()), d.y());
         assertEquals(0.0, matrix.intercept(), 0.0);
-        assertEquals(5, matrix.coefficients().length);
+        assertEquals(5, matrix.featureCoefficients().length);
 
         BinomialFit with = LogisticRegression.newton().fit(d.x(), d.y());
         assertTrue(with.hasIntercept());
         assertEquals(6, with.theta().length);
-        assertEquals(5, with.coefficients().length);
+        assertEquals(5, with.featureCoefficients().length);
     }
 
     @Test
@@ -387,7 +389,8 @@ class LogisticRegressionValidationTest {
         BinomialFit standardized = lr.withStandardize(true).fit(d.x(), d.y());
         assertTrue(raw.converged(), raw.toString());
         assertTrue(standardized.converged(), standardized.toString());
-        assertArrayClose(raw.coefficients(), standardized.coefficients(), Tolerances.SAME_OPTIMUM, 0.0, "coefficients");
+        assertArrayClose(raw.featureCoefficients(), standardized.featureCoefficients(), Tolerances.SAME_OPTIMUM, 0.0,
+                "coefficients");
         assertArrayClose(raw.theta(), standardized.theta(), Tolerances.SAME_OPTIMUM, 0.0, "theta");
         // and both are R's fit
         assertArrayClose(new double[] {Data.r("a.coef.Intercept"), Data.r("a.coef.gre"), Data.r("a.coef.gpa"),
@@ -404,6 +407,7 @@ class LogisticRegressionValidationTest {
         assertTrue(raw.converged(), raw.toString());
         assertTrue(standardized.converged(), standardized.toString());
         assertEquals(0.0, standardized.intercept(), 0.0);
-        assertArrayClose(raw.coefficients(), standardized.coefficients(), Tolerances.SAME_OPTIMUM, 0.0, "coefficients");
+        assertArrayClose(raw.featureCoefficients(), standardized.featureCoefficients(), Tolerances.SAME_OPTIMUM, 0.0,
+                "coefficients");
     }
 }

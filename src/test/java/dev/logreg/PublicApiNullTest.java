@@ -20,7 +20,7 @@ import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.GradientDescentSolver;
 import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
-import dev.logreg.Inference;
+import dev.logreg.solve.Warning;
 
 import dev.logreg.testing.Data;
 import java.io.IOException;
@@ -58,6 +58,7 @@ class PublicApiNullTest {
         Data.Dataset d = Data.ucla();
         BinomialFit fit = LogisticRegression.newton().fit(d.x(), d.y());
         map.put(LogisticRegression.class, LogisticRegression.newton());
+        map.put(Fit.class, fit);
         map.put(BinomialFit.class, fit);
         map.put(LogisticModel.class, fit.model());
         Data.Iris iris = Data.iris();
@@ -65,8 +66,9 @@ class PublicApiNullTest {
         map.put(LogisticRegression.class, LogisticRegression.newton());
         map.put(MultinomialFit.class, multinomial);
         map.put(MultinomialModel.class, multinomial.model());
-        map.put(Inference.class, Inference.of(fit, d.x(), d.y(), null));
-        map.put(MultinomialInference.class, MultinomialInference.of(multinomial, iris.columns(0), iris.y(), null));
+        map.put(Inference.class, fit.inference());
+        map.put(Warning.class, new Warning(Warning.Kind.SOLVER, "a warning"));
+        map.put(TextTable.class, new TextTable(List.of("a", "b")));
         Table table = Table.read(new StringReader("y,a,c\n0,1,x\n1,2,y\n0,3,x\n1,1,y\n"), "t.csv", ',', null,
                 List.of());
         map.put(Table.class, table);

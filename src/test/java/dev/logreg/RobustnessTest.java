@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logreg.solve.Termination;
+import dev.logreg.solve.Warning;
 import dev.logreg.testing.Close;
 import dev.logreg.testing.Data;
 import java.util.List;
@@ -30,7 +31,9 @@ class RobustnessTest {
         assertFalse(fit.converged());
         // The separating line is x2 - 1.2 x1 - 3.4 = 0: all three parameters diverge.
         assertEquals(List.of("(Intercept)", "x1", "x2"), fit.divergingTerms());
-        String warning = fit.warnings().get(0);
+        Warning first = fit.warnings().get(0);
+        assertEquals(Warning.Kind.SEPARATION, first.kind(), first.message());
+        String warning = first.message();
         assertTrue(warning.contains("complete separation") && warning.contains("(Intercept), x1, x2"), warning);
     }
 
@@ -43,11 +46,12 @@ class RobustnessTest {
         assertFiniteFit(fit);
         assertTrue(fit.separation(), fit.toString());
         assertEquals(List.of("dose"), fit.divergingTerms());
-        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("quasi-complete separation")
-                && w.contains("dose")), fit.warnings().toString());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.SEPARATION
+                && w.message().contains("quasi-complete separation") && w.message().contains("dose")),
+                fit.warnings().toString());
         // The overlap at x = 0 is two 0s and two 1s: the intercept stays at logit(1/2) = 0.
         Close.assertClose(0.0, fit.intercept(), 1e-6, 1, "intercept from the overlapping rows");
-        assertTrue(fit.coefficients()[0] > 10, "the slope has run off: " + fit.coefficients()[0]);
+        assertTrue(fit.featureCoefficients()[0] > 10, "the slope has run off: " + fit.featureCoefficients()[0]);
     }
 
     @Test
@@ -59,10 +63,12 @@ class RobustnessTest {
         assertEquals(Termination.MAX_ITERATIONS, fit.termination(), "why the solver stopped");
         assertTrue(fit.separation(), "the separation, certified by the Newton probe, is reported beside it");
         assertEquals(List.of("dose"), fit.divergingTerms());
-        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("quasi-complete separation")
-                && w.contains("stopped for another reason first (MAX_ITERATIONS after 200 iterations)")),
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.SEPARATION
+                && w.message().contains("quasi-complete separation")
+                && w.message().contains("stopped for another reason first (MAX_ITERATIONS after 200 iterations)")),
                 fit.warnings().toString());
-        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("did not converge in 200 iterations")));
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.NOT_CONVERGED
+                && w.message().contains("did not converge in 200 iterations")), fit.warnings().toString());
         // Overlapping data that gradient descent merely has not finished: no separation.
         Data.Dataset d = Data.ucla();
         BinomialFit slow = LogisticRegression.gradientDescent().withMaxIterations(100).fit(d.x(), d.y());
@@ -116,8 +122,8 @@ class RobustnessTest {
                 .withFeatureNames(List.of("gre", "seven", "gpa", "rank2", "rank3", "rank4")).fit(x, d.y());
         assertTrue(fit.converged(), fit.warnings().toString());
         assertEquals(List.of("seven"), fit.aliased());
-        assertEquals(0.0, fit.coefficients()[1]);
-        Close.assertRelative(Data.r("a.coef.gre"), fit.coefficients()[0], 1e-12, "gre unchanged");
+        assertEquals(0.0, fit.featureCoefficients()[1]);
+        Close.assertRelative(Data.r("a.coef.gre"), fit.featureCoefficients()[0], 1e-12, "gre unchanged");
         // Without an intercept the constant column is the intercept, and nothing is aliased.
         BinomialFit noIntercept = LogisticRegression.newton().withIntercept(false).fit(x, d.y());
         assertTrue(noIntercept.aliased().isEmpty(), noIntercept.aliased().toString());
@@ -178,7 +184,9 @@ class RobustnessTest {
         assertFalse(fit.converged());
         assertEquals(Termination.MAX_ITERATIONS, fit.termination());
         assertTrue(fit.maxAbsGradient() > 1e-8);
-        String warning = fit.warnings().get(0);
+        Warning first = fit.warnings().get(0);
+        assertEquals(Warning.Kind.NOT_CONVERGED, first.kind(), first.message());
+        String warning = first.message();
         assertTrue(warning.contains("did not converge in 50 iterations")
                 && warning.contains(String.format("%.3g", fit.maxAbsGradient())), warning);
     }

@@ -304,8 +304,8 @@ class FitPropertiesTest {
         Sample s = t.sample();
         BinomialFit small = fit(s.x(), s.y(), s.w(), t.l2Small());
         BinomialFit large = fit(s.x(), s.y(), s.w(), t.l2Large());
-        double normSmall = norm(small.coefficients());
-        double normLarge = norm(large.coefficients());
+        double normSmall = norm(small.featureCoefficients());
+        double normLarge = norm(large.featureCoefficients());
         assertTrue(normLarge <= normSmall * (1 + NORM_RELATIVE_SLACK) + NORM_ABSOLUTE_SLACK,
                 () -> String.format("||beta|| = %.17g at lambda = %.6g, but %.17g at the larger lambda = %.6g",
                         normSmall, t.l2Small(), normLarge, t.l2Large()));
@@ -322,7 +322,7 @@ class FitPropertiesTest {
         double[] theta = fit.theta();
         assertEquals(s.features() + 1, theta.length, "theta: intercept and one coefficient per feature");
         assertEquals(theta[0], fit.intercept(), "intercept is theta[0]");
-        assertArrayEquals(Arrays.copyOfRange(theta, 1, theta.length), fit.coefficients(), "coefficients");
+        assertArrayEquals(Arrays.copyOfRange(theta, 1, theta.length), fit.featureCoefficients(), "coefficients");
 
         LoopBinaryObjective reference = new LoopBinaryObjective(problem(s));
         double atZero = reference.value(new double[theta.length]);
@@ -335,7 +335,7 @@ class FitPropertiesTest {
         double maxAbsG = Arrays.stream(g).map(Math::abs).max().orElseThrow();
         assertTrue(maxAbsG <= GRADIENT_RECHECK, () -> "the reference's max|g| at the fit is " + maxAbsG);
 
-        LogisticModel model = LogisticModel.of(fit.intercept(), fit.coefficients());
+        LogisticModel model = LogisticModel.of(fit.intercept(), fit.featureCoefficients());
         for (int i = 0; i < s.rows(); i++) {
             double p = model.probability(s.x()[i]);
             int row = i;

@@ -37,7 +37,8 @@ class GradientDescentSolverTest {
         assertFalse(gd.converged());
         assertEquals(Termination.MAX_ITERATIONS, gd.termination());
         assertFinite(gd.theta(), "theta");
-        assertTrue(gd.warnings().get(0).contains("did not converge"), gd.warnings().toString());
+        assertTrue(gd.warnings().get(0).message().contains("did not converge"), gd.warnings().toString());
+        assertEquals(Warning.Kind.NOT_CONVERGED, gd.warnings().get(0).kind());
     }
 
     @Test
@@ -53,7 +54,7 @@ class GradientDescentSolverTest {
             assertTrue(trace.get(k).loss() <= trace.get(k - 1).loss(), "loss non-increasing at " + k);
             assertEquals(1.0 / objective.lipschitzBound(), trace.get(k).stepLength(), 0.0, "eta = 1/L");
         }
-        assertTrue(s.warnings().stream().noneMatch(w -> w.contains("increased")), s.warnings().toString());
+        assertTrue(s.warnings().stream().noneMatch(w -> w.message().contains("increased")), s.warnings().toString());
     }
 
     @Test
@@ -90,7 +91,8 @@ class GradientDescentSolverTest {
         assertFalse(s.converged());
         assertFinite(s.theta(), "theta");
         assertTrue(Double.isFinite(s.loss()), "finite loss");
-        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("too large")), s.warnings().toString());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.kind() == Warning.Kind.SOLVER
+                && w.message().contains("too large")), s.warnings().toString());
     }
 
     @Test
@@ -116,7 +118,8 @@ class GradientDescentSolverTest {
         BinomialFit fit = LogisticRegression.gradientDescent().fit(x, y);
         assertEquals(Termination.SEPARATION, fit.termination());
         assertFinite(fit.theta(), "theta");
-        assertTrue(fit.warnings().get(0).contains("separation"), fit.warnings().toString());
+        assertTrue(fit.warnings().get(0).message().contains("separation"), fit.warnings().toString());
+        assertEquals(Warning.Kind.SEPARATION, fit.warnings().get(0).kind());
     }
 
     @Test
@@ -173,8 +176,9 @@ class GradientDescentSolverTest {
         Solution s = new GradientDescentSolver(options, seen::add)
                 .minimize(new dev.logreg.objective.FusedBinaryObjective(p), new double[6]);
         assertEquals(Termination.TIME_LIMIT, s.termination());
-        assertTrue(s.warnings().get(0).startsWith("stopped at the time limit of 0.200 s after " + s.iterations()
-                + " iterations, not converged"), s.warnings().get(0));
+        assertTrue(s.warnings().get(0).message().startsWith("stopped at the time limit of 0.200 s after "
+                + s.iterations() + " iterations, not converged"), s.warnings().get(0).message());
+        assertEquals(Warning.Kind.NOT_CONVERGED, s.warnings().get(0).kind());
         assertEquals(s.trace(), seen, "the listener sees what the trace records");
         assertTrue(s.trace().get(s.trace().size() - 1).elapsedNanos() >= 190_000_000L);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

@@ -156,7 +156,9 @@ class NewtonSolverTest {
         assertEquals(2, fit.iterations());
         assertFinite(fit.theta(), "theta");
         assertTrue(fit.maxAbsGradient() > 1e-8);
-        assertTrue(fit.warnings().get(0).contains("did not converge in 2 iterations"), fit.warnings().toString());
+        assertTrue(fit.warnings().get(0).message().contains("did not converge in 2 iterations"),
+                fit.warnings().toString());
+        assertEquals(Warning.Kind.NOT_CONVERGED, fit.warnings().get(0).kind());
     }
 
     @Test
@@ -166,7 +168,8 @@ class NewtonSolverTest {
         assertFalse(fit.converged());
         assertEquals(Termination.SEPARATION, fit.termination());
         assertFinite(fit.theta(), "theta");
-        assertTrue(fit.warnings().get(0).contains("separation"), fit.warnings().toString());
+        assertTrue(fit.warnings().get(0).message().contains("separation"), fit.warnings().toString());
+        assertEquals(Warning.Kind.SEPARATION, fit.warnings().get(0).kind());
         // The stopping rule is a proof: every observation is classified correctly.
         for (int i = 0; i < d.y().length; i++) {
             double z = fit.model().logOdds(d.x()[i]);
@@ -181,7 +184,7 @@ class NewtonSolverTest {
         assertTrue(fit.converged(), fit.warnings().toString());
         assertTrue(fit.maxAbsGradient() <= 1e-8);
         // The separating direction is x2 - 1.2 x1 - 3.4: the penalized fit points along it.
-        double[] beta = fit.coefficients();
+        double[] beta = fit.featureCoefficients();
         assertTrue(beta[1] > 0 && beta[0] < 0, "signs of the separating line");
         assertClose(-1.2, beta[0] / beta[1], 0.2, 1, "slope ratio near the separating line's");
     }
@@ -207,7 +210,7 @@ class NewtonSolverTest {
         Solution s = new NewtonSolver(NewtonOptions.defaults()).minimize(new VectorizedBinaryObjective(problem),
                 new double[7]);
         assertTrue(s.converged(), s.warnings().toString());
-        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("damped")), s.warnings().toString());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.message().contains("damped")), s.warnings().toString());
         assertTrue(s.trace().stream().anyMatch(it -> it.damping() > 0), "mu > 0 recorded");
         double[] t = s.theta();
         assertRelative(Data.r("a.coef.gpa"), t[2] + t[3], Tolerances.R_REFERENCE, "gpa split over two copies");
@@ -226,10 +229,11 @@ class NewtonSolverTest {
         BinomialFit fit = LogisticRegression.newton().fit(x, d.y());
         assertTrue(fit.converged(), fit.warnings().toString());
         assertEquals(List.of("x3"), fit.aliased());
-        assertTrue(fit.warnings().get(0).contains("x3") && fit.warnings().get(0).contains("singularities"),
-                fit.warnings().toString());
-        assertFalse(fit.warnings().stream().anyMatch(w -> w.contains("damped")), fit.warnings().toString());
-        double[] b = fit.coefficients();
+        assertTrue(fit.warnings().get(0).message().contains("x3")
+                && fit.warnings().get(0).message().contains("singularities"), fit.warnings().toString());
+        assertEquals(Warning.Kind.ALIASED, fit.warnings().get(0).kind());
+        assertFalse(fit.warnings().stream().anyMatch(w -> w.message().contains("damped")), fit.warnings().toString());
+        double[] b = fit.featureCoefficients();
         assertEquals(0.0, b[2], "the aliased copy's coefficient");
         assertRelative(Data.r("a.coef.gpa"), b[1], Tolerances.R_LAST_DIGITS, "gpa on the first copy");
         assertRelative(Data.r("a.coef.gre"), b[0], Tolerances.R_LAST_DIGITS, "gre");
@@ -256,10 +260,10 @@ class NewtonSolverTest {
         }
         // True coefficients on these scales: 1e-3 and -1e3. A 1e-12 penalty barely moves the fit.
         assertTrue(unpenalized.converged());
-        assertClose(1e-3, unpenalized.coefficients()[0], 0.3, 0, "beta_1 ~ 1e-3");
-        assertClose(-1e3, unpenalized.coefficients()[1], 0.3, 0, "beta_2 ~ -1e3");
+        assertClose(1e-3, unpenalized.featureCoefficients()[0], 0.3, 0, "beta_1 ~ 1e-3");
+        assertClose(-1e3, unpenalized.featureCoefficients()[1], 0.3, 0, "beta_2 ~ -1e3");
         BinomialFit tiny = LogisticRegression.newton().withL2(1e-12).fit(x, y);
-        assertArrayClose(unpenalized.coefficients(), tiny.coefficients(), 1e-4, 0, "lambda = 1e-12 vs 0");
+        assertArrayClose(unpenalized.featureCoefficients(), tiny.featureCoefficients(), 1e-4, 0, "lambda = 1e-12 vs 0");
     }
 
     @Test
