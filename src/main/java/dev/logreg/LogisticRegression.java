@@ -463,6 +463,9 @@ public final class LogisticRegression {
         }
         int features = x.numCols;
         int cols = features + (intercept ? 1 : 0);
+        if (cols == 0) {
+            throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
+        }
         double[] design = new double[x.numRows * cols];
         for (int i = 0; i < x.numRows; i++) {
             if (intercept) {

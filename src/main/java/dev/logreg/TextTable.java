@@ -21,6 +21,10 @@ public final class TextTable {
      * @param rowNames the row names, in order
      */
     public TextTable(List<String> rowNames) {
+        require(rowNames, "rowNames");
+        for (String name : rowNames) {
+            require(name, "a row name");
+        }
         this.rowNames = List.copyOf(rowNames);
     }
 
@@ -33,6 +37,7 @@ public final class TextTable {
      * @return this
      */
     public TextTable column(String header, double[] values, int digits) {
+        require(values, "values");
         return column(header, format(values, digits));
     }
 
@@ -44,8 +49,10 @@ public final class TextTable {
      * @return this
      */
     public TextTable column(String header, String[] values) {
+        require(header, "header");
+        require(values, "values");
         if (values.length != rowNames.size()) {
-            throw new IllegalStateException(values.length + " cells for " + rowNames.size() + " rows");
+            throw new IllegalArgumentException(values.length + " cells for " + rowNames.size() + " rows");
         }
         headers.add(header);
         cells.add(values.clone());
@@ -61,6 +68,7 @@ public final class TextTable {
      * @return this
      */
     public TextTable leftColumn(String header, String[] values) {
+        require(values, "values");
         column(header, values);
         leftAligned.set(leftAligned.size() - 1, true);
         return this;
@@ -78,6 +86,8 @@ public final class TextTable {
      * @return this
      */
     public TextTable columns(String header1, double[] values1, String header2, double[] values2, int digits) {
+        require(values1, "values1");
+        require(values2, "values2");
         double[] both = new double[values1.length + values2.length];
         System.arraycopy(values1, 0, both, 0, values1.length);
         System.arraycopy(values2, 0, both, values1.length, values2.length);
@@ -95,6 +105,7 @@ public final class TextTable {
      * @return the formatted p-values
      */
     public static String[] pValues(double[] p, int digits) {
+        require(p, "p");
         double eps = Math.ulp(1.0);
         String[] out = new String[p.length];
         int large = 0;
@@ -137,6 +148,7 @@ public final class TextTable {
      * @return the formatted numbers
      */
     public static String[] format(double[] values, int digits) {
+        require(values, "values");
         int decimals = 0;
         boolean any = false;
         for (double v : values) {
@@ -225,5 +237,11 @@ public final class TextTable {
         String plain = rounded.stripTrailingZeros().toPlainString();
         String scientific = String.format(Locale.ROOT, "%." + (digits - 1) + "e", value);
         return plain.length() <= scientific.length() + 2 ? plain : scientific;
+    }
+
+    private static void require(Object value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is null");
+        }
     }
 }
