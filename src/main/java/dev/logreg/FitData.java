@@ -97,6 +97,9 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** @return the same labels and weights on other columns (a model matrix the caller hands over) */
     abstract FitData withColumns(double[] design, int cols, double[] factors);
 
+    /** @return the loss below which the data are proved completely separated (0 with a penalty) */
+    abstract double separationLevel();
+
     /** @return whether the log-likelihood counts round(w) trials per row, as R's binomial family does */
     abstract boolean binomial();
 
@@ -214,6 +217,11 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         int reference() {
             return 0;
         }
+
+        @Override
+        double separationLevel() {
+            return problem.separationLevel();
+        }
     }
 
     /** The multinomial model: K classes, C = K &minus; 1 blocks against a reference, or K symmetric ones. */
@@ -280,6 +288,11 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         @Override
         int reference() {
             return reference;
+        }
+
+        @Override
+        double separationLevel() {
+            return problem.separationLevel();
         }
     }
 }

@@ -147,7 +147,7 @@ final class FitPipeline {
         Solver solver = settings.method() == Method.NEWTON
                 ? new NewtonSolver(settings.newtonOptions(), settings.iterationListener())
                 : new GradientDescentSolver(settings.gradientDescentOptions(), settings.iterationListener());
-        Solution solution = solver.minimize(objective, start);
+        Solution solution = solver.minimize(objective, start, working.separationLevel());
         int[] diverging = SeparationCheck.diverging(working, fused, solution,
                 settings.method() == Method.GRADIENT_DESCENT);
 
@@ -361,11 +361,6 @@ final class FitPipeline {
         @Override
         public double lipschitzBound() {
             return inner.lipschitzBound() + 1.0;
-        }
-
-        @Override
-        public double separationLevel() {
-            return inner.separationLevel();
         }
     }
 }

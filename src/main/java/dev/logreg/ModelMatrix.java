@@ -1,7 +1,5 @@
 package dev.logreg;
 
-import dev.logreg.math.FiniteCheck;
-
 /**
  * Copies a caller's feature rows into a row-major model matrix, an intercept column of ones first
  * when asked, validating the shape and that every value is finite.
@@ -65,9 +63,8 @@ final class ModelMatrix {
                     design[i * cols] = 1.0;
                 }
                 System.arraycopy(row, 0, design, base, features);
-                if (bad < 0) {
-                    int j = FiniteCheck.firstNonFinite(row, 0, features);
-                    if (j >= 0) {
+                for (int j = 0; bad < 0 && j < features; j++) {
+                    if (!Double.isFinite(row[j])) {
                         bad = (long) i * features + j;
                     }
                 }

@@ -64,7 +64,8 @@ final class SeparationCheck {
         boolean complete = solution.termination() == Termination.SEPARATION;
         int[] diverging = diverging(data, objective, solution.theta(), complete);
         if (diverging.length == 0 && probe && !complete && solution.termination() != Termination.CONVERGED) {
-            Solution newton = new NewtonSolver(NewtonOptions.defaults()).minimize(objective, solution.theta());
+            Solution newton = new NewtonSolver(NewtonOptions.defaults()).minimize(objective, solution.theta(),
+                    data.separationLevel());
             diverging = diverging(data, objective, newton.theta(), newton.termination() == Termination.SEPARATION);
         }
         return diverging;

@@ -65,9 +65,4 @@ final class StartCache implements Objective {
     public double lipschitzBound() {
         return objective.lipschitzBound();
     }
-
-    @Override
-    public double separationLevel() {
-        return objective.separationLevel();
-    }
 }

@@ -11,17 +11,14 @@ package dev.logreg.objective;
  * in their own way; this class checks the buffers and adds the penalty, so that every
  * implementation agrees on it.
  */
-public abstract class BinaryObjective implements Objective {
+public abstract class BinaryObjective extends PenalizedObjective {
 
     /** The data; shared, never modified. */
     final BinaryProblem problem;
 
-    private final Penalty penalty;
-
     BinaryObjective(BinaryProblem problem) {
-        Buffers.requireArgument(problem, "problem");
+        super(problem);
         this.problem = problem;
-        this.penalty = new Penalty(problem.l2, problem.penaltyFactors, problem.cols, problem.interceptColumn);
     }
 
     /** @return the data this objective is defined on */
@@ -32,38 +29,6 @@ public abstract class BinaryObjective implements Objective {
     @Override
     public final int dimension() {
         return problem.cols;
-    }
-
-    @Override
-    public final double value(double[] theta) {
-        Buffers.checkLength("theta", theta, problem.cols);
-        return dataLoss(theta) + penalty.value(theta);
-    }
-
-    @Override
-    public final double valueAndGradient(double[] theta, double[] gradient) {
-        Buffers.checkLength("theta", theta, problem.cols);
-        Buffers.checkLength("gradient", gradient, problem.cols);
-        Buffers.checkDistinct(theta, gradient);
-        double loss = dataLossGradient(theta, gradient);
-        penalty.addGradient(theta, gradient);
-        return loss + penalty.value(theta);
-    }
-
-    @Override
-    public final double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
-        int n = problem.cols;
-        Buffers.checkLength("theta", theta, n);
-        Buffers.checkLength("gradient", gradient, n);
-        Buffers.checkLength("hessian", hessian, n * n);
-        Buffers.checkDistinct(theta, gradient);
-        Buffers.checkDistinct(theta, hessian);
-        Buffers.checkDistinct(gradient, hessian);
-        double loss = dataLossGradientHessian(theta, gradient, hessian);
-        penalty.addGradient(theta, gradient);
-        // H += lambda I', the intercept unpenalized
-        penalty.addHessian(hessian, n);
-        return loss + penalty.value(theta);
     }
 
     /** Up to this many parameters, L comes from the eigenvalues of H(0); beyond, from power iteration. */
@@ -104,18 +69,4 @@ public abstract class BinaryObjective implements Objective {
         }
         return lipschitz;
     }
-
-    @Override
-    public final double separationLevel() {
-        return problem.separationLevel();
-    }
-
-    /** (1/W) &Sigma; w<sub>i</sub> &#8467;(z<sub>i</sub>, y<sub>i</sub>), without the penalty. */
-    abstract double dataLoss(double[] theta);
-
-    /** The data loss; writes the data part of the gradient, X<sup>T</sup>(w &#8728; (&sigma;(z) &minus; y))/W. */
-    abstract double dataLossGradient(double[] theta, double[] gradient);
-
-    /** The data loss; writes the data parts of the gradient and of the full Hessian X<sup>T</sup>DX/W. */
-    abstract double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian);
 }

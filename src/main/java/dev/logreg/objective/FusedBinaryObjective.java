@@ -46,7 +46,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
     private double totalLoss;
     private final double[] totalGradient;
     private final double[] totalHessian;
-    /** &theta; of the last pass, and max |x<sub>i</sub>&theta;| over its rows with positive weight. */
 
     /**
      * One thread per available processor.
@@ -103,23 +102,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
         return threads;
     }
 
-    @Override
-    double dataLoss(double[] theta) {
-        return pass(theta, null, null);
-    }
-
-    @Override
-    double dataLossGradient(double[] theta, double[] gradient) {
-        return pass(theta, gradient, null);
-    }
-
-    @Override
-    double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian) {
-        return pass(theta, gradient, hessian);
-    }
-
     /** Runs the workers over the chunks and folds their sums in chunk order; gradient and hessian may be null. */
-    private double pass(double[] theta, double[] gradient, double[] hessian) {
+    @Override
+    double pass(double[] theta, double[] gradient, double[] hessian) {
         boolean wantGradient = gradient != null || hessian != null;
         boolean wantHessian = hessian != null;
         for (Worker w : workers) {

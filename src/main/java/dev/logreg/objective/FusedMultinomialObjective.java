@@ -92,21 +92,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
     }
 
     @Override
-    double dataLoss(double[] theta) {
-        return pass(theta, null, null);
-    }
-
-    @Override
-    double dataLossGradient(double[] theta, double[] gradient) {
-        return pass(theta, gradient, null);
-    }
-
-    @Override
-    double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian) {
-        return pass(theta, gradient, hessian);
-    }
-
-    private double pass(double[] theta, double[] gradient, double[] hessian) {
+    double pass(double[] theta, double[] gradient, double[] hessian) {
         boolean wantGradient = gradient != null || hessian != null;
         boolean wantHessian = hessian != null;
         for (Worker w : workers) {

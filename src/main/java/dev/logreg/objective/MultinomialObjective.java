@@ -15,18 +15,15 @@ package dev.logreg.objective;
  * with I&prime; the identity with 0 at the intercept. In the symmetric parametrization the
  * Hessian is singular along a common shift of the intercepts, a direction in which J is flat.
  */
-public abstract class MultinomialObjective implements Objective {
+public abstract class MultinomialObjective extends PenalizedObjective {
 
     final MultinomialProblem problem;
-
-    private final Penalty penalty;
 
     private double lipschitz = Double.NaN;
 
     MultinomialObjective(MultinomialProblem problem) {
-        Buffers.requireArgument(problem, "problem");
+        super(problem);
         this.problem = problem;
-        this.penalty = new Penalty(problem.l2, problem.penaltyFactors, problem.cols, problem.interceptColumn);
     }
 
     /** @return the problem this objective evaluates */
@@ -37,38 +34,6 @@ public abstract class MultinomialObjective implements Objective {
     @Override
     public final int dimension() {
         return problem.dimension();
-    }
-
-    @Override
-    public final double value(double[] theta) {
-        Buffers.checkLength("theta", theta, dimension());
-        return dataLoss(theta) + penalty.value(theta);
-    }
-
-    @Override
-    public final double valueAndGradient(double[] theta, double[] gradient) {
-        int d = dimension();
-        Buffers.checkLength("theta", theta, d);
-        Buffers.checkLength("gradient", gradient, d);
-        Buffers.checkDistinct(theta, gradient);
-        double loss = dataLossGradient(theta, gradient);
-        penalty.addGradient(theta, gradient);
-        return loss + penalty.value(theta);
-    }
-
-    @Override
-    public final double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
-        int d = dimension();
-        Buffers.checkLength("theta", theta, d);
-        Buffers.checkLength("gradient", gradient, d);
-        Buffers.checkLength("hessian", hessian, d * d);
-        Buffers.checkDistinct(theta, gradient);
-        Buffers.checkDistinct(theta, hessian);
-        Buffers.checkDistinct(gradient, hessian);
-        double loss = dataLossGradientHessian(theta, gradient, hessian);
-        penalty.addGradient(theta, gradient);
-        penalty.addHessian(hessian, d);
-        return loss + penalty.value(theta);
     }
 
     /**
@@ -88,11 +53,6 @@ public abstract class MultinomialObjective implements Objective {
         return lipschitz;
     }
 
-    @Override
-    public final double separationLevel() {
-        return problem.separationLevel();
-    }
-
     /**
      * Whether parameter p is an intercept (unpenalized).
      *
@@ -102,10 +62,4 @@ public abstract class MultinomialObjective implements Objective {
     public final boolean isIntercept(int p) {
         return penalty.isIntercept(p);
     }
-
-    abstract double dataLoss(double[] theta);
-
-    abstract double dataLossGradient(double[] theta, double[] gradient);
-
-    abstract double dataLossGradientHessian(double[] theta, double[] gradient, double[] hessian);
 }

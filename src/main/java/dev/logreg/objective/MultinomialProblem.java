@@ -27,24 +27,15 @@ package dev.logreg.objective;
  *
  * <p>The arrays are referenced, not copied; the constructor validates every value.
  */
-public final class MultinomialProblem {
+public final class MultinomialProblem extends ProblemData {
 
-    final double[] x;
-    final int rows;
-    final int cols;
     final int[] y;
-    final double[] w;
-    final double totalWeight;
-    final double l2;
-    final int interceptColumn;
     final int classes;
     final int reference;
     final int[] blockClass;
     final int[] classBlock;
-    /** f<sub>j</sub> per column (the same for every block), or null for ones. */
-    final double[] penaltyFactors;
-    /** The unpenalized binary problem on the same X and weights, labels 0 (see {@link #gramProblem()}). */
-    private final BinaryProblem gram;
+    /** The unpenalized binary problem on the same X and weights, labels 0 (see {@link #gramProblem()}), made once asked. */
+    private BinaryProblem gram;
 
     /**
      * Describes a problem.
@@ -82,6 +73,7 @@ public final class MultinomialProblem {
      */
     public MultinomialProblem(double[] x, int rows, int cols, int[] y, double[] weights, double l2,
                               int interceptColumn, int classes, int reference, double[] penaltyFactors) {
+        super(x, rows, cols, weights, l2, interceptColumn, penaltyFactors);
         if (classes < 2) {
             throw new IllegalArgumentException("a multinomial model needs at least 2 classes, got " + classes);
         }
@@ -101,22 +93,7 @@ public final class MultinomialProblem {
                         + classes + ")");
             }
         }
-        // The weights, shapes and values of X are validated, once, by the binary sibling on the same data.
-        BinaryProblem sibling = new BinaryProblem(x, rows, cols, new double[rows], weights, 0.0, interceptColumn,
-                penaltyFactors);
-        if (!(l2 >= 0) || Double.isInfinite(l2)) {
-            throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
-        }
-        this.gram = sibling;
-        this.penaltyFactors = sibling.penaltyFactors;
-        this.x = x;
-        this.rows = rows;
-        this.cols = cols;
         this.y = y;
-        this.w = sibling.w;
-        this.totalWeight = sibling.totalWeight;
-        this.l2 = l2;
-        this.interceptColumn = interceptColumn;
         this.classes = classes;
         this.reference = reference;
         int blocks = reference < 0 ? classes : classes - 1;
@@ -133,15 +110,7 @@ public final class MultinomialProblem {
         }
     }
 
-    /** @return m, the number of rows */
-    public int rows() {
-        return rows;
-    }
 
-    /** @return n, the number of columns of X (coefficients per block) */
-    public int columns() {
-        return cols;
-    }
 
     /** @return K, the number of classes */
     public int classes() {
@@ -188,39 +157,10 @@ public final class MultinomialProblem {
         return classBlock[k];
     }
 
-    /** @return the penalty &lambda; */
-    public double l2() {
-        return l2;
-    }
 
-    /**
-     * @param j a column
-     * @return its penalty factor f<sub>j</sub> (1 by default)
-     */
-    public double penaltyFactor(int j) {
-        return gram.penaltyFactor(j);
-    }
 
-    /** @return the intercept column, or &minus;1 */
-    public int interceptColumn() {
-        return interceptColumn;
-    }
 
-    /** @return W, the sum of the weights */
-    public double totalWeight() {
-        return totalWeight;
-    }
 
-    /**
-     * One element of X.
-     *
-     * @param i row
-     * @param j column
-     * @return x<sub>ij</sub>
-     */
-    public double x(int i, int j) {
-        return x[i * cols + j];
-    }
 
     /**
      * One label.
@@ -232,15 +172,6 @@ public final class MultinomialProblem {
         return y[i];
     }
 
-    /**
-     * One weight.
-     *
-     * @param i row
-     * @return w<sub>i</sub>
-     */
-    public double weight(int i) {
-        return w[i];
-    }
 
     /**
      * The logits of row i: z<sub>ik</sub> = x<sub>i</sub>&middot;&theta;<sub>block(k)</sub>, 0 for
@@ -273,18 +204,10 @@ public final class MultinomialProblem {
      *
      * @return a binary problem sharing X and the weights, unpenalized
      */
-    BinaryProblem gramProblem() {
+    synchronized BinaryProblem gramProblem() {
+        if (gram == null) {
+            gram = new BinaryProblem(x, rows, cols, new double[rows], w, 0.0, interceptColumn, penaltyFactors);
+        }
         return gram;
-    }
-
-    /**
-     * As {@link BinaryProblem#separationLevel()}: a loss below log 2 &middot; min w<sub>i</sub> / W
-     * means every row gives its own class a probability above 1/2, so its logit is the largest;
-     * scaling &theta; up then drives the loss to 0 and no finite minimizer exists.
-     *
-     * @return the level, 0 with a penalty
-     */
-    double separationLevel() {
-        return l2 > 0 ? 0.0 : gram.separationLevel();
     }
 }

@@ -55,12 +55,4 @@ public interface Objective {
      * @return L &gt; 0
      */
     double lipschitzBound();
-
-    /**
-     * A loss level below which the current parameters classify every observation correctly, which
-     * proves that the data are completely separated and that no finite minimizer exists.
-     *
-     * @return the level, or 0 when the objective has a finite minimizer for any data (a penalty)
-     */
-    double separationLevel();
 }

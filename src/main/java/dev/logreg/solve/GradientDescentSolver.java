@@ -46,11 +46,11 @@ public final class GradientDescentSolver implements Solver {
     }
 
     @Override
-    public Solution minimize(Objective f, double[] start) {
+    public Solution minimize(Objective f, double[] start, double separationLevel) {
         Checks.argument(f, "f");
         Checks.start(start, f.dimension());
         resize(f.dimension());
-        Progress progress = new Progress(f, options.tolerance(), options.maxIterations(), options.timeLimit(),
+        Progress progress = new Progress(separationLevel, options.tolerance(), options.maxIterations(), options.timeLimit(),
                 listener);
         double eta = options.learningRate() == GradientDescentOptions.AUTOMATIC_LEARNING_RATE
                 ? 1.0 / f.lipschitzBound() : options.learningRate();

@@ -54,11 +54,11 @@ public final class NewtonSolver implements Solver {
     }
 
     @Override
-    public Solution minimize(Objective f, double[] start) {
+    public Solution minimize(Objective f, double[] start, double separationLevel) {
         Checks.argument(f, "f");
         Checks.start(start, f.dimension());
         resize(f.dimension());
-        Progress progress = new Progress(f, options.tolerance(), options.maxIterations(), options.timeLimit(),
+        Progress progress = new Progress(separationLevel, options.tolerance(), options.maxIterations(), options.timeLimit(),
                 listener);
         System.arraycopy(start, 0, theta, 0, n);
         double loss = f.valueGradientHessian(theta, g, H);

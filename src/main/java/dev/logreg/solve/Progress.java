@@ -1,6 +1,5 @@
 package dev.logreg.solve;
 
-import dev.logreg.objective.Objective;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -22,16 +21,17 @@ final class Progress {
     private int evaluations;
 
     /**
-     * Starts the clock; the objective's separation level is read once, it is a constant of the data.
+     * Starts the clock.
      *
+     * @param separationLevel the loss below which the data are proved separated (0 for none)
      * @param timeLimit the time budget, or null for none
      * @param listener told of every iteration as it is recorded, or null
      */
-    Progress(Objective f, double tolerance, int maxIterations, java.time.Duration timeLimit,
+    Progress(double separationLevel, double tolerance, int maxIterations, java.time.Duration timeLimit,
              java.util.function.Consumer<Iteration> listener) {
         this.tolerance = tolerance;
         this.maxIterations = maxIterations;
-        this.separationLevel = f.separationLevel();
+        this.separationLevel = separationLevel;
         this.timeLimitNanos = timeLimit == null ? Long.MAX_VALUE : saturatedNanos(timeLimit);
         this.listener = listener;
     }

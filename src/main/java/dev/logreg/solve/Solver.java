@@ -10,9 +10,26 @@ import dev.logreg.objective.Objective;
 public interface Solver {
 
     /**
+     * Minimizes f from a starting point, without a separation level.
+     *
+     * @param f the objective
+     * @param start the starting &theta; (a warm start), length {@code f.dimension()}, finite; not modified
+     * @return the solution, whether or not it converged
+     * @throws IllegalArgumentException if {@code start} has the wrong length, is not finite, or gives a
+     *         non-finite loss or gradient
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     */
+    default Solution minimize(Objective f, double[] start) {
+        return minimize(f, start, 0.0);
+    }
+
+    /**
      * Minimizes f from a starting point.
      *
      * @param f the objective
+     * @param separationLevel a loss below which the data are proved separated, so that f has no minimizer
+     *        (for the logistic losses, {@code problem.separationLevel()}): the solver stops there with
+     *        {@link Termination#SEPARATION}; 0 for none
      * @param start the starting &theta; (a warm start), length {@code f.dimension()}, finite; not modified
      * @return the solution, whether or not it converged
      * @throws IllegalArgumentException if {@code start} has the wrong length, is not finite, or gives a
@@ -21,5 +38,5 @@ public interface Solver {
      *         check between iterations, the fused objectives within each pass; the thread's interrupt
      *         status stays set and no solution is returned
      */
-    Solution minimize(Objective f, double[] start);
+    Solution minimize(Objective f, double[] start, double separationLevel);
 }

@@ -319,11 +319,6 @@ class NewtonSolverTest {
             public double lipschitzBound() {
                 return f.lipschitzBound();
             }
-
-            @Override
-            public double separationLevel() {
-                return f.separationLevel();
-            }
         };
         Solution s = new NewtonSolver(NewtonOptions.defaults()).minimize(counting, new double[8]);
         Solution plain = new NewtonSolver(NewtonOptions.defaults()).minimize(f, new double[8]);

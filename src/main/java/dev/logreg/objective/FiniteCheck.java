@@ -1,11 +1,11 @@
-package dev.logreg.math;
+package dev.logreg.objective;
 
 /**
  * Finds a non-finite value (NaN or &plusmn;&infin;) in an array fast: the common case, every value
  * finite, is an integer OR-reduction over the exponent bits, which the JIT compiles to vector
  * instructions; the position is searched for only when there is one.
  */
-public final class FiniteCheck {
+final class FiniteCheck {
 
     /** The exponent bits of a double; all set means NaN or an infinity. */
     private static final long EXPONENT = 0x7FF0000000000000L;
@@ -21,7 +21,7 @@ public final class FiniteCheck {
      * @param to one past the last
      * @return the first index in [from, to) whose value is not finite, or &minus;1 if every value is finite
      */
-    public static int firstNonFinite(double[] a, int from, int to) {
+    static int firstNonFinite(double[] a, int from, int to) {
         long any = 0;
         for (int k = from; k < to; k++) {
             // (bits & EXPONENT) + EXPONENT_ONE is negative exactly when the exponent bits are all ones.

@@ -1,0 +1,193 @@
+package dev.logreg.objective;
+
+/**
+ * What a binary and a multinomial problem share: a model matrix X (m&times;n, row-major), prior
+ * weights w &ge; 0 with a positive, finite total W whose reciprocal is finite, an L2 penalty &lambda;
+ * &ge; 0 with optional per-column factors f<sub>j</sub>, and the unpenalized intercept column, if any.
+ * The constructor validates all of them (every element of X finite), once; the subclasses add and
+ * check the labels. The arrays are referenced, not copied (the factors are copied).
+ */
+abstract class ProblemData {
+
+    final double[] x;
+    final int rows;
+    final int cols;
+    final double[] w;
+    final double totalWeight;
+    final double l2;
+    final int interceptColumn;
+    /** f<sub>j</sub> per column, or null for ones. */
+    final double[] penaltyFactors;
+
+    /**
+     * @param x model matrix, row-major, length rows&times;cols, every element finite; not copied
+     * @param rows m &ge; 1
+     * @param cols n &ge; 1
+     * @param weights sample weights, length m, finite and &ge; 0 with a positive, finite sum whose
+     *        reciprocal is finite, or {@code null} for unit weights
+     * @param l2 the penalty &lambda; &ge; 0
+     * @param interceptColumn the column that is not penalized, or &minus;1 for none
+     * @param penaltyFactors f<sub>j</sub> per column (length cols), each finite and &ge; 0; the intercept's is
+     *        ignored; or {@code null} for ones; copied
+     * @throws IllegalArgumentException naming the offending row, column or value
+     */
+    ProblemData(double[] x, int rows, int cols, double[] weights, double l2, int interceptColumn,
+                double[] penaltyFactors) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (rows < 1) {
+            throw new IllegalArgumentException("the model matrix needs at least one row, got " + rows);
+        }
+        if (cols < 1) {
+            throw new IllegalArgumentException("the model matrix needs at least one column, got " + cols);
+        }
+        if (x.length != (long) rows * cols) {
+            throw new IllegalArgumentException("x has length " + x.length + ", expected rows*cols = "
+                    + rows + "*" + cols);
+        }
+        if (weights != null && weights.length != rows) {
+            throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + rows);
+        }
+        if (!(l2 >= 0) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
+        }
+        if (interceptColumn < -1 || interceptColumn >= cols) {
+            throw new IllegalArgumentException("interceptColumn must be -1 or in [0, " + cols + "), got "
+                    + interceptColumn);
+        }
+        int bad = FiniteCheck.firstNonFinite(x, 0, x.length);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("x at row " + bad / cols + ", column " + bad % cols + " is " + x[bad]
+                    + ": the model matrix must be finite");
+        }
+        this.w = weights != null ? weights : filled(rows, 1.0);
+        checkWeights(w);
+        double total = 0;
+        for (int i = 0; i < rows; i++) {
+            total += w[i];
+        }
+        if (Double.isInfinite(total)) {
+            throw new IllegalArgumentException("the weights sum to Infinity (the sum overflows the double range):"
+                    + " divide them by a common factor, which changes no estimate");
+        }
+        if (Double.isInfinite(1.0 / total)) {
+            throw new IllegalArgumentException("the weights sum to " + total + ", too small to divide by (1/W"
+                    + " overflows): multiply them by a common factor, which changes no estimate");
+        }
+        if (penaltyFactors != null) {
+            if (penaltyFactors.length != cols) {
+                throw new IllegalArgumentException("penaltyFactors has length " + penaltyFactors.length
+                        + ", expected " + cols);
+            }
+            for (int j = 0; j < cols; j++) {
+                if (!(penaltyFactors[j] >= 0) || Double.isInfinite(penaltyFactors[j])) {
+                    throw new IllegalArgumentException("penaltyFactors[" + j + "] = " + penaltyFactors[j]
+                            + ": penalty factors must be finite and >= 0");
+                }
+            }
+        }
+        this.penaltyFactors = penaltyFactors == null ? null : penaltyFactors.clone();
+        this.x = x;
+        this.rows = rows;
+        this.cols = cols;
+        this.totalWeight = total;
+        this.l2 = l2;
+        this.interceptColumn = interceptColumn;
+    }
+
+    /** Each weight finite and &ge; 0, one positive; else an exception naming the first bad one. */
+    static void checkWeights(double[] w) {
+        boolean positive = false;
+        for (int i = 0; i < w.length; i++) {
+            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+                throw new IllegalArgumentException("weights[" + i + "] = " + w[i]
+                        + ": weights must be finite and >= 0");
+            }
+            positive |= w[i] > 0;
+        }
+        if (!positive) {
+            throw new IllegalArgumentException("every weight is 0 (the weights sum to 0.0): at least one must be positive");
+        }
+    }
+
+    private static double[] filled(int length, double value) {
+        double[] a = new double[length];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    /** @return the number of observations m */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return n, the number of columns of X (for the multinomial model, the coefficients per block) */
+    public int columns() {
+        return cols;
+    }
+
+    /** @return the L2 penalty &lambda; */
+    public double l2() {
+        return l2;
+    }
+
+    /**
+     * @param j a column
+     * @return its penalty factor f<sub>j</sub> (1 by default; the intercept's is not used)
+     */
+    public double penaltyFactor(int j) {
+        return penaltyFactors == null ? 1.0 : penaltyFactors[j];
+    }
+
+    /** @return the unpenalized column, or &minus;1 */
+    public int interceptColumn() {
+        return interceptColumn;
+    }
+
+    /** @return W, the sum of the sample weights */
+    public double totalWeight() {
+        return totalWeight;
+    }
+
+    /**
+     * @param i a row in [0, m)
+     * @param j a column in [0, n)
+     * @return element (i, j) of X
+     */
+    public double x(int i, int j) {
+        return x[i * cols + j];
+    }
+
+    /**
+     * @param i a row in [0, m)
+     * @return the weight w<sub>i</sub> (1 when no weights were given)
+     */
+    public double weight(int i) {
+        return w[i];
+    }
+
+    /**
+     * The loss level below which the data are proved completely separated. A row whose own class does
+     * not have the largest logit (for two classes: y<sub>i</sub> = 1 with z<sub>i</sub> &le; 0, or 0 with
+     * z<sub>i</sub> &ge; 0) adds at least w<sub>i</sub> log 2 / W to J; so a loss below
+     * log 2 &middot; min{w<sub>i</sub> : w<sub>i</sub> &gt; 0} / W means that every row is classified
+     * correctly, and scaling &theta; up drives the loss to 0: no finite minimizer exists. Solvers stop there
+     * ({@code Solver.minimize(f, start, separationLevel)}). Penalized problems always have a finite
+     * minimizer: level 0.
+     *
+     * @return the level, 0 with a penalty
+     */
+    public double separationLevel() {
+        if (l2 > 0) {
+            return 0.0;
+        }
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double wi : w) {
+            if (wi > 0) {
+                smallest = Math.min(smallest, wi);
+            }
+        }
+        return Math.log(2.0) * smallest / totalWeight;
+    }
+}
