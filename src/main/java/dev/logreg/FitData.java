@@ -27,6 +27,8 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     final int weightExponent;
     /** Per-column penalty factors, or null for ones. */
     final double[] factors;
+    /** W, as the problem summed it. */
+    private double totalWeight;
 
     private FitData(double[] design, int rows, int cols, boolean intercept, double l2, double[] weights,
                     int weightExponent, double[] factors) {
@@ -38,6 +40,11 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         this.weights = weights;
         this.weightExponent = weightExponent;
         this.factors = factors;
+    }
+
+    /** Records W once the subclass's problem has validated the weights and summed them. */
+    final void setTotalWeight(double value) {
+        this.totalWeight = value;
     }
 
     /** @return C, the coefficient blocks: 1 for the binary model */
@@ -55,10 +62,14 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     abstract int label(int i);
 
     /** @return the normalized weight of row i */
-    abstract double weight(int i);
+    final double weight(int i) {
+        return weights == null ? 1.0 : weights[i];
+    }
 
-    /** @return the sum of the normalized weights */
-    abstract double totalWeight();
+    /** @return the sum of the normalized weights, W */
+    final double totalWeight() {
+        return totalWeight;
+    }
 
     /** @return element (i, j) of the model matrix */
     final double x(int i, int j) {
@@ -114,6 +125,7 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
                int weightExponent, double[] factors) {
             super(design, rows, cols, intercept, l2, weights, weightExponent, factors);
             this.problem = new BinaryProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, factors);
+            setTotalWeight(problem.totalWeight());
         }
 
         private Binary(Binary base, double[] design, int cols, double[] factors) {
@@ -123,6 +135,7 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
                 labels[i] = base.problem.label(i);
             }
             this.problem = new BinaryProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, factors);
+            setTotalWeight(problem.totalWeight());
         }
 
         @Override
@@ -141,24 +154,9 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         }
 
         @Override
-        double weight(int i) {
-            return problem.weight(i);
-        }
-
-        @Override
-        double totalWeight() {
-            return problem.totalWeight();
-        }
-
-        @Override
         void logits(int i, double[] theta, double[] z) {
-            double s = 0;
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                s += design[base + j] * theta[j];
-            }
             z[0] = 0;
-            z[1] = s;
+            z[1] = dot(i, theta);
         }
 
         /** max |x<sub>i</sub>&theta;| over the rows of positive weight, in parallel row ranges. */
@@ -170,7 +168,7 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
                 int to = (int) ((long) rows * (c + 1) / chunks);
                 double largest = 0;
                 for (int i = from; i < to; i++) {
-                    if (problem.weight(i) > 0) {
+                    if (weight(i) > 0) {
                         largest = Math.max(largest, Math.abs(dot(i, theta)));
                     }
                 }
@@ -178,24 +176,13 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
             }).max().orElse(0);
         }
 
-        /** x<sub>i</sub>&middot;&theta; with four partial sums (independent, so the loop is not latency-bound). */
         private double dot(int i, double[] theta) {
+            double s = 0;
             int base = i * cols;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            int j = 0;
-            for (; j + 3 < cols; j += 4) {
-                s0 += design[base + j] * theta[j];
-                s1 += design[base + j + 1] * theta[j + 1];
-                s2 += design[base + j + 2] * theta[j + 2];
-                s3 += design[base + j + 3] * theta[j + 3];
+            for (int j = 0; j < cols; j++) {
+                s += design[base + j] * theta[j];
             }
-            for (; j < cols; j++) {
-                s0 += design[base + j] * theta[j];
-            }
-            return (s0 + s1) + (s2 + s3);
+            return s;
         }
 
         @Override
@@ -237,6 +224,7 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
             this.reference = reference;
             this.problem = new MultinomialProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, classes,
                     reference, factors);
+            setTotalWeight(problem.totalWeight());
         }
 
         @Override
@@ -252,16 +240,6 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         @Override
         int label(int i) {
             return problem.label(i);
-        }
-
-        @Override
-        double weight(int i) {
-            return problem.weight(i);
-        }
-
-        @Override
-        double totalWeight() {
-            return problem.totalWeight();
         }
 
         @Override

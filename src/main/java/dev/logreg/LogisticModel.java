@@ -114,13 +114,9 @@ public final class LogisticModel {
      * @throws IllegalArgumentException on a wrong length or a non-finite feature, naming the row
      */
     public double[][] probabilities(double[][] x) {
-        double[] p = eventProbabilities(x);
-        double[][] out = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            double z = logOdds(x[i]);
-            out[i] = new double[] {Logistic.sigmoid(-z), p[i]};
-        }
-        return out;
+        double[][] p = new double[x == null ? 0 : x.length][];
+        ModelMatrix.perRow(x, (row, i) -> p[i] = probabilities(row));
+        return p;
     }
 
     /**
@@ -131,17 +127,8 @@ public final class LogisticModel {
      * @throws IllegalArgumentException on a wrong length or a non-finite feature, naming the row
      */
     public double[] eventProbabilities(double[][] x) {
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
-        }
-        double[] p = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            try {
-                p[i] = probability(x[i]);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
-            }
-        }
+        double[] p = new double[x == null ? 0 : x.length];
+        ModelMatrix.perRow(x, (row, i) -> p[i] = probability(row));
         return p;
     }
 

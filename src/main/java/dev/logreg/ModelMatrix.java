@@ -163,4 +163,24 @@ final class ModelMatrix {
         }
         return reduced;
     }
+
+    /**
+     * Applies a prediction to each row, naming the row in the message of a rejected one.
+     *
+     * @param x rows of features
+     * @param predict the prediction of one row; throws IllegalArgumentException for a bad row
+     * @throws IllegalArgumentException for a null x, or "row i: " and the prediction's message
+     */
+    static void perRow(double[][] x, java.util.function.ObjIntConsumer<double[]> predict) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        for (int i = 0; i < x.length; i++) {
+            try {
+                predict.accept(x[i], i);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("row " + i + ": " + e.getMessage(), e);
+            }
+        }
+    }
 }

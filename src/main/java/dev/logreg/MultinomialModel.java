@@ -76,17 +76,8 @@ public final class MultinomialModel {
      * @return one row of K probabilities per row of x
      */
     public double[][] probabilities(double[][] x) {
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
-        }
-        double[][] p = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            try {
-                p[i] = probabilities(x[i]);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("x[" + i + "]: " + e.getMessage(), e);
-            }
-        }
+        double[][] p = new double[x == null ? 0 : x.length][];
+        ModelMatrix.perRow(x, (row, i) -> p[i] = probabilities(row));
         return p;
     }
 

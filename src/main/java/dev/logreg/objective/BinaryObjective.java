@@ -17,18 +17,8 @@ public abstract class BinaryObjective extends PenalizedObjective {
     final BinaryProblem problem;
 
     BinaryObjective(BinaryProblem problem) {
-        super(problem);
+        super(problem, 1);
         this.problem = problem;
-    }
-
-    /** @return the data this objective is defined on */
-    public BinaryProblem problem() {
-        return problem;
-    }
-
-    @Override
-    public final int dimension() {
-        return problem.cols;
     }
 
     /** Up to this many parameters, L comes from the eigenvalues of H(0); beyond, from power iteration. */

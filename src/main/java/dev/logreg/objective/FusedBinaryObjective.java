@@ -105,26 +105,15 @@ public final class FusedBinaryObjective extends BinaryObjective {
     /** Runs the workers over the chunks and folds their sums in chunk order; gradient and hessian may be null. */
     @Override
     double pass(double[] theta, double[] gradient, double[] hessian) {
-        boolean wantGradient = gradient != null || hessian != null;
-        boolean wantHessian = hessian != null;
-        for (Worker w : workers) {
-            w.prepare(theta, wantGradient, wantHessian);
-        }
+        FusedWorker.prepare(workers, theta, gradient, hessian, totalGradient);
         totalLoss = 0;
-        if (wantGradient) {
-            Arrays.fill(totalGradient, 0.0);
-        }
-        if (wantHessian) {
+        if (hessian != null) {
             Arrays.fill(totalHessian, 0.0);
         }
         ParallelPass.run(problem.rows, chunkRows, workers);
         int n = problem.cols;
         double invW = 1.0 / problem.totalWeight;
-        if (gradient != null) {
-            for (int j = 0; j < n; j++) {
-                gradient[j] = totalGradient[j] * invW;
-            }
-        }
+        FusedWorker.scaled(totalGradient, invW, gradient);
         if (hessian != null) {
             for (int a = 0; a < n; a++) {
                 for (int b = a; b < n; b++) {
@@ -138,48 +127,26 @@ public final class FusedBinaryObjective extends BinaryObjective {
     }
 
     /** One thread's buffers: the partial sums of the chunk it computed last. */
-    private final class Worker implements ParallelPass.RowWorker {
-        private final double[] gradient;
+    private final class Worker extends FusedWorker {
         /** The upper triangle of the chunk's X<sup>T</sup>DX, n rows of {@code stride}. */
         private final double[] hessian;
         /** Scratch rows for the SIMD update, padded to {@code stride}; null without it. */
         private final double[][] rowBuffers;
         private final double[] d = new double[BLOCK];
-        private double[] theta;
-        private boolean wantGradient;
-        private boolean wantHessian;
-        private double loss;
 
         Worker() {
-            int n = problem.cols;
-            this.gradient = new double[n];
-            this.hessian = new double[n * stride];
+            super(problem.cols);
+            this.hessian = new double[problem.cols * stride];
             this.rowBuffers = simd == null ? null : new double[HessianUpdate.BUFFERS][stride];
-        }
-
-        void prepare(double[] th, boolean g, boolean h) {
-            this.theta = th;
-            this.wantGradient = g;
-            this.wantHessian = h;
         }
 
         /** Adds this chunk's sums into the totals (in chunk order, one worker at a time). */
         @Override
         public void fold() {
-            int n = problem.cols;
             totalLoss += loss;
-            if (wantGradient) {
-                for (int j = 0; j < n; j++) {
-                    totalGradient[j] += gradient[j];
-                }
-            }
+            foldGradient(totalGradient);
             if (wantHessian) {
-                for (int a = 0; a < n; a++) {
-                    int row = a * stride;
-                    for (int b = a; b < n; b++) {
-                        totalHessian[row + b] += hessian[row + b];
-                    }
-                }
+                foldUpperTriangle(totalHessian, hessian, problem.cols, stride);
             }
         }
 
@@ -190,10 +157,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
             double[] x = problem.x;
             double[] y = problem.y;
             double[] w = problem.w;
-            loss = 0;
-            if (wantGradient) {
-                Arrays.fill(gradient, 0.0);
-            }
+            clearLossAndGradient();
             if (wantHessian) {
                 Arrays.fill(hessian, 0.0);
             }

@@ -93,16 +93,9 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
 
     @Override
     double pass(double[] theta, double[] gradient, double[] hessian) {
-        boolean wantGradient = gradient != null || hessian != null;
-        boolean wantHessian = hessian != null;
-        for (Worker w : workers) {
-            w.prepare(theta, wantGradient, wantHessian);
-        }
+        FusedWorker.prepare(workers, theta, gradient, hessian, totalGradient);
         totalLoss = 0;
-        if (wantGradient) {
-            Arrays.fill(totalGradient, 0.0);
-        }
-        if (wantHessian) {
+        if (hessian != null) {
             for (double[] g : totalGrams) {
                 Arrays.fill(g, 0.0);
             }
@@ -111,11 +104,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         int n = problem.cols;
         int dim = problem.dimension();
         double invW = 1.0 / problem.totalWeight;
-        if (gradient != null) {
-            for (int r = 0; r < dim; r++) {
-                gradient[r] = totalGradient[r] * invW;
-            }
-        }
+        FusedWorker.scaled(totalGradient, invW, gradient);
         if (hessian != null) {
             for (int q = 0; q < pairC.length; q++) {
                 int rowBase = pairC[q] * n;
@@ -136,8 +125,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
     }
 
     /** One thread's buffers: the partial sums of the chunk it computed last. */
-    private final class Worker implements ParallelPass.RowWorker {
-        private final double[] gradient;
+    private final class Worker extends FusedWorker {
         /** The upper triangles of this thread's Gram blocks, one per pair, n rows of {@code stride}. */
         private final double[][] grams;
         /** The weights a_ce of the current row block, one array per pair. */
@@ -145,15 +133,11 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         private final double[][] rowBuffers;
         private final double[] z;
         private final double[] p;
-        private double[] theta;
-        private boolean wantGradient;
-        private boolean wantHessian;
-        private double loss;
 
         Worker() {
+            super(problem.dimension());
             int n = problem.cols;
             int pairs = pairC.length;
-            this.gradient = new double[problem.dimension()];
             this.grams = new double[pairs][n * stride];
             this.a = new double[pairs][BLOCK];
             this.rowBuffers = simd == null ? null : new double[HessianUpdate.BUFFERS][stride];
@@ -161,32 +145,14 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
             this.p = new double[problem.blocks()];
         }
 
-        void prepare(double[] th, boolean g, boolean h) {
-            this.theta = th;
-            this.wantGradient = g;
-            this.wantHessian = h;
-        }
-
         /** Adds this chunk's sums into the totals (in chunk order, one worker at a time). */
         @Override
         public void fold() {
             totalLoss += loss;
-            if (wantGradient) {
-                for (int r = 0; r < gradient.length; r++) {
-                    totalGradient[r] += gradient[r];
-                }
-            }
+            foldGradient(totalGradient);
             if (wantHessian) {
-                int n = problem.cols;
                 for (int q = 0; q < grams.length; q++) {
-                    double[] total = totalGrams[q];
-                    double[] part = grams[q];
-                    for (int a = 0; a < n; a++) {
-                        int row = a * stride;
-                        for (int b = a; b < n; b++) {
-                            total[row + b] += part[row + b];
-                        }
-                    }
+                    foldUpperTriangle(totalGrams[q], grams[q], problem.cols, stride);
                 }
             }
         }
@@ -199,10 +165,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
             int blocks = q.blocks();
             boolean reference = !q.symmetric();
             double[] x = q.x;
-            loss = 0;
-            if (wantGradient) {
-                Arrays.fill(gradient, 0.0);
-            }
+            clearLossAndGradient();
             if (wantHessian) {
                 for (double[] g : grams) {
                     Arrays.fill(g, 0.0);

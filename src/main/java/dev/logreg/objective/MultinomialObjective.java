@@ -22,18 +22,8 @@ public abstract class MultinomialObjective extends PenalizedObjective {
     private double lipschitz = Double.NaN;
 
     MultinomialObjective(MultinomialProblem problem) {
-        super(problem);
+        super(problem, problem == null ? 1 : problem.blocks());
         this.problem = problem;
-    }
-
-    /** @return the problem this objective evaluates */
-    public MultinomialProblem problem() {
-        return problem;
-    }
-
-    @Override
-    public final int dimension() {
-        return problem.dimension();
     }
 
     /**

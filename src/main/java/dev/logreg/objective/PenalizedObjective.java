@@ -12,10 +12,21 @@ abstract class PenalizedObjective implements Objective {
     // they can also be called by reflection from other packages.
 
     final Penalty penalty;
+    private final int dimension;
 
-    PenalizedObjective(ProblemData problem) {
+    /**
+     * @param problem the data
+     * @param blocks the coefficient blocks of &theta; (1 for the binary model), each of n parameters
+     */
+    PenalizedObjective(ProblemData problem, int blocks) {
         Buffers.requireArgument(problem, "problem");
         this.penalty = new Penalty(problem.l2, problem.penaltyFactors, problem.cols, problem.interceptColumn);
+        this.dimension = blocks * problem.cols;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
     }
 
     @Override
