@@ -62,7 +62,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.gradient.Preconditioner;
  * iterate, not converged; so does a time limit ({@link #minimize(Duration, Consumer)}), checked
  * after every iteration. {@link Result#stopped()} says which.
  */
-public final class CommonsMathConjugateGradient {
+final class CommonsMathConjugateGradient {
 
     /** Stop when max|g| of this library's gradient is at most this (the default). */
     public static final double GRADIENT_TOLERANCE = 1e-9;

@@ -11,7 +11,7 @@ package dev.logreg.objective;
  * in their own way; this class checks the buffers and adds the penalty, so that every
  * implementation agrees on it.
  */
-public abstract class BinaryObjective extends PenalizedObjective {
+abstract class BinaryObjective extends PenalizedObjective {
 
     /** The data; shared, never modified. */
     final BinaryProblem problem;
@@ -34,7 +34,7 @@ public abstract class BinaryObjective extends PenalizedObjective {
      * Computed once.
      */
     @Override
-    public final double lipschitzBound() {
+    public double lipschitzBound() {
         if (Double.isNaN(lipschitz)) {
             int n = problem.cols;
             if (n > GRAM_EIGEN_MAX_COLUMNS) {

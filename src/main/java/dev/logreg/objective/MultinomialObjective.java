@@ -15,7 +15,7 @@ package dev.logreg.objective;
  * with I&prime; the identity with 0 at the intercept. In the symmetric parametrization the
  * Hessian is singular along a common shift of the intercepts, a direction in which J is flat.
  */
-public abstract class MultinomialObjective extends PenalizedObjective {
+abstract class MultinomialObjective extends PenalizedObjective {
 
     final MultinomialProblem problem;
 
@@ -34,22 +34,12 @@ public abstract class MultinomialObjective extends PenalizedObjective {
      * @return L &gt; 0
      */
     @Override
-    public final double lipschitzBound() {
+    public double lipschitzBound() {
         if (Double.isNaN(lipschitz)) {
             // The binary objective's Hessian at 0 is X'WX/(4W): its bound is lambda_max(X'WX/W)/4.
             double quarter = new FusedBinaryObjective(problem.gramProblem()).lipschitzBound();
             lipschitz = (problem.blocks() == 1 ? 1.0 : 2.0) * quarter + penalty.largestCurvature();
         }
         return lipschitz;
-    }
-
-    /**
-     * Whether parameter p is an intercept (unpenalized).
-     *
-     * @param p index into &theta;
-     * @return true if p is the intercept column of its block
-     */
-    public final boolean isIntercept(int p) {
-        return penalty.isIntercept(p);
     }
 }

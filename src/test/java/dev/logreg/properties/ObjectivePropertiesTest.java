@@ -3,7 +3,7 @@ package dev.logreg.properties;
 import static dev.logreg.testing.Close.assertArrayClose;
 import static dev.logreg.testing.Close.assertClose;
 
-import dev.logreg.objective.BinaryObjective;
+import dev.logreg.objective.Objective;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.LoopBinaryObjective;
 import dev.logreg.objective.VectorizedBinaryObjective;
@@ -183,7 +183,7 @@ class ObjectivePropertiesTest {
     record Evaluation(double value, double valueAlone, double valueWithGradient, double[] gradient,
                       double[] gradientAlone, double[] hessian) {
 
-        static Evaluation of(BinaryObjective f, double[] theta) {
+        static Evaluation of(Objective f, double[] theta) {
             int n = theta.length;
             double[] g = new double[n];
             double[] h = new double[n * n];
@@ -273,7 +273,7 @@ class ObjectivePropertiesTest {
             }
         }
         double floor = gradientScale(p, new double[n]);
-        for (BinaryObjective f : new BinaryObjective[] {new LoopBinaryObjective(p), new VectorizedBinaryObjective(p)}) {
+        for (Objective f : new Objective[] {new LoopBinaryObjective(p), new VectorizedBinaryObjective(p)}) {
             String what = f.getClass().getSimpleName();
             double[] g = new double[n];
             assertClose(Math.log(2), f.value(new double[n]), Tolerances.SCALAR, 0, what + ": J(0)");

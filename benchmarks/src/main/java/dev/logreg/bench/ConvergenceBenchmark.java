@@ -1,6 +1,6 @@
 package dev.logreg.bench;
 
-import dev.logreg.objective.BinaryObjective;
+import dev.logreg.objective.Objective;
 import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.GradientDescentSolver;
 import dev.logreg.solve.NewtonOptions;
@@ -58,7 +58,7 @@ public class ConvergenceBenchmark {
         public String solver;
 
         Dataset data;
-        BinaryObjective objective;
+        Objective objective;
         Solver minimizer;
         double[] start;
         double[] reference;

@@ -1,6 +1,6 @@
 package dev.logreg.bench;
 
-import dev.logreg.objective.BinaryObjective;
+import dev.logreg.objective.Objective;
 import dev.logreg.objective.LoopBinaryObjective;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
@@ -91,7 +91,7 @@ public class KernelBenchmark {
         public String impl;
 
         Data data;
-        BinaryObjective objective;
+        Objective objective;
         double[] gradient;
         double[] hessian;
         double lastLoss = Double.NaN;
@@ -140,7 +140,7 @@ public class KernelBenchmark {
     public static class NewtonStep {
 
         Data data;
-        BinaryObjective objective;
+        Objective objective;
         double[] gradient;
         DMatrixRMaj H;
         DMatrixRMaj minusG;

@@ -1,6 +1,6 @@
 package dev.logreg.bench;
 
-import dev.logreg.objective.BinaryObjective;
+import dev.logreg.objective.Objective;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.FusedBinaryObjective;
 import dev.logreg.objective.LoopBinaryObjective;
@@ -19,7 +19,7 @@ final class Objectives {
     private Objectives() {
     }
 
-    static BinaryObjective create(String impl, BinaryProblem problem) {
+    static Objective create(String impl, BinaryProblem problem) {
         switch (impl) {
             case EJML:
                 return new VectorizedBinaryObjective(problem);
@@ -33,7 +33,7 @@ final class Objectives {
     }
 
     /** The fast objective every solver benchmark runs on: one thread per available processor. */
-    static BinaryObjective fused(BinaryProblem problem) {
+    static Objective fused(BinaryProblem problem) {
         return new FusedBinaryObjective(problem);
     }
 }

@@ -9,8 +9,8 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import dev.logreg.BinomialFit;
 import dev.logreg.LogisticRegression;
-import dev.logreg.check.CommonsMathConjugateGradient;
-import dev.logreg.objective.BinaryObjective;
+import dev.logreg.check.ConjugateGradientPeer;
+import dev.logreg.objective.Objective;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *     ({@code setRegularizeBias(false)}): the penalty &Vert;&beta;&Vert;&sup2;/2 against C times a sum
  *     over m rows is negligible;</li>
  * <li>{@code commonsMath}: Commons Math 3.6.1's preconditioned nonlinear conjugate gradient on this
- *     library's fused gradient, to max|g| &le; 1e-8 ({@link CommonsMathConjugateGradient}).</li>
+ *     library's fused gradient, to max|g| &le; 1e-8 ({@code dev.logreg.check.CommonsMathConjugateGradient}).</li>
  * </ul>
  * Building each library's input (double[][], int[], LIBLINEAR's Feature[][]) is setup, not timed.
  * At teardown every fit is compared with the reference optimum (this library's Newton on the EJML
@@ -108,7 +108,7 @@ public class PeerBenchmark {
     @State(Scope.Benchmark)
     public static class Bare {
         Data data;
-        BinaryObjective objective;
+        Objective objective;
         NewtonSolver solver;
         double[] start;
         double[] last;
@@ -193,8 +193,8 @@ public class PeerBenchmark {
     @State(Scope.Benchmark)
     public static class CgInput {
         Data data;
-        BinaryObjective objective;
-        CommonsMathConjugateGradient.Result lastRun;
+        Objective objective;
+        ConjugateGradientPeer.Run lastRun;
         double[] last;
 
         @Setup(Level.Trial)
@@ -279,7 +279,7 @@ public class PeerBenchmark {
 
     @Benchmark
     public double[] commonsMath(CgInput c) {
-        CommonsMathConjugateGradient.Result r = new CommonsMathConjugateGradient(c.data.problem, c.objective, TOLERANCE).minimize();
+        ConjugateGradientPeer.Run r = ConjugateGradientPeer.minimize(c.data.problem, c.objective, TOLERANCE);
         c.lastRun = r;
         c.last = r.theta();
         return c.last;
