@@ -57,15 +57,26 @@ final class ColumnScaling {
      * @return the scaling, the identity when no column needed it
      */
     static ColumnScaling equilibrate(double[] x, int rows, int cols, boolean intercept, boolean penalized) {
+        return equilibrate(x, rows, cols, intercept, penalized, null);
+    }
+
+    /**
+     * {@link #equilibrate(double[], int, int, boolean, boolean)} with each column's largest |x| known.
+     *
+     * @param largestOf max|x<sub>j</sub>| per column, or null to find them (one pass in row order)
+     */
+    static ColumnScaling equilibrate(double[] x, int rows, int cols, boolean intercept, boolean penalized,
+                                     double[] largestOf) {
         double[] scale = new double[cols];
         java.util.Arrays.fill(scale, 1.0);
         boolean any = false;
-        // One pass in row order (the matrix's own), each column's largest |x|.
-        double[] largestOf = new double[cols];
-        for (int i = 0; i < rows; i++) {
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                largestOf[j] = Math.max(largestOf[j], Math.abs(x[base + j]));
+        if (largestOf == null) {
+            largestOf = new double[cols];
+            for (int i = 0; i < rows; i++) {
+                int base = i * cols;
+                for (int j = 0; j < cols; j++) {
+                    largestOf[j] = Math.max(largestOf[j], Math.abs(x[base + j]));
+                }
             }
         }
         for (int j = intercept ? 1 : 0; j < cols; j++) {

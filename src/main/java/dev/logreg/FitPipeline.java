@@ -64,6 +64,7 @@ final class FitPipeline {
      *        there is one; validated (finite) and owned by the pipeline, which rescales it in place
      * @param rows m
      * @param cols n
+     * @param largest max|x<sub>j</sub>| per column of the design, if known (else null)
      * @param weights the caller's prior weights, or null; not modified
      * @param classes the class names (two for the binary model)
      * @param factory builds the data on the columns, validating the labels
@@ -71,7 +72,8 @@ final class FitPipeline {
      * @param extra warnings about the settings, placed after the aliasing warning
      * @return the outcome
      */
-    static Outcome run(LogisticRegression settings, double[] design, int rows, int cols, double[] weights,
+    static Outcome run(LogisticRegression settings, double[] design, int rows, int cols, double[] largest,
+                       double[] weights,
                        List<String> classes, DataFactory factory, boolean symmetric, List<Warning> extra) {
         boolean intercept = settings.intercept();
         double l2 = settings.l2();
@@ -80,7 +82,7 @@ final class FitPipeline {
         int exponent = BinaryProblem.weightExponent(weights);
         // Columns whose magnitude would overflow or underflow X'DX are rescaled exactly (by powers of two);
         // the penalty keeps the original scale through the factors.
-        ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0);
+        ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0, largest);
         double[] factors = equilibration.penaltyFactors(l2, PenaltyScale.ORIGINAL, null);
         // Validates the labels and weights before anything else uses them.
         FitData data = factory.create(design, cols, w, exponent, factors);

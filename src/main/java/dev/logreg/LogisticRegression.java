@@ -425,8 +425,9 @@ public final class LogisticRegression {
      *         (see the class comment)
      */
     public BinomialFit fit(double[][] x, double[] y, double[] weights) {
-        double[] design = ModelMatrix.of(x, intercept);
-        return fitBinomial(design, x.length, design.length / x.length, y, weights);
+        double[] largest = columnLargest(x);
+        double[] design = ModelMatrix.of(x, intercept, largest);
+        return fitBinomial(design, largest, x.length, largest.length, y, weights);
     }
 
     /**
@@ -479,7 +480,7 @@ public final class LogisticRegression {
                 design[i * cols + j + (cols - features)] = v;
             }
         }
-        return fitBinomial(design, x.numRows, cols, y, weights);
+        return fitBinomial(design, null, x.numRows, cols, y, weights);
     }
 
     /**
@@ -520,8 +521,9 @@ public final class LogisticRegression {
             }
             List<String> names = classes(k);
             List<String> ordered = List.of(names.get(reference), names.get(1 - reference));
-            double[] design = ModelMatrix.of(x, intercept);
-            return fitBinomial(design, x.length, design.length / x.length, events, weights, ordered);
+            double[] largest = columnLargest(x);
+            double[] design = ModelMatrix.of(x, intercept, largest);
+            return fitBinomial(design, largest, x.length, largest.length, events, weights, ordered);
         }
         return fitMultinomial(x, y, weights);
     }
@@ -552,9 +554,10 @@ public final class LogisticRegression {
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
      */
     public MultinomialFit fitMultinomial(double[][] x, int[] y, double[] weights) {
-        double[] design = ModelMatrix.of(x, intercept);
+        double[] largest = columnLargest(x);
+        double[] design = ModelMatrix.of(x, intercept, largest);
         int rows = x.length;
-        int cols = design.length / rows;
+        int cols = largest.length;
         int k = classCount(x, y);
         List<String> classes = classes(k);
         Parametrization chosen = parametrization(k);
@@ -575,29 +578,39 @@ public final class LogisticRegression {
                     + " classes: another reference class gives other probabilities. The symmetric parametrization"
                     + " (the default with a penalty) does not depend on that choice"));
         }
-        FitPipeline.Outcome outcome = FitPipeline.run(this, design, rows, cols, weights, classes,
+        FitPipeline.Outcome outcome = FitPipeline.run(this, design, rows, cols, largest, weights, classes,
                 (d, c, w, e, f) -> new FitData.Multinomial(d, rows, c, intercept, labels, k, ref, l2, w, e, f),
                 symmetric, extra);
         return new MultinomialFit(outcome, chosen, ref);
     }
 
-    private BinomialFit fitBinomial(double[] design, int rows, int cols, double[] y, double[] weights) {
+    private BinomialFit fitBinomial(double[] design, double[] largest, int rows, int cols, double[] y,
+                                    double[] weights) {
         if (classNames != null && classNames.size() != 2) {
             throw new IllegalArgumentException("the labels 0 and 1 are two classes, but " + classNames.size()
                     + " class names were given: " + classNames);
         }
-        return fitBinomial(design, rows, cols, y, weights, classes(2));
+        return fitBinomial(design, largest, rows, cols, y, weights, classes(2));
     }
 
-    private BinomialFit fitBinomial(double[] design, int rows, int cols, double[] y, double[] weights,
-                                    List<String> classes) {
+    private BinomialFit fitBinomial(double[] design, double[] largest, int rows, int cols, double[] y,
+                                    double[] weights, List<String> classes) {
         if (y == null) {
             throw new IllegalArgumentException("y is null");
         }
         double[] labels = y.clone();
-        FitPipeline.Outcome outcome = FitPipeline.run(this, design, rows, cols, weights, classes,
+        FitPipeline.Outcome outcome = FitPipeline.run(this, design, rows, cols, largest, weights, classes,
                 (d, c, w, e, f) -> new FitData.Binary(d, rows, c, intercept, labels, l2, w, e, f), false, List.of());
         return new BinomialFit(outcome);
+    }
+
+    /**
+     * @param x the caller's rows (checked by {@link ModelMatrix#of})
+     * @return room for each model-matrix column's largest |x|, one per column (the intercept's included)
+     */
+    private double[] columnLargest(double[][] x) {
+        int features = x != null && x.length > 0 && x[0] != null ? x[0].length : 0;
+        return new double[features + (intercept ? 1 : 0)];
     }
 
     /** K: the number of class names, or the largest label + 1; checks the labels. */

@@ -24,6 +24,21 @@ final class ModelMatrix {
      *         non-finite value, naming the first (in row order)
      */
     static double[] of(double[][] x, boolean intercept) {
+        return of(x, intercept, null);
+    }
+
+    /**
+     * The model matrix of {@code x}, and each column's largest |x| found while copying it (for
+     * {@link ColumnScaling#equilibrate}).
+     *
+     * @param x feature rows, all the same length, finite
+     * @param intercept whether to put a column of ones first
+     * @param largest receives max|x<sub>j</sub>| per column of the model matrix (1 for the intercept), or null
+     * @return the row-major matrix, a fresh array
+     * @throws IllegalArgumentException for null or ragged rows, no rows, no columns at all or a
+     *         non-finite value, naming the first (in row order)
+     */
+    static double[] of(double[][] x, boolean intercept, double[] largest) {
         if (x == null) {
             throw new IllegalArgumentException("x is null");
         }
@@ -47,38 +62,54 @@ final class ModelMatrix {
             }
         }
         double[] design = new double[x.length * cols];
-        // Copy in parallel row ranges; each range notes its first non-finite element, and the first of
-        // all (in row order) is reported.
+        // Copy in parallel row ranges, each keeping its columns' largest |x|: a NaN or an infinity makes the
+        // maximum non-finite (Math.max passes NaN on), and only then are the rows searched for the first.
         int offset = cols - features;
         int chunks = (long) x.length * features < (1 << 16) ? 1 : Runtime.getRuntime().availableProcessors();
-        long[] firstBad = new long[chunks];
+        double[][] chunkLargest = new double[chunks][features];
         java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
             int from = (int) ((long) x.length * c / chunks);
             int to = (int) ((long) x.length * (c + 1) / chunks);
-            long bad = -1;
+            double[] mx = chunkLargest[c];
             for (int i = from; i < to; i++) {
                 double[] row = x[i];
-                int base = i * cols + offset;
                 if (intercept) {
                     design[i * cols] = 1.0;
                 }
-                System.arraycopy(row, 0, design, base, features);
-                for (int j = 0; bad < 0 && j < features; j++) {
-                    if (!Double.isFinite(row[j])) {
-                        bad = (long) i * features + j;
-                    }
+                System.arraycopy(row, 0, design, i * cols + offset, features);
+                for (int j = 0; j < features; j++) {
+                    mx[j] = Math.max(mx[j], Math.abs(row[j]));
                 }
             }
-            firstBad[c] = bad;
         });
-        for (long bad : firstBad) {
-            if (bad >= 0) {
-                int i = (int) (bad / features);
-                int j = (int) (bad % features);
-                throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + x[i][j] + ": features must be finite");
+        double[] columnLargest = new double[features];
+        for (double[] mx : chunkLargest) {
+            for (int j = 0; j < features; j++) {
+                columnLargest[j] = Math.max(columnLargest[j], mx[j]);
             }
         }
+        for (int j = 0; j < features; j++) {
+            if (!Double.isFinite(columnLargest[j])) {
+                throwFirstNonFinite(x);
+            }
+        }
+        if (largest != null) {
+            if (intercept) {
+                largest[0] = 1.0;
+            }
+            System.arraycopy(columnLargest, 0, largest, offset, features);
+        }
         return design;
+    }
+
+    private static void throwFirstNonFinite(double[][] x) {
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                if (!Double.isFinite(x[i][j])) {
+                    throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + x[i][j] + ": features must be finite");
+                }
+            }
+        }
     }
 
     /**
