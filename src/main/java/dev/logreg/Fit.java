@@ -22,8 +22,10 @@ import java.util.List;
  * {@linkplain LogisticRegression#withStandardize standardized} fit, the loss, gradient and trace are those
  * of the problem the solver saw.
  *
- * <p>A fit keeps the model matrix it was computed on (its own copy) for {@link #inference()}; the
- * inference is computed at its first call, by one pass over the data, and kept.
+ * <p>A fit keeps the model matrix it was computed on (its own copy, so later changes to the caller's
+ * arrays change nothing) for {@link #inference()}; the inference is computed at its first call, by one
+ * pass of the fit's kernel for the information matrix and one over the rows for the likelihoods, and
+ * kept. A fit therefore holds about as much memory as its model matrix until it is dropped.
  */
 public abstract sealed class Fit permits BinomialFit, MultinomialFit {
 
@@ -241,7 +243,7 @@ public abstract sealed class Fit permits BinomialFit, MultinomialFit {
     /**
      * The inference at this fit, with 95% intervals ({@link Inference#atLevel} for others): standard
      * errors, z, p-values and intervals, deviances, log-likelihoods, AIC, BIC and the likelihood-ratio
-     * test. Computed at the first call from the data the fit kept (one pass), then kept.
+     * test. Computed at the first call from the data the fit kept (two passes over them), then kept.
      *
      * @return the inference
      */
