@@ -12,6 +12,9 @@ final class FiniteCheck {
     /** One in the exponent's lowest bit: added to an all-ones exponent, it carries into the sign bit. */
     private static final long EXPONENT_ONE = 0x0010000000000000L;
 
+    /** Arrays at least this long are scanned in parallel ranges. */
+    static final int PARALLEL_MIN_LENGTH = 1 << 20;
+
     private FiniteCheck() {
     }
 
@@ -22,6 +25,18 @@ final class FiniteCheck {
      * @return the first index in [from, to) whose value is not finite, or &minus;1 if every value is finite
      */
     static int firstNonFinite(double[] a, int from, int to) {
+        if (to - from >= PARALLEL_MIN_LENGTH) {
+            // In parallel ranges; the first in index order is the first of the first range that has one.
+            int chunks = Runtime.getRuntime().availableProcessors();
+            return java.util.stream.IntStream.range(0, chunks).parallel()
+                    .map(c -> firstNonFiniteInRange(a, from + (int) ((long) (to - from) * c / chunks),
+                            from + (int) ((long) (to - from) * (c + 1) / chunks)))
+                    .filter(k -> k >= 0).min().orElse(-1);
+        }
+        return firstNonFiniteInRange(a, from, to);
+    }
+
+    private static int firstNonFiniteInRange(double[] a, int from, int to) {
         long any = 0;
         for (int k = from; k < to; k++) {
             // (bits & EXPONENT) + EXPONENT_ONE is negative exactly when the exponent bits are all ones.

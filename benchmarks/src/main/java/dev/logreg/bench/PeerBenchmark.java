@@ -54,7 +54,10 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "--add-modules=jdk.incubator.vector"})
+// The heap is touched once at start (AlwaysPreTouch): newtonApi allocates its model matrix on every call,
+// and without it the first pass of the heap's regions pays the operating system's first-touch page faults
+// (tens of ms per fit here) until the heap has been cycled through, after JMH's warm-up.
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch", "--add-modules=jdk.incubator.vector"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class PeerBenchmark {
