@@ -14,6 +14,7 @@ final class PowerIteration {
     }
 
     static double largestEigenvalueOfWeightedGram(BinaryProblem p) {
+        double[] x = p.flat();
         int m = p.rows;
         int n = p.cols;
         double[] v = new double[n];
@@ -34,7 +35,7 @@ final class PowerIteration {
             for (int i = 0; i < m; i++) {
                 double s = 0;
                 for (int j = 0; j < n; j++) {
-                    s += p.x[i * n + j] * v[j];
+                    s += x[i * n + j] * v[j];
                 }
                 u[i] = p.w[i] * s;
             }
@@ -43,7 +44,7 @@ final class PowerIteration {
             for (int i = 0; i < m; i++) {
                 double ui = u[i];
                 for (int j = 0; j < n; j++) {
-                    next[j] += p.x[i * n + j] * ui;
+                    next[j] += x[i * n + j] * ui;
                 }
             }
             double rayleigh = 0;
@@ -69,10 +70,11 @@ final class PowerIteration {
 
     /** The trace of X<sup>T</sup>WX, an upper bound of its largest eigenvalue. */
     private static double trace(BinaryProblem p) {
+        double[] x = p.flat();
         double t = 0;
         for (int i = 0; i < p.rows; i++) {
             for (int j = 0; j < p.cols; j++) {
-                double v = p.x[i * p.cols + j];
+                double v = x[i * p.cols + j];
                 t += p.w[i] * v * v;
             }
         }
