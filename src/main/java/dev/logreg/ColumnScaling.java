@@ -81,7 +81,7 @@ final class ColumnScaling {
         }
         for (int j = intercept ? 1 : 0; j < cols; j++) {
             double largest = largestOf[j];
-            if (needsScaling(largest, penalized)) {
+            if (largest > LARGE || (largest > 0 && largest < SMALL && !penalized)) {
                 scale[j] = Math.scalb(1.0, Math.getExponent(largest));
                 any = true;
             }
@@ -94,25 +94,6 @@ final class ColumnScaling {
             }
         }
         return new ColumnScaling(cols, intercept, new double[cols], scale);
-    }
-
-    private static boolean needsScaling(double largest, boolean penalized) {
-        return largest > LARGE || (largest > 0 && largest < SMALL && !penalized);
-    }
-
-    /**
-     * @param largestOf max|x<sub>j</sub>| per model-matrix column
-     * @param intercept whether column 0 is the intercept (never scaled)
-     * @param penalized whether the fit has a penalty
-     * @return whether {@link #equilibrate} would rescale a column
-     */
-    static boolean needsEquilibration(double[] largestOf, boolean intercept, boolean penalized) {
-        for (int j = intercept ? 1 : 0; j < largestOf.length; j++) {
-            if (needsScaling(largestOf[j], penalized)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

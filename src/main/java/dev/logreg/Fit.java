@@ -22,11 +22,10 @@ import java.util.List;
  * {@linkplain LogisticRegression#withStandardize standardized} fit, the loss, gradient and trace are those
  * of the problem the solver saw.
  *
- * <p>A fit keeps the data it was computed on for {@link #inference()}: its own model matrix, or, for a
- * binomial fit that read the caller's rows in place (see {@link LogisticRegression}), those rows and a
- * fingerprint of them, checked when the inference is computed. The inference is computed at its first
- * call, by one pass of the fit's kernel for the information matrix and one over the rows for the
- * likelihoods, and kept.
+ * <p>A fit keeps the model matrix it was computed on (its own copy, so later changes to the caller's
+ * arrays change nothing) for {@link #inference()}; the inference is computed at its first call, by one
+ * pass of the fit's kernel for the information matrix and one over the rows for the likelihoods, and
+ * kept. A fit therefore holds about as much memory as its model matrix until it is dropped.
  */
 public abstract sealed class Fit permits BinomialFit, MultinomialFit {
 
@@ -247,7 +246,6 @@ public abstract sealed class Fit permits BinomialFit, MultinomialFit {
      * test. Computed at the first call from the data the fit kept (two passes over them), then kept.
      *
      * @return the inference
-     * @throws IllegalStateException if the fit read the caller's rows in place and they have changed since
      */
     public synchronized Inference inference() {
         if (inference == null) {

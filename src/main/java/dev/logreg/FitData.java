@@ -16,7 +16,6 @@ import dev.logreg.objective.Objective;
  */
 abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
-    /** The row-major model matrix, owned by the fit; null when the data are the caller's rows. */
     final double[] design;
     final int rows;
     final int cols;
@@ -74,26 +73,7 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
     /** @return element (i, j) of the model matrix */
     final double x(int i, int j) {
-        return design != null ? design[i * cols + j] : callerX(i, j);
-    }
-
-    /** Element (i, j) of the model matrix when the data are the caller's rows; not reached otherwise. */
-    double callerX(int i, int j) {
-        throw new IllegalStateException("no caller's rows");
-    }
-
-    /**
-     * @return the row-major model matrix: the fit's own, or a fresh copy of the caller's rows (for the steps
-     *         that change or select columns)
-     */
-    double[] matrix() {
-        return design;
-    }
-
-    /**
-     * @throws IllegalStateException if the data are the caller's rows and they changed since the fit
-     */
-    void requireUnchanged() {
+        return design[i * cols + j];
     }
 
     /** Writes the K logits of row i at &theta; into z (the reference class's is 0). */
@@ -140,61 +120,11 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** The binary model: labels 0 and 1, class 1 the event. */
     static final class Binary extends FitData {
         final BinaryProblem problem;
-        /** The caller's feature rows (no intercept column) when the fit did not copy them, else null. */
-        private final double[][] callerRows;
-        /** {@link ModelMatrix#fingerprint} of {@link #callerRows} at the fit. */
-        private final long fingerprint;
-
-        /**
-         * Data on the caller's rows, not copied: for a fit that needs no rescaling of its columns.
-         *
-         * @param x the caller's rows, checked by {@link ModelMatrix#scan}
-         * @param fingerprint their fingerprint at the fit
-         */
-        Binary(double[][] x, long fingerprint, boolean intercept, double[] labels, double l2, double[] weights,
-               int weightExponent, double[] factors) {
-            super(null, x.length, x[0].length + (intercept ? 1 : 0), intercept, l2, weights, weightExponent,
-                    factors);
-            this.problem = new BinaryProblem(x, intercept, labels, weights, l2, factors);
-            this.callerRows = x;
-            this.fingerprint = fingerprint;
-            setTotalWeight(problem.totalWeight());
-        }
-
-        @Override
-        double callerX(int i, int j) {
-            return problem.x(i, j);
-        }
-
-        @Override
-        double[] matrix() {
-            if (design != null) {
-                return design;
-            }
-            double[] copy = new double[rows * cols];
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    copy[i * cols + j] = problem.x(i, j);
-                }
-            }
-            return copy;
-        }
-
-        @Override
-        void requireUnchanged() {
-            if (callerRows != null && ModelMatrix.fingerprint(callerRows) != fingerprint) {
-                throw new IllegalStateException("the features x were changed after the fit, which reads them without"
-                        + " copying: its inference would not be that of the data it was fitted on (fit again, or"
-                        + " pass a copy)");
-            }
-        }
 
         Binary(double[] design, int rows, int cols, boolean intercept, double[] labels, double l2, double[] weights,
                int weightExponent, double[] factors) {
             super(design, rows, cols, intercept, l2, weights, weightExponent, factors);
             this.problem = new BinaryProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, factors);
-            this.callerRows = null;
-            this.fingerprint = 0;
             setTotalWeight(problem.totalWeight());
         }
 
@@ -205,8 +135,6 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
                 labels[i] = base.problem.label(i);
             }
             this.problem = new BinaryProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, factors);
-            this.callerRows = null;
-            this.fingerprint = 0;
             setTotalWeight(problem.totalWeight());
         }
 
@@ -250,19 +178,9 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
         private double dot(int i, double[] theta) {
             double s = 0;
-            if (design != null) {
-                int base = i * cols;
-                for (int j = 0; j < cols; j++) {
-                    s += design[base + j] * theta[j];
-                }
-                return s;
-            }
-            // In the model matrix's order (the intercept's 1 first), so that the sums are the same to the bit.
-            int offset = intercept ? 1 : 0;
-            s = intercept ? theta[0] : 0.0;
-            double[] row = callerRows[i];
-            for (int j = 0; j < row.length; j++) {
-                s += row[j] * theta[j + offset];
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                s += design[base + j] * theta[j];
             }
             return s;
         }

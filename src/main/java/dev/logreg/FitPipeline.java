@@ -113,7 +113,7 @@ final class FitPipeline {
         int n = kept.length;
         FitData working = data;
         if (aliased.length > 0) {
-            working = data.withColumns(ModelMatrix.columns(data.matrix(), rows, cols, kept), n,
+            working = data.withColumns(ModelMatrix.columns(design, rows, cols, kept), n,
                     factors == null ? null : ModelMatrix.select(factors, kept));
             start = selectPerBlock(start, blocks, cols, kept);
         }

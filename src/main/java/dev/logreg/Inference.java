@@ -410,7 +410,6 @@ public final class Inference {
 
         Computation(Context context) {
             FitData data = context.data();
-            data.requireUnchanged();
             this.estimates = context.estimates().clone();
             this.penalized = data.l2 > 0;
             this.rows = data.rows;

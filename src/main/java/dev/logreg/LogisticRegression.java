@@ -36,11 +36,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Immutable: each {@code withX} returns a configured copy, and one configuration may fit many data
  * sets, also concurrently. The intercept column is added by the library ({@link #withIntercept}); the
- * inputs are never modified. Labels and weights are copied. A binomial fit from {@code double[][]} reads the
- * rows in place when no column needs rescaling (no standardization, no extreme scale), and keeps them for
- * its {@linkplain Fit#inference() inference}: change them after the fit and {@code inference()} says so
- * (an {@link IllegalStateException}) rather than compute from other data; every other fit copies them
- * into a model matrix of its own. Caller mistakes (shapes, NaN or infinite values, bad labels, a
+ * inputs are never modified nor kept. Caller mistakes (shapes, NaN or infinite values, bad labels, a
  * class without rows, negative weights, bad options) throw {@link IllegalArgumentException} naming the
  * row, column or value; numerical trouble (no convergence, separation, aliased columns) is reported in
  * the fit's {@linkplain Fit#warnings() warnings}.
@@ -429,35 +425,9 @@ public final class LogisticRegression {
      *         (see the class comment)
      */
     public BinomialFit fit(double[][] x, double[] y, double[] weights) {
-        if (classNames != null && classNames.size() != 2) {
-            throw new IllegalArgumentException("the labels 0 and 1 are two classes, but " + classNames.size()
-                    + " class names were given: " + classNames);
-        }
-        return fitBinomialRows(x, y, weights, classes(2));
-    }
-
-    /**
-     * The binomial fit from the caller's rows: read in place, without a copy, when no column needs rescaling
-     * (no standardization, no extreme scale); the fit then checks at {@link Fit#inference()} that they have
-     * not changed. Otherwise they are copied into a model matrix of the fit's own.
-     */
-    private BinomialFit fitBinomialRows(double[][] x, double[] y, double[] weights, List<String> classes) {
-        ModelMatrix.Scan scan = ModelMatrix.scan(x, intercept);
-        double[] largest = scan.largest();
-        if (standardize() || ColumnScaling.needsEquilibration(largest, intercept, l2 > 0)) {
-            double[] design = ModelMatrix.of(x, intercept, largest);
-            return fitBinomial(design, largest, x.length, largest.length, y, weights, classes);
-        }
-        if (y == null) {
-            throw new IllegalArgumentException("y is null");
-        }
-        double[] labels = y.clone();
-        FitPipeline.Outcome outcome = FitPipeline.run(this, null, x.length, largest.length, largest, weights, classes,
-                (d, c, w, e, f) -> d == null
-                        ? new FitData.Binary(x, scan.fingerprint(), intercept, labels, l2, w, e, f)
-                        : new FitData.Binary(d, x.length, c, intercept, labels, l2, w, e, f),
-                false, List.of());
-        return new BinomialFit(outcome);
+        double[] largest = columnLargest(x);
+        double[] design = ModelMatrix.of(x, intercept, largest);
+        return fitBinomial(design, largest, x.length, largest.length, y, weights);
     }
 
     /**
@@ -551,7 +521,9 @@ public final class LogisticRegression {
             }
             List<String> names = classes(k);
             List<String> ordered = List.of(names.get(reference), names.get(1 - reference));
-            return fitBinomialRows(x, events, weights, ordered);
+            double[] largest = columnLargest(x);
+            double[] design = ModelMatrix.of(x, intercept, largest);
+            return fitBinomial(design, largest, x.length, largest.length, events, weights, ordered);
         }
         return fitMultinomial(x, y, weights);
     }

@@ -39,8 +39,28 @@ final class ModelMatrix {
      *         non-finite value, naming the first (in row order)
      */
     static double[] of(double[][] x, boolean intercept, double[] largest) {
-        int features = checkShape(x, intercept);
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException("x has no rows");
+        }
+        if (x[0] == null) {
+            throw new IllegalArgumentException("x[0] is null");
+        }
+        int features = x[0].length;
         int cols = features + (intercept ? 1 : 0);
+        if (cols == 0) {
+            throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null) {
+                throw new IllegalArgumentException("x[" + i + "] is null");
+            }
+            if (x[i].length != features) {
+                throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns, x[0] has " + features);
+            }
+        }
         double[] design = new double[x.length * cols];
         // Copy in parallel row ranges, each keeping its columns' largest |x|: a NaN or an infinity makes the
         // maximum non-finite (Math.max passes NaN on), and only then are the rows searched for the first.
@@ -80,127 +100,6 @@ final class ModelMatrix {
             System.arraycopy(columnLargest, 0, largest, offset, features);
         }
         return design;
-    }
-
-    /**
-     * @return the number of features: the rows' common length
-     * @throws IllegalArgumentException for null or ragged rows, no rows, or no columns at all
-     */
-    private static int checkShape(double[][] x, boolean intercept) {
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
-        }
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x has no rows");
-        }
-        if (x[0] == null) {
-            throw new IllegalArgumentException("x[0] is null");
-        }
-        int features = x[0].length;
-        if (features + (intercept ? 1 : 0) == 0) {
-            throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null) {
-                throw new IllegalArgumentException("x[" + i + "] is null");
-            }
-            if (x[i].length != features) {
-                throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns, x[0] has " + features);
-            }
-        }
-        return features;
-    }
-
-    /**
-     * What one read-only pass over the caller's rows finds: the model-matrix columns' largest |x| and a
-     * fingerprint of the values.
-     *
-     * @param largest max|x<sub>j</sub>| per model-matrix column (1 for the intercept)
-     * @param fingerprint see {@link #fingerprint(double[][])}
-     */
-    record Scan(double[] largest, long fingerprint) {
-    }
-
-    /**
-     * Checks the caller's rows as {@link #of} does, without copying them.
-     *
-     * @param x feature rows, all the same length, finite
-     * @param intercept whether the model matrix has an intercept column first
-     * @return the columns' largest |x| and the rows' fingerprint
-     * @throws IllegalArgumentException as {@link #of}
-     */
-    static Scan scan(double[][] x, boolean intercept) {
-        int features = checkShape(x, intercept);
-        int chunks = chunks(x.length, features);
-        double[][] chunkLargest = new double[chunks][features];
-        long[] chunkPrint = new long[chunks];
-        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
-            double[] mx = chunkLargest[c];
-            long print = 0;
-            for (int i = from(x.length, chunks, c); i < from(x.length, chunks, c + 1); i++) {
-                double[] row = x[i];
-                for (int j = 0; j < features; j++) {
-                    mx[j] = Math.max(mx[j], Math.abs(row[j]));
-                }
-                print += rowPrint(row, i);
-            }
-            chunkPrint[c] = print;
-        });
-        int offset = intercept ? 1 : 0;
-        double[] largest = new double[features + offset];
-        if (intercept) {
-            largest[0] = 1.0;
-        }
-        long print = 0;
-        for (int c = 0; c < chunks; c++) {
-            print += chunkPrint[c];
-            for (int j = 0; j < features; j++) {
-                largest[j + offset] = Math.max(largest[j + offset], chunkLargest[c][j]);
-            }
-        }
-        for (int j = offset; j < largest.length; j++) {
-            if (!Double.isFinite(largest[j])) {
-                throwFirstNonFinite(x);
-            }
-        }
-        return new Scan(largest, print);
-    }
-
-    /**
-     * A 64-bit fingerprint of the rows' values and positions: the sum over elements of a mix of each value's
-     * bits with its column and row, so that it can be computed in parallel ranges and any change to a value
-     * (or a swap of two) changes it but with a chance of about 2<sup>&minus;64</sup>.
-     *
-     * @param x rows, as checked by {@link #scan}
-     * @return the fingerprint
-     */
-    static long fingerprint(double[][] x) {
-        int chunks = chunks(x.length, x.length == 0 ? 0 : x[0].length);
-        return java.util.stream.IntStream.range(0, chunks).parallel().mapToLong(c -> {
-            long print = 0;
-            for (int i = from(x.length, chunks, c); i < from(x.length, chunks, c + 1); i++) {
-                print += rowPrint(x[i], i);
-            }
-            return print;
-        }).sum();
-    }
-
-    private static long rowPrint(double[] row, int i) {
-        long h = 0;
-        for (int j = 0; j < row.length; j++) {
-            long b = Double.doubleToRawLongBits(row[j]) + j * 0x9E3779B97F4A7C15L;
-            h += (b ^ (b >>> 29)) * 0xBF58476D1CE4E5B9L;
-        }
-        long r = h + i * 0xD6E8FEB86659FD93L;
-        return (r ^ (r >>> 32)) * 0x94D049BB133111EBL;
-    }
-
-    private static int chunks(int rows, int features) {
-        return (long) rows * features < (1 << 16) ? 1 : Runtime.getRuntime().availableProcessors();
-    }
-
-    private static int from(int rows, int chunks, int c) {
-        return (int) ((long) rows * c / chunks);
     }
 
     private static void throwFirstNonFinite(double[][] x) {

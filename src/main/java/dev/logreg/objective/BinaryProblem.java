@@ -57,32 +57,6 @@ public final class BinaryProblem extends ProblemData {
     public BinaryProblem(double[] x, int rows, int cols, double[] y, double[] weights, double l2,
                          int interceptColumn, double[] penaltyFactors) {
         super(x, rows, cols, weights, l2, interceptColumn, penaltyFactors);
-        this.y = checkedLabels(y, rows);
-    }
-
-    /**
-     * Validates and wraps a binary problem on the caller's feature rows, without copying them: the model
-     * matrix is the rows with, when asked, an intercept column of ones first (column 0, unpenalized). The
-     * rows must not change while the problem is in use. The fused kernel reads them a block of rows at a
-     * time; the other implementations make a row-major copy once.
-     *
-     * @param x feature rows, all of one length, every element finite; not copied
-     * @param intercept whether the model matrix has an intercept column of ones first
-     * @param y labels, length m, each 0 or 1; not copied
-     * @param weights sample weights, length m, finite and &ge; 0 with a positive, finite sum whose
-     *        reciprocal is finite, or {@code null} for unit weights
-     * @param l2 the penalty &lambda; &ge; 0
-     * @param penaltyFactors f<sub>j</sub> per model-matrix column (the intercept's ignored), each finite and
-     *        &ge; 0, or {@code null} for ones; copied
-     * @throws IllegalArgumentException naming the offending row, column or value
-     */
-    public BinaryProblem(double[][] x, boolean intercept, double[] y, double[] weights, double l2,
-                         double[] penaltyFactors) {
-        super(x, intercept, weights, l2, penaltyFactors);
-        this.y = checkedLabels(y, rows);
-    }
-
-    private static double[] checkedLabels(double[] y, int rows) {
         if (y == null) {
             throw new IllegalArgumentException("y is null");
         }
@@ -94,7 +68,7 @@ public final class BinaryProblem extends ProblemData {
                 throw new IllegalArgumentException("y[" + i + "] = " + y[i] + " is not a label: labels must be 0 or 1");
             }
         }
-        return y;
+        this.y = y;
     }
 
     /**

@@ -133,12 +133,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
         /** Scratch rows for the SIMD update, padded to {@code stride}; null without it. */
         private final double[][] rowBuffers;
         private final double[] d = new double[BLOCK];
-        /** A block of gathered rows, when the problem reads the caller's rows; else null. */
-        private final double[] block;
 
         Worker() {
             super(problem.cols);
-            this.block = problem.readsRows() ? new double[BLOCK * problem.cols] : null;
             this.hessian = new double[problem.cols * stride];
             this.rowBuffers = simd == null ? null : new double[HessianUpdate.BUFFERS][stride];
         }
@@ -157,7 +154,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         @Override
         public void compute(int from, int to) {
             int n = problem.cols;
-            boolean gather = problem.readsRows();
+            double[] x = problem.x;
             double[] y = problem.y;
             double[] w = problem.w;
             clearLossAndGradient();
@@ -166,20 +163,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
             }
             for (int start = from; start < to; start += BLOCK) {
                 int end = Math.min(start + BLOCK, to);
-                // The block's rows: the model matrix itself, or the caller's rows gathered into the block
-                // buffer (row i at (i - first) n), so that the sweeps below read one layout.
-                double[] x = problem.x;
-                int first = 0;
-                if (gather) {
-                    x = block;
-                    first = start;
-                    for (int i = start; i < end; i++) {
-                        problem.copyRow(i, block, (i - start) * n);
-                    }
-                }
                 // Sweep 1: z, loss, r = w (sigma(z) - y), d = w sigma'(z), and g += X^T r.
                 for (int i = start; i < end; i++) {
-                    int row = (i - first) * n;
+                    int row = i * n;
                     // z = x_i . theta with four partial sums (independent additions in flight)
                     double z0 = 0;
                     double z1 = 0;
@@ -221,7 +207,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
                 }
                 // Sweep 2: H += X^T diag(d) X on the upper triangle, several rows per update.
                 if (wantHessian) {
-                    WeightedGram.add(x, n, start - first, end - first, d, hessian, stride, simd, rowBuffers);
+                    WeightedGram.add(x, n, start, end, d, hessian, stride, simd, rowBuffers);
                 }
             }
         }

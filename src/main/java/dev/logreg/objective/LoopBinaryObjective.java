@@ -14,11 +14,7 @@ public final class LoopBinaryObjective extends BinaryObjective {
      */
     public LoopBinaryObjective(BinaryProblem problem) {
         super(problem);
-        this.x = problem.flat();
     }
-
-    /** The row-major model matrix. */
-    private final double[] x;
 
     @Override
     double dataLoss(double[] theta) {
@@ -42,7 +38,7 @@ public final class LoopBinaryObjective extends BinaryObjective {
             sum += p.w[i] * Logistic.crossEntropy(z, p.y[i]);
             double r = p.w[i] * (Logistic.sigmoid(z) - p.y[i]);
             for (int j = 0; j < n; j++) {
-                gradient[j] += x[i * n + j] * r;
+                gradient[j] += p.x[i * n + j] * r;
             }
         }
         for (int j = 0; j < n; j++) {
@@ -64,10 +60,10 @@ public final class LoopBinaryObjective extends BinaryObjective {
             double r = p.w[i] * (Logistic.sigmoid(z) - p.y[i]);
             double d = p.w[i] * Logistic.sigmoidDerivative(z);
             for (int j = 0; j < n; j++) {
-                double xij = x[i * n + j];
+                double xij = p.x[i * n + j];
                 gradient[j] += xij * r;
                 for (int k = 0; k < n; k++) {
-                    hessian[j * n + k] += xij * d * x[i * n + k];
+                    hessian[j * n + k] += xij * d * p.x[i * n + k];
                 }
             }
         }
@@ -85,7 +81,7 @@ public final class LoopBinaryObjective extends BinaryObjective {
         int n = problem.cols;
         double z = 0;
         for (int j = 0; j < n; j++) {
-            z += x[i * n + j] * theta[j];
+            z += problem.x[i * n + j] * theta[j];
         }
         return z;
     }

@@ -14,7 +14,6 @@ final class PowerIteration {
     }
 
     static double largestEigenvalueOfWeightedGram(BinaryProblem p) {
-        double[] x = p.flat();
         int m = p.rows;
         int n = p.cols;
         double[] v = new double[n];
@@ -35,7 +34,7 @@ final class PowerIteration {
             for (int i = 0; i < m; i++) {
                 double s = 0;
                 for (int j = 0; j < n; j++) {
-                    s += x[i * n + j] * v[j];
+                    s += p.x[i * n + j] * v[j];
                 }
                 u[i] = p.w[i] * s;
             }
@@ -44,7 +43,7 @@ final class PowerIteration {
             for (int i = 0; i < m; i++) {
                 double ui = u[i];
                 for (int j = 0; j < n; j++) {
-                    next[j] += x[i * n + j] * ui;
+                    next[j] += p.x[i * n + j] * ui;
                 }
             }
             double rayleigh = 0;
@@ -70,11 +69,10 @@ final class PowerIteration {
 
     /** The trace of X<sup>T</sup>WX, an upper bound of its largest eigenvalue. */
     private static double trace(BinaryProblem p) {
-        double[] x = p.flat();
         double t = 0;
         for (int i = 0; i < p.rows; i++) {
             for (int j = 0; j < p.cols; j++) {
-                double v = x[i * p.cols + j];
+                double v = p.x[i * p.cols + j];
                 t += p.w[i] * v * v;
             }
         }

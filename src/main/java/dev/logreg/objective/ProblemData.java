@@ -9,14 +9,7 @@ package dev.logreg.objective;
  */
 abstract class ProblemData {
 
-    /** The model matrix, row-major; null when the problem reads the caller's rows ({@link #rowsX}). */
     final double[] x;
-    /** The caller's feature rows, without the intercept column, when {@link #x} is null; not copied. */
-    final double[][] rowsX;
-    /** 1 when {@link #rowsX} leaves out an intercept column of ones (column 0), else 0. */
-    final int rowOffset;
-    /** The row-major copy of {@link #rowsX}, made when a flat matrix is asked for ({@link #flat()}). */
-    private double[] materialized;
     final int rows;
     final int cols;
     final double[] w;
@@ -40,24 +33,6 @@ abstract class ProblemData {
      */
     ProblemData(double[] x, int rows, int cols, double[] weights, double l2, int interceptColumn,
                 double[] penaltyFactors) {
-        this(checkedFlat(x, rows, cols), null, 0, rows, cols, weights, l2, interceptColumn, penaltyFactors);
-    }
-
-    /**
-     * @param rowsX the feature rows, all of one length, every element finite; not copied
-     * @param intercept whether the model matrix has an intercept column of ones first, left out of the rows
-     * @param weights sample weights, length m, finite and &ge; 0 with a positive, finite sum whose
-     *        reciprocal is finite, or {@code null} for unit weights
-     * @param l2 the penalty &lambda; &ge; 0
-     * @param penaltyFactors f<sub>j</sub> per model-matrix column, each finite and &ge; 0, or {@code null}
-     * @throws IllegalArgumentException naming the offending row, column or value
-     */
-    ProblemData(double[][] rowsX, boolean intercept, double[] weights, double l2, double[] penaltyFactors) {
-        this(null, checkedRows(rowsX, intercept), intercept ? 1 : 0, rowsX.length,
-                rowsX[0].length + (intercept ? 1 : 0), weights, l2, intercept ? 0 : -1, penaltyFactors);
-    }
-
-    private static double[] checkedFlat(double[] x, int rows, int cols) {
         if (x == null) {
             throw new IllegalArgumentException("x is null");
         }
@@ -71,59 +46,6 @@ abstract class ProblemData {
             throw new IllegalArgumentException("x has length " + x.length + ", expected rows*cols = "
                     + rows + "*" + cols);
         }
-        int bad = FiniteCheck.firstNonFinite(x, 0, x.length);
-        if (bad >= 0) {
-            throw new IllegalArgumentException("x at row " + bad / cols + ", column " + bad % cols + " is " + x[bad]
-                    + ": the model matrix must be finite");
-        }
-        return x;
-    }
-
-    private static double[][] checkedRows(double[][] x, boolean intercept) {
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
-        }
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x has no rows");
-        }
-        if (x[0] == null) {
-            throw new IllegalArgumentException("x[0] is null");
-        }
-        int features = x[0].length;
-        if (features + (intercept ? 1 : 0) == 0) {
-            throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null) {
-                throw new IllegalArgumentException("x[" + i + "] is null");
-            }
-            if (x[i].length != features) {
-                throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns, x[0] has " + features);
-            }
-        }
-        // In parallel row ranges for large inputs; the first bad value in row order is reported.
-        int chunks = (long) x.length * features < (1 << 16) ? 1 : Runtime.getRuntime().availableProcessors();
-        long first = java.util.stream.IntStream.range(0, chunks).parallel().mapToLong(c -> {
-            int from = (int) ((long) x.length * c / chunks);
-            int to = (int) ((long) x.length * (c + 1) / chunks);
-            for (int i = from; i < to; i++) {
-                int j = FiniteCheck.firstNonFinite(x[i], 0, features);
-                if (j >= 0) {
-                    return (long) i * features + j;
-                }
-            }
-            return Long.MAX_VALUE;
-        }).min().orElse(Long.MAX_VALUE);
-        if (first != Long.MAX_VALUE) {
-            int i = (int) (first / features);
-            int j = (int) (first % features);
-            throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + x[i][j] + ": features must be finite");
-        }
-        return x;
-    }
-
-    private ProblemData(double[] x, double[][] rowsX, int rowOffset, int rows, int cols, double[] weights,
-                        double l2, int interceptColumn, double[] penaltyFactors) {
         if (weights != null && weights.length != rows) {
             throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + rows);
         }
@@ -133,6 +55,11 @@ abstract class ProblemData {
         if (interceptColumn < -1 || interceptColumn >= cols) {
             throw new IllegalArgumentException("interceptColumn must be -1 or in [0, " + cols + "), got "
                     + interceptColumn);
+        }
+        int bad = FiniteCheck.firstNonFinite(x, 0, x.length);
+        if (bad >= 0) {
+            throw new IllegalArgumentException("x at row " + bad / cols + ", column " + bad % cols + " is " + x[bad]
+                    + ": the model matrix must be finite");
         }
         this.w = weights != null ? weights : filled(rows, 1.0);
         checkWeights(w);
@@ -162,8 +89,6 @@ abstract class ProblemData {
         }
         this.penaltyFactors = penaltyFactors == null ? null : penaltyFactors.clone();
         this.x = x;
-        this.rowsX = rowsX;
-        this.rowOffset = rowOffset;
         this.rows = rows;
         this.cols = cols;
         this.totalWeight = total;
@@ -231,46 +156,7 @@ abstract class ProblemData {
      * @return element (i, j) of X
      */
     public double x(int i, int j) {
-        if (x != null) {
-            return x[i * cols + j];
-        }
-        return j < rowOffset ? 1.0 : rowsX[i][j - rowOffset];
-    }
-
-    /** @return whether the problem reads the caller's rows rather than a row-major model matrix */
-    public boolean readsRows() {
-        return x == null;
-    }
-
-    /**
-     * @return the row-major model matrix: the problem's own, or, for a problem on the caller's rows, a copy
-     *         made at the first call (for the implementations that need one: the loop oracle, the EJML
-     *         specification, power iteration)
-     */
-    final synchronized double[] flat() {
-        if (x != null) {
-            return x;
-        }
-        if (materialized == null) {
-            double[] m = new double[rows * cols];
-            for (int i = 0; i < rows; i++) {
-                copyRow(i, m, i * cols);
-            }
-            materialized = m;
-        }
-        return materialized;
-    }
-
-    /** Writes row i of the model matrix (the intercept's 1 included) into out from the offset. */
-    final void copyRow(int i, double[] out, int offset) {
-        if (x != null) {
-            System.arraycopy(x, i * cols, out, offset, cols);
-            return;
-        }
-        if (rowOffset == 1) {
-            out[offset] = 1.0;
-        }
-        System.arraycopy(rowsX[i], 0, out, offset + rowOffset, cols - rowOffset);
+        return x[i * cols + j];
     }
 
     /**

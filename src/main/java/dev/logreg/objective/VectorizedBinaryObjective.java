@@ -34,7 +34,7 @@ public final class VectorizedBinaryObjective extends BinaryObjective {
         super(problem);
         int m = problem.rows;
         int n = problem.cols;
-        X = DMatrixRMaj.wrap(m, n, problem.flat());
+        X = DMatrixRMaj.wrap(m, n, problem.x);
         theta = new DMatrixRMaj(n, 1);
         z = new DMatrixRMaj(m, 1);
         r = new DMatrixRMaj(m, 1);
