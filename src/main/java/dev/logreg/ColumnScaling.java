@@ -35,12 +35,38 @@ final class ColumnScaling {
     private final boolean intercept;
     private final double[] center;
     private final double[] scale;
+    /** Upper bounds of |x<sub>ij</sub>| per column on the new scale, or null when not known. */
+    private double[] bounds;
 
     private ColumnScaling(int cols, boolean intercept, double[] center, double[] scale) {
         this.cols = cols;
         this.intercept = intercept;
         this.center = center;
         this.scale = scale;
+    }
+
+    /**
+     * @return upper bounds of |x<sub>ij</sub>| per column on the new scale (for an equilibration, each
+     *         column's largest |x| divided by its power of two), or null when not known
+     */
+    double[] bounds() {
+        return bounds == null ? null : bounds.clone();
+    }
+
+    /**
+     * @param before upper bounds of |x<sub>ij</sub>| per column on the old scale, or null
+     * @return upper bounds on the new scale, (bound + |&mu;<sub>j</sub>|)/s<sub>j</sub> (as |x &minus; &mu;|
+     *         &le; |x| + |&mu;|), rounded up; or null
+     */
+    double[] bounds(double[] before) {
+        if (before == null) {
+            return null;
+        }
+        double[] after = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            after[j] = Math.nextUp((before[j] + Math.abs(center[j])) / scale[j]);
+        }
+        return after;
     }
 
     /**
@@ -93,7 +119,12 @@ final class ColumnScaling {
                 }
             }
         }
-        return new ColumnScaling(cols, intercept, new double[cols], scale);
+        ColumnScaling scaling = new ColumnScaling(cols, intercept, new double[cols], scale);
+        scaling.bounds = new double[cols];
+        for (int j = 0; j < cols; j++) {
+            scaling.bounds[j] = largestOf[j] / scale[j];
+        }
+        return scaling;
     }
 
     /**

@@ -42,6 +42,47 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         this.factors = factors;
     }
 
+    /** Upper bounds of |x<sub>ij</sub>| per column, or null when not known. */
+    private double[] columnBounds;
+
+    /** @param bounds upper bounds of |x<sub>ij</sub>| per column of these data, or null */
+    final void setColumnBounds(double[] bounds) {
+        this.columnBounds = bounds;
+    }
+
+    /**
+     * An upper bound of the largest logit range of a row at &theta; without a pass over the rows: for a row
+     * x, z<sub>k</sub> &minus; z<sub>l</sub> = x&middot;(&theta;<sub>k</sub> &minus; &theta;<sub>l</sub>) &le;
+     * &Sigma;<sub>j</sub> |&theta;<sub>kj</sub> &minus; &theta;<sub>lj</sub>| B<sub>j</sub> with B<sub>j</sub>
+     * &ge; max<sub>i</sub> |x<sub>ij</sub>|, over every pair of blocks and the reference's logit 0; widened
+     * by a margin far above the sum's rounding.
+     *
+     * @param theta parameters, length C&middot;n
+     * @return the bound, or +&infin; when the column bounds are not known
+     */
+    final double logitRangeBound(double[] theta) {
+        if (columnBounds == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int blocks = blocks();
+        boolean reference = reference() >= 0;
+        double largest = 0;
+        for (int c = 0; c < blocks; c++) {
+            for (int e = reference ? -1 : c + 1; e < blocks; e++) {
+                if (e == c) {
+                    continue;
+                }
+                double s = 0;
+                for (int j = 0; j < cols; j++) {
+                    double other = e < 0 ? 0.0 : theta[e * cols + j];
+                    s += Math.abs(theta[c * cols + j] - other) * columnBounds[j];
+                }
+                largest = Math.max(largest, s);
+            }
+        }
+        return largest * (1 + 1e-9);
+    }
+
     /** Records W once the subclass's problem has validated the weights and summed them. */
     final void setTotalWeight(double value) {
         this.totalWeight = value;

@@ -112,10 +112,12 @@ final class FitPipeline {
         int[] kept = Aliasing.kept(aliased, cols);
         int n = kept.length;
         FitData working = data;
+        double[] bounds = equilibration.bounds();
         if (aliased.length > 0) {
             working = data.withColumns(ModelMatrix.columns(design, rows, cols, kept), n,
                     factors == null ? null : ModelMatrix.select(factors, kept));
             start = selectPerBlock(start, blocks, cols, kept);
+            bounds = bounds == null ? null : ModelMatrix.select(bounds, kept);
         }
         ColumnScaling standardizer = null;
         if (settings.standardize()) {
@@ -128,7 +130,9 @@ final class FitPipeline {
                 working = working.withColumns(working.design, n, standardized);
             }
             start = mapPerBlock(start, blocks, standardizer::toScaled);
+            bounds = standardizer.bounds(bounds);
         }
+        working.setColumnBounds(bounds);
         // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
         Objective fused = working.objective();
         Objective objective = fused;
