@@ -60,56 +60,13 @@ public final class Inference {
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
-    private final double[] estimates;
-    private final int parameters;
-    private final int nullParameters;
-    private final boolean penalized;
+    /** The quantities, computed once and shared by the inference at every level. */
+    private final Computation values;
     private final double level;
-    private final String reason;
-    private final double[][] covariance;
-    private final double[] standardErrors;
-    private final double logLikelihood;
-    private final double nullLogLikelihood;
-    private final double deviance;
-    private final double nullDeviance;
-    private final int observations;
-    private final int rows;
-    private final List<Warning> warnings;
 
-    private Inference(Computation c, double level) {
-        this.estimates = c.estimates;
-        this.parameters = c.parameters;
-        this.nullParameters = c.nullParameters;
-        this.penalized = c.penalized;
+    private Inference(Computation values, double level) {
+        this.values = values;
         this.level = level;
-        this.reason = c.reason;
-        this.covariance = c.covariance;
-        this.standardErrors = c.standardErrors;
-        this.logLikelihood = c.logLikelihood;
-        this.nullLogLikelihood = c.nullLogLikelihood;
-        this.deviance = c.deviance;
-        this.nullDeviance = c.nullDeviance;
-        this.observations = c.observations;
-        this.rows = c.rows;
-        this.warnings = List.copyOf(c.warnings);
-    }
-
-    private Inference(Inference base, double level) {
-        this.estimates = base.estimates;
-        this.parameters = base.parameters;
-        this.nullParameters = base.nullParameters;
-        this.penalized = base.penalized;
-        this.level = level;
-        this.reason = base.reason;
-        this.covariance = base.covariance;
-        this.standardErrors = base.standardErrors;
-        this.logLikelihood = base.logLikelihood;
-        this.nullLogLikelihood = base.nullLogLikelihood;
-        this.deviance = base.deviance;
-        this.nullDeviance = base.nullDeviance;
-        this.observations = base.observations;
-        this.rows = base.rows;
-        this.warnings = base.warnings;
     }
 
     /** Computes the inference of a fit from what it kept. */
@@ -126,7 +83,7 @@ public final class Inference {
         if (!(value > 0 && value < 1)) {
             throw new IllegalArgumentException("the confidence level must be in (0, 1), got " + value);
         }
-        return value == level ? this : new Inference(this, value);
+        return value == level ? this : new Inference(values, value);
     }
 
     /**
@@ -146,22 +103,22 @@ public final class Inference {
 
     /** @return the estimates, in {@link Fit#theta()}'s order (a copy) */
     public double[] estimates() {
-        return estimates.clone();
+        return values.estimates.clone();
     }
 
     /** @return true if the fit was penalized (&lambda; &gt; 0) */
     public boolean penalized() {
-        return penalized;
+        return values.penalized;
     }
 
     /** @return true if standard errors, z, p and intervals are available */
     public boolean hasWald() {
-        return reason == null;
+        return values.reason == null;
     }
 
     /** @return why the Wald quantities are absent, or {@code null} if they are present */
     public String reason() {
-        return reason;
+        return values.reason;
     }
 
     /** @return the confidence level of the intervals */
@@ -170,8 +127,8 @@ public final class Inference {
     }
 
     private void requireWald() {
-        if (reason != null) {
-            throw new IllegalStateException(reason);
+        if (values.reason != null) {
+            throw new IllegalStateException(values.reason);
         }
     }
 
@@ -182,9 +139,9 @@ public final class Inference {
      */
     public double[][] covariance() {
         requireWald();
-        double[][] copy = new double[covariance.length][];
+        double[][] copy = new double[values.covariance.length][];
         for (int i = 0; i < copy.length; i++) {
-            copy[i] = covariance[i].clone();
+            copy[i] = values.covariance[i].clone();
         }
         return copy;
     }
@@ -195,7 +152,7 @@ public final class Inference {
      */
     public double[] standardErrors() {
         requireWald();
-        return standardErrors.clone();
+        return values.standardErrors.clone();
     }
 
     /**
@@ -204,9 +161,9 @@ public final class Inference {
      */
     public double[] z() {
         requireWald();
-        double[] z = new double[estimates.length];
+        double[] z = new double[values.estimates.length];
         for (int j = 0; j < z.length; j++) {
-            z[j] = estimates[j] / standardErrors[j];
+            z[j] = values.estimates[j] / values.standardErrors[j];
         }
         return z;
     }
@@ -242,9 +199,9 @@ public final class Inference {
     private double[] limits(int sign) {
         requireWald();
         double q = NORMAL.inverseCumulativeProbability(1 - (1 - level) / 2);
-        double[] out = new double[estimates.length];
+        double[] out = new double[values.estimates.length];
         for (int j = 0; j < out.length; j++) {
-            out[j] = estimates[j] + sign * q * standardErrors[j];
+            out[j] = values.estimates[j] + sign * q * values.standardErrors[j];
         }
         return out;
     }
@@ -254,7 +211,7 @@ public final class Inference {
      *         against a reference class, the relative risk ratios of each class against it
      */
     public double[] oddsRatios() {
-        return exp(estimates);
+        return exp(values.estimates);
     }
 
     /**
@@ -283,51 +240,51 @@ public final class Inference {
 
     /** @return the log-likelihood &#8467; (as R's {@code logLik} for two classes) */
     public double logLikelihood() {
-        return logLikelihood;
+        return values.logLikelihood;
     }
 
     /** @return the log-likelihood of the intercepts-only model */
     public double nullLogLikelihood() {
-        return nullLogLikelihood;
+        return values.nullLogLikelihood;
     }
 
     /** @return the residual deviance */
     public double deviance() {
-        return deviance;
+        return values.deviance;
     }
 
     /** @return the null deviance */
     public double nullDeviance() {
-        return nullDeviance;
+        return values.nullDeviance;
     }
 
     /** @return n, the observations: rows with positive weight (R's {@code nobs}) */
     public int observations() {
-        return observations;
+        return values.observations;
     }
 
     /** @return the rows of the fit, those of weight 0 included */
     public int rows() {
-        return rows;
+        return values.rows;
     }
 
     /** @return the residual degrees of freedom n &minus; k */
     public int dfResidual() {
-        return observations - parameters;
+        return values.observations - values.parameters;
     }
 
     /** @return the null model's degrees of freedom, n minus its parameters (C intercepts, or none) */
     public int dfNull() {
-        return observations - nullParameters;
+        return values.observations - values.nullParameters;
     }
 
     /** @return k, the number of parameters estimated (aliased ones do not count) */
     public int parameters() {
-        return parameters;
+        return values.parameters;
     }
 
     private void requireUnpenalized(String what) {
-        if (penalized) {
+        if (values.penalized) {
             throw new IllegalStateException(what + " is not reported for a penalized fit (lambda > 0)");
         }
     }
@@ -338,7 +295,7 @@ public final class Inference {
      */
     public double aic() {
         requireUnpenalized("AIC");
-        return -2 * logLikelihood + 2 * parameters;
+        return -2 * values.logLikelihood + 2 * values.parameters;
     }
 
     /**
@@ -350,12 +307,12 @@ public final class Inference {
      */
     public double bic() {
         requireUnpenalized("BIC");
-        return -2 * logLikelihood + parameters * Math.log(rows);
+        return -2 * values.logLikelihood + values.parameters * Math.log(values.rows);
     }
 
     /** @return McFadden's pseudo-R&sup2; = 1 &minus; &#8467;/&#8467;<sub>0</sub> (0 when &#8467;<sub>0</sub> = 0) */
     public double pseudoR2() {
-        return nullLogLikelihood == 0 ? 0 : 1 - logLikelihood / nullLogLikelihood;
+        return values.nullLogLikelihood == 0 ? 0 : 1 - values.logLikelihood / values.nullLogLikelihood;
     }
 
     /**
@@ -364,7 +321,7 @@ public final class Inference {
      */
     public double likelihoodRatio() {
         requireUnpenalized("The likelihood-ratio test");
-        return Math.max(0, nullDeviance - deviance);
+        return Math.max(0, values.nullDeviance - values.deviance);
     }
 
     /**
@@ -373,7 +330,7 @@ public final class Inference {
      */
     public int likelihoodRatioDf() {
         requireUnpenalized("The likelihood-ratio test");
-        return parameters - nullParameters;
+        return values.parameters - values.nullParameters;
     }
 
     /**
@@ -388,7 +345,7 @@ public final class Inference {
 
     /** @return warnings about the inference, empty when there are none */
     public List<Warning> warnings() {
-        return warnings;
+        return java.util.Collections.unmodifiableList(values.warnings);
     }
 
     /** The quantities, computed once. */
