@@ -128,6 +128,20 @@ public abstract sealed class Fit permits BinomialFit, MultinomialFit {
         return copy(coefficients);
     }
 
+    /**
+     * @return {@link #coefficientsWithIntercept()} with NaN, R's NA, at the aliased terms, as R's {@code coef}
+     *         reports a fit with singularities (a copy)
+     */
+    public double[][] coefficientsWithNa() {
+        double[][] b = coefficientsWithIntercept();
+        for (double[] row : b) {
+            for (int j : aliased) {
+                row[j] = Double.NaN;
+            }
+        }
+        return b;
+    }
+
     /** @return the intercept of each coefficient class, 0 without intercepts (a copy) */
     public double[] intercepts() {
         double[] out = new double[coefficients.length];

@@ -33,7 +33,7 @@ final class Summary {
         sb.append("\nCoefficients:").append(aliased == 0 ? "" : " (" + aliased + " not defined because of singularities)")
                 .append('\n');
         List<String> terms = fit.terms();
-        double[] theta = estimatesWithNa(fit)[0];
+        double[] theta = fit.coefficientsWithNa()[0];
         if (inf.hasWald()) {
             sb.append(waldTable(terms, theta, inf.standardErrors(), inf.z(), inf.p()));
             sb.append(SIGNIF_CODES);
@@ -88,7 +88,7 @@ final class Summary {
             sb.append("\nCoefficients: (").append(aliased).append(" not defined because of singularities,"
                     + " in every class)\n");
         }
-        double[][] theta = estimatesWithNa(fit);
+        double[][] theta = fit.coefficientsWithNa();
         List<String> classes = fit.coefficientClasses();
         List<String> terms = fit.terms();
         int p = terms.size();
@@ -128,20 +128,6 @@ final class Summary {
 
     private static double[] block(double[] values, int c, int p) {
         return java.util.Arrays.copyOfRange(values, c * p, (c + 1) * p);
-    }
-
-    /**
-     * @param fit a fit
-     * @return its coefficients with NaN (printed NA as R does) for aliased terms
-     */
-    static double[][] estimatesWithNa(Fit fit) {
-        double[][] b = fit.coefficientsWithIntercept();
-        for (double[] row : b) {
-            for (int j : fit.aliasedIndices()) {
-                row[j] = Double.NaN;
-            }
-        }
-        return b;
     }
 
     /** The Solver line: which optimizer, on which scale, how many iterations and how it ended. */

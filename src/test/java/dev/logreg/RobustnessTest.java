@@ -141,6 +141,17 @@ class RobustnessTest {
         BinomialFit fit = LogisticRegression.newton().fit(x, d.y());
         assertEquals(List.of("x3"), fit.aliased());
         assertTrue(fit.converged(), fit.warnings().toString());
+        // As R's coef: NA (NaN) at the aliased term, the estimate elsewhere; column 3 is x3 after the intercept.
+        double[] withNa = fit.coefficientsWithNa()[0];
+        double[] theta = fit.theta();
+        for (int j = 0; j < theta.length; j++) {
+            if (j == 3) {
+                assertTrue(Double.isNaN(withNa[j]), "the aliased x3");
+                assertEquals(0.0, theta[j], "theta keeps 0 there");
+            } else {
+                assertEquals(theta[j], withNa[j], "term " + j);
+            }
+        }
     }
 
     @Test

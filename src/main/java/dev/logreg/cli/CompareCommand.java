@@ -99,7 +99,7 @@ final class CompareCommand implements Callable<Integer> {
 
         static Run of(String name, String title, LogisticRegression settings, Fit fit, long nanos) {
             Map<String, double[]> coefficients = new LinkedHashMap<>();
-            double[][] b = FitReport.estimatesWithNa(fit);
+            double[][] b = fit.coefficientsWithNa();
             List<String> classes = fit.coefficientClasses();
             for (int c = 0; c < b.length; c++) {
                 coefficients.put(fit.binomial() ? null : classes.get(c), b[c]);

@@ -150,21 +150,6 @@ final class FitReport {
         return out;
     }
 
-    /**
-     * @param fit a fit
-     * @return its coefficients, one row per coefficient class, NaN (printed NA as R does, null in JSON) for
-     *         aliased terms
-     */
-    static double[][] estimatesWithNa(Fit fit) {
-        double[][] b = fit.coefficientsWithIntercept();
-        for (double[] row : b) {
-            for (int j : fit.aliasedIndices()) {
-                row[j] = Double.NaN;
-            }
-        }
-        return b;
-    }
-
     /** A number with {@code digits} significant digits, as R's signif then format. */
     static String significant(double value, int digits) {
         return TextTable.significant(value, digits);
@@ -213,7 +198,7 @@ final class FitReport {
         List<String> terms = fit.terms();
         putStrings(root, "terms", terms);
         List<String> classes = fit.coefficientClasses();
-        double[][] theta = estimatesWithNa(fit);
+        double[][] theta = fit.coefficientsWithNa();
         double[][] exponentiated = new double[theta.length][];
         for (int c = 0; c < theta.length; c++) {
             exponentiated[c] = exp(theta[c]);
