@@ -56,7 +56,25 @@ public final class BinaryProblem extends ProblemData {
      */
     public BinaryProblem(double[] x, int rows, int cols, double[] y, double[] weights, double l2,
                          int interceptColumn, double[] penaltyFactors) {
-        super(x, rows, cols, weights, l2, interceptColumn, penaltyFactors);
+        this(DesignMatrix.wrap(x, rows, cols), y, weights, l2, interceptColumn, penaltyFactors);
+    }
+
+    /**
+     * Wraps the data of a binary problem on a model matrix already checked; validates the rest.
+     *
+     * @param x the model matrix; its array is referenced, not copied
+     * @param y labels, length m, each 0 or 1; not copied
+     * @param weights sample weights, length m, finite and &ge; 0 with a positive, finite sum whose
+     *        reciprocal is finite, or {@code null} for unit weights
+     * @param l2 the penalty &lambda; &ge; 0
+     * @param interceptColumn the column that is not penalized, or &minus;1 for none
+     * @param penaltyFactors f<sub>j</sub> per column (length cols), each finite and &ge; 0; the
+     *        intercept's is ignored; or {@code null} for ones; copied
+     * @throws IllegalArgumentException naming the offending row, column or value
+     */
+    public BinaryProblem(DesignMatrix x, double[] y, double[] weights, double l2, int interceptColumn,
+                         double[] penaltyFactors) {
+        super(x, weights, l2, interceptColumn, penaltyFactors);
         if (y == null) {
             throw new IllegalArgumentException("y is null");
         }

@@ -73,7 +73,25 @@ public final class MultinomialProblem extends ProblemData {
      */
     public MultinomialProblem(double[] x, int rows, int cols, int[] y, double[] weights, double l2,
                               int interceptColumn, int classes, int reference, double[] penaltyFactors) {
-        super(x, rows, cols, weights, l2, interceptColumn, penaltyFactors);
+        this(DesignMatrix.wrap(x, rows, cols), y, weights, l2, interceptColumn, classes, reference, penaltyFactors);
+    }
+
+    /**
+     * Describes a problem on a model matrix already checked; validates the rest.
+     *
+     * @param x the model matrix; its array is referenced, not copied
+     * @param y class labels in [0, classes), length m
+     * @param weights prior weights, finite and &ge; 0 with a positive sum, or {@code null} for all 1
+     * @param l2 the penalty &lambda; &ge; 0 on every coefficient but the intercepts
+     * @param interceptColumn the column of X that is the intercept (unpenalized), or &minus;1
+     * @param classes K &ge; 2
+     * @param reference the reference class in [0, K), or &minus;1 for the symmetric parametrization
+     * @param penaltyFactors f<sub>j</sub> per column, finite and &ge; 0, or {@code null} for ones; copied
+     * @throws IllegalArgumentException naming the first invalid value
+     */
+    public MultinomialProblem(DesignMatrix x, int[] y, double[] weights, double l2, int interceptColumn,
+                              int classes, int reference, double[] penaltyFactors) {
+        super(x, weights, l2, interceptColumn, penaltyFactors);
         if (classes < 2) {
             throw new IllegalArgumentException("a multinomial model needs at least 2 classes, got " + classes);
         }
@@ -206,7 +224,7 @@ public final class MultinomialProblem extends ProblemData {
      */
     synchronized BinaryProblem gramProblem() {
         if (gram == null) {
-            gram = new BinaryProblem(x, rows, cols, new double[rows], w, 0.0, interceptColumn, penaltyFactors);
+            gram = new BinaryProblem(matrix, new double[rows], w, 0.0, interceptColumn, penaltyFactors);
         }
         return gram;
     }

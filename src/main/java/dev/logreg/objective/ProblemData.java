@@ -4,11 +4,14 @@ package dev.logreg.objective;
  * What a binary and a multinomial problem share: a model matrix X (m&times;n, row-major), prior
  * weights w &ge; 0 with a positive, finite total W whose reciprocal is finite, an L2 penalty &lambda;
  * &ge; 0 with optional per-column factors f<sub>j</sub>, and the unpenalized intercept column, if any.
- * The constructor validates all of them (every element of X finite), once; the subclasses add and
- * check the labels. The arrays are referenced, not copied (the factors are copied).
+ * The constructor validates all of them (X, a {@link DesignMatrix}, was checked finite when it was
+ * made); the subclasses add and check the labels. The arrays are referenced, not copied (the factors
+ * are copied).
  */
 abstract class ProblemData {
 
+    /** X as given, checked. */
+    final DesignMatrix matrix;
     final double[] x;
     final int rows;
     final int cols;
@@ -20,9 +23,7 @@ abstract class ProblemData {
     final double[] penaltyFactors;
 
     /**
-     * @param x model matrix, row-major, length rows&times;cols, every element finite; not copied
-     * @param rows m &ge; 1
-     * @param cols n &ge; 1
+     * @param matrix the model matrix, checked finite when it was made; its array is referenced, not copied
      * @param weights sample weights, length m, finite and &ge; 0 with a positive, finite sum whose
      *        reciprocal is finite, or {@code null} for unit weights
      * @param l2 the penalty &lambda; &ge; 0
@@ -31,21 +32,12 @@ abstract class ProblemData {
      *        ignored; or {@code null} for ones; copied
      * @throws IllegalArgumentException naming the offending row, column or value
      */
-    ProblemData(double[] x, int rows, int cols, double[] weights, double l2, int interceptColumn,
-                double[] penaltyFactors) {
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
+    ProblemData(DesignMatrix matrix, double[] weights, double l2, int interceptColumn, double[] penaltyFactors) {
+        if (matrix == null) {
+            throw new IllegalArgumentException("the model matrix is null");
         }
-        if (rows < 1) {
-            throw new IllegalArgumentException("the model matrix needs at least one row, got " + rows);
-        }
-        if (cols < 1) {
-            throw new IllegalArgumentException("the model matrix needs at least one column, got " + cols);
-        }
-        if (x.length != (long) rows * cols) {
-            throw new IllegalArgumentException("x has length " + x.length + ", expected rows*cols = "
-                    + rows + "*" + cols);
-        }
+        int rows = matrix.rows();
+        int cols = matrix.cols();
         if (weights != null && weights.length != rows) {
             throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + rows);
         }
@@ -55,11 +47,6 @@ abstract class ProblemData {
         if (interceptColumn < -1 || interceptColumn >= cols) {
             throw new IllegalArgumentException("interceptColumn must be -1 or in [0, " + cols + "), got "
                     + interceptColumn);
-        }
-        int bad = FiniteCheck.firstNonFinite(x, 0, x.length);
-        if (bad >= 0) {
-            throw new IllegalArgumentException("x at row " + bad / cols + ", column " + bad % cols + " is " + x[bad]
-                    + ": the model matrix must be finite");
         }
         this.w = weights != null ? weights : filled(rows, 1.0);
         checkWeights(w);
@@ -88,7 +75,8 @@ abstract class ProblemData {
             }
         }
         this.penaltyFactors = penaltyFactors == null ? null : penaltyFactors.clone();
-        this.x = x;
+        this.matrix = matrix;
+        this.x = matrix.data();
         this.rows = rows;
         this.cols = cols;
         this.totalWeight = total;

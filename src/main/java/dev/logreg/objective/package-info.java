@@ -1,7 +1,8 @@
 /**
  * The objective: the logistic loss J(&theta;), its gradient and its Hessian, written into
  * caller-owned buffers, for two classes and for K. {@link dev.logreg.objective.Objective} is the
- * contract the solvers minimize; {@link dev.logreg.objective.BinaryProblem} and
+ * contract the solvers minimize; {@link dev.logreg.objective.DesignMatrix} is a model matrix checked
+ * finite once, as it is copied; {@link dev.logreg.objective.BinaryProblem} and
  * {@link dev.logreg.objective.MultinomialProblem} hold and validate the data (model matrix, labels,
  * weights, penalty and its per-column factors) and give the separation level, the loss below which
  * the data are proved completely separated; {@link dev.logreg.objective.BinaryObjective} and
