@@ -44,6 +44,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
     private final int stride;
     /** The totals a pass folds the chunks into: loss, gradient, upper triangle of H (n rows of stride). */
     private double totalLoss;
+    /** The largest logit range of a row, over the chunks of the current pass. */
+    private double totalRange;
+    private final LastPassRange lastPass;
     private final double[] totalGradient;
     private final double[] totalHessian;
 
@@ -86,6 +89,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
                 PARALLEL_MIN_ELEMENTS, always);
         this.totalGradient = new double[problem.cols];
         this.totalHessian = new double[problem.cols * stride];
+        this.lastPass = new LastPassRange(problem.cols);
         this.workers = new Worker[this.threads];
         for (int t = 0; t < this.threads; t++) {
             workers[t] = new Worker();
@@ -102,15 +106,35 @@ public final class FusedBinaryObjective extends BinaryObjective {
         return threads;
     }
 
+    /**
+     * The largest |x<sub>i</sub>&theta;| over the rows of positive weight, the range of a row's two
+     * logits (0 and z<sub>i</sub>): how close a fitted probability comes to 0 or 1. Every pass finds it
+     * on its way, so at the &theta; of the last pass it costs nothing; at another &theta; it costs one pass
+     * of the loss.
+     *
+     * @param theta parameters, length n
+     * @return max |z<sub>i</sub>| over the rows with w<sub>i</sub> &gt; 0
+     * @throws IllegalArgumentException if theta is null or of the wrong length
+     */
+    public double largestLogitRange(double[] theta) {
+        if (!lastPass.isAt(theta)) {
+            value(theta);
+        }
+        return lastPass.range();
+    }
+
     /** Runs the workers over the chunks and folds their sums in chunk order; gradient and hessian may be null. */
     @Override
     double pass(double[] theta, double[] gradient, double[] hessian) {
         FusedWorker.prepare(workers, theta, gradient, hessian, totalGradient);
         totalLoss = 0;
+        totalRange = 0;
+        lastPass.forget();
         if (hessian != null) {
             Arrays.fill(totalHessian, 0.0);
         }
         ParallelPass.run(problem.rows, chunkRows, workers);
+        lastPass.record(theta, totalRange);
         int n = problem.cols;
         double invW = 1.0 / problem.totalWeight;
         FusedWorker.scaled(totalGradient, invW, gradient);
@@ -144,6 +168,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         @Override
         public void fold() {
             totalLoss += loss;
+            totalRange = Math.max(totalRange, largestRange);
             foldGradient(totalGradient);
             if (wantHessian) {
                 foldUpperTriangle(totalHessian, hessian, problem.cols, stride);
@@ -188,6 +213,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
                     double log1pE = Math.log1p(e);
                     double yi = y[i];
                     double wi = w[i];
+                    if (wi > 0) {
+                        largestRange = Math.max(largestRange, Math.abs(z));
+                    }
                     double softplusZ = Math.max(z, 0.0) + log1pE;
                     double softplusMinusZ = Math.max(-z, 0.0) + log1pE;
                     double term = yi == 0.0 ? softplusZ

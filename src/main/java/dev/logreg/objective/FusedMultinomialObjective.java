@@ -31,6 +31,9 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
     private final Worker[] workers;
     /** The totals the chunks are folded into: the loss, the gradient, the upper Gram triangles. */
     private double totalLoss;
+    /** The largest logit range of a row, over the chunks of the current pass. */
+    private double totalRange;
+    private final LastPassRange lastPass;
     private final double[] totalGradient;
     private final double[][] totalGrams;
     private final HessianUpdate simd;
@@ -75,6 +78,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                 FusedBinaryObjective.PARALLEL_MIN_ELEMENTS, always);
         this.totalGradient = new double[problem.dimension()];
         this.totalGrams = new double[pairs][problem.cols * stride];
+        this.lastPass = new LastPassRange(problem.dimension());
         this.workers = new Worker[this.threads];
         for (int t = 0; t < this.threads; t++) {
             workers[t] = new Worker();
@@ -91,16 +95,36 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         return simd != null;
     }
 
+    /**
+     * The largest range (max minus min) of a row's K logits over the rows of positive weight, the
+     * reference class's logit 0 among them: how close some fitted probability comes to 0 or 1. Every
+     * pass finds it on its way, so at the &theta; of the last pass it costs nothing; at another &theta;
+     * it costs one pass of the loss.
+     *
+     * @param theta parameters, length C&middot;n
+     * @return the largest logit range over the rows with w<sub>i</sub> &gt; 0
+     * @throws IllegalArgumentException if theta is null or of the wrong length
+     */
+    public double largestLogitRange(double[] theta) {
+        if (!lastPass.isAt(theta)) {
+            value(theta);
+        }
+        return lastPass.range();
+    }
+
     @Override
     double pass(double[] theta, double[] gradient, double[] hessian) {
         FusedWorker.prepare(workers, theta, gradient, hessian, totalGradient);
         totalLoss = 0;
+        totalRange = 0;
+        lastPass.forget();
         if (hessian != null) {
             for (double[] g : totalGrams) {
                 Arrays.fill(g, 0.0);
             }
         }
         ParallelPass.run(problem.rows, chunkRows, workers);
+        lastPass.record(theta, totalRange);
         int n = problem.cols;
         int dim = problem.dimension();
         double invW = 1.0 / problem.totalWeight;
@@ -149,6 +173,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         @Override
         public void fold() {
             totalLoss += loss;
+            totalRange = Math.max(totalRange, largestRange);
             foldGradient(totalGradient);
             if (wantHessian) {
                 for (int q = 0; q < grams.length; q++) {
@@ -176,6 +201,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                 for (int i = start; i < end; i++) {
                     int row = i * n;
                     double max = reference ? 0.0 : Double.NEGATIVE_INFINITY;
+                    double min = reference ? 0.0 : Double.POSITIVE_INFINITY;
                     for (int c = 0; c < blocks; c++) {
                         int t = c * n;
                         double z0 = 0;
@@ -190,6 +216,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                         }
                         z[c] = z0 + z1;
                         max = Math.max(max, z[c]);
+                        min = Math.min(min, z[c]);
                     }
                     double sum = reference ? Math.exp(-max) : 0.0;
                     for (int c = 0; c < blocks; c++) {
@@ -198,6 +225,9 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                     }
                     double lse = max + Math.log(sum);
                     double wi = q.w[i];
+                    if (wi > 0) {
+                        largestRange = Math.max(largestRange, max - min);
+                    }
                     int yc = q.classBlock[q.y[i]];
                     loss += wi * (lse - (yc < 0 ? 0.0 : z[yc]));
                     if (!wantGradient) {

@@ -17,6 +17,8 @@ abstract class FusedWorker implements ParallelPass.RowWorker {
     boolean wantHessian;
     /** The chunk's part of the data loss (before the division by W). */
     double loss;
+    /** The largest range of a row's logits in the chunk, over its rows of positive weight. */
+    double largestRange;
 
     FusedWorker(int dimension) {
         this.gradient = new double[dimension];
@@ -36,9 +38,10 @@ abstract class FusedWorker implements ParallelPass.RowWorker {
         }
     }
 
-    /** Clears the chunk's loss and, when asked for, its gradient: a chunk's sums start from zero. */
+    /** Clears the chunk's loss, its largest logit range and, when asked for, its gradient: a chunk's sums start from zero. */
     final void clearLossAndGradient() {
         loss = 0;
+        largestRange = 0;
         if (wantGradient) {
             Arrays.fill(gradient, 0.0);
         }
