@@ -35,38 +35,12 @@ final class ColumnScaling {
     private final boolean intercept;
     private final double[] center;
     private final double[] scale;
-    /** Upper bounds of |x<sub>ij</sub>| per column on the new scale, or null when not known. */
-    private double[] bounds;
 
     private ColumnScaling(int cols, boolean intercept, double[] center, double[] scale) {
         this.cols = cols;
         this.intercept = intercept;
         this.center = center;
         this.scale = scale;
-    }
-
-    /**
-     * @return upper bounds of |x<sub>ij</sub>| per column on the new scale (for an equilibration, each
-     *         column's largest |x| divided by its power of two), or null when not known
-     */
-    double[] bounds() {
-        return bounds == null ? null : bounds.clone();
-    }
-
-    /**
-     * @param before upper bounds of |x<sub>ij</sub>| per column on the old scale, or null
-     * @return upper bounds on the new scale, (bound + |&mu;<sub>j</sub>|)/s<sub>j</sub> (as |x &minus; &mu;|
-     *         &le; |x| + |&mu;|), rounded up; or null
-     */
-    double[] bounds(double[] before) {
-        if (before == null) {
-            return null;
-        }
-        double[] after = new double[cols];
-        for (int j = 0; j < cols; j++) {
-            after[j] = Math.nextUp((before[j] + Math.abs(center[j])) / scale[j]);
-        }
-        return after;
     }
 
     /**
@@ -80,31 +54,14 @@ final class ColumnScaling {
      * @param cols n
      * @param intercept whether column 0 is the intercept (never scaled)
      * @param penalized whether the fit has a penalty
+     * @param largestOf max|x<sub>j</sub>| per column, as the copy into the model matrix found them
      * @return the scaling, the identity when no column needed it
-     */
-    static ColumnScaling equilibrate(double[] x, int rows, int cols, boolean intercept, boolean penalized) {
-        return equilibrate(x, rows, cols, intercept, penalized, null);
-    }
-
-    /**
-     * {@link #equilibrate(double[], int, int, boolean, boolean)} with each column's largest |x| known.
-     *
-     * @param largestOf max|x<sub>j</sub>| per column, or null to find them (one pass in row order)
      */
     static ColumnScaling equilibrate(double[] x, int rows, int cols, boolean intercept, boolean penalized,
                                      double[] largestOf) {
         double[] scale = new double[cols];
         java.util.Arrays.fill(scale, 1.0);
         boolean any = false;
-        if (largestOf == null) {
-            largestOf = new double[cols];
-            for (int i = 0; i < rows; i++) {
-                int base = i * cols;
-                for (int j = 0; j < cols; j++) {
-                    largestOf[j] = Math.max(largestOf[j], Math.abs(x[base + j]));
-                }
-            }
-        }
         for (int j = intercept ? 1 : 0; j < cols; j++) {
             double largest = largestOf[j];
             if (largest > LARGE || (largest > 0 && largest < SMALL && !penalized)) {
@@ -119,12 +76,7 @@ final class ColumnScaling {
                 }
             }
         }
-        ColumnScaling scaling = new ColumnScaling(cols, intercept, new double[cols], scale);
-        scaling.bounds = new double[cols];
-        for (int j = 0; j < cols; j++) {
-            scaling.bounds[j] = largestOf[j] / scale[j];
-        }
-        return scaling;
+        return new ColumnScaling(cols, intercept, new double[cols], scale);
     }
 
     /**

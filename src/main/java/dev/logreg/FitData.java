@@ -1,6 +1,7 @@
 package dev.logreg;
 
 import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.DesignMatrix;
 import dev.logreg.objective.FusedBinaryObjective;
 import dev.logreg.objective.FusedMultinomialObjective;
 import dev.logreg.objective.MultinomialProblem;
@@ -16,6 +17,9 @@ import dev.logreg.objective.Objective;
  */
 abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
+    /** The model matrix, checked finite when the pipeline copied it. */
+    final DesignMatrix matrix;
+    /** Its array. */
     final double[] design;
     final int rows;
     final int cols;
@@ -30,57 +34,17 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** W, as the problem summed it. */
     private double totalWeight;
 
-    private FitData(double[] design, int rows, int cols, boolean intercept, double l2, double[] weights,
-                    int weightExponent, double[] factors) {
-        this.design = design;
-        this.rows = rows;
-        this.cols = cols;
+    private FitData(DesignMatrix matrix, boolean intercept, double l2, double[] weights, int weightExponent,
+                    double[] factors) {
+        this.matrix = matrix;
+        this.design = matrix.data();
+        this.rows = matrix.rows();
+        this.cols = matrix.cols();
         this.intercept = intercept;
         this.l2 = l2;
         this.weights = weights;
         this.weightExponent = weightExponent;
         this.factors = factors;
-    }
-
-    /** Upper bounds of |x<sub>ij</sub>| per column, or null when not known. */
-    private double[] columnBounds;
-
-    /** @param bounds upper bounds of |x<sub>ij</sub>| per column of these data, or null */
-    final void setColumnBounds(double[] bounds) {
-        this.columnBounds = bounds;
-    }
-
-    /**
-     * An upper bound of the largest logit range of a row at &theta; without a pass over the rows: for a row
-     * x, z<sub>k</sub> &minus; z<sub>l</sub> = x&middot;(&theta;<sub>k</sub> &minus; &theta;<sub>l</sub>) &le;
-     * &Sigma;<sub>j</sub> |&theta;<sub>kj</sub> &minus; &theta;<sub>lj</sub>| B<sub>j</sub> with B<sub>j</sub>
-     * &ge; max<sub>i</sub> |x<sub>ij</sub>|, over every pair of blocks and the reference's logit 0; widened
-     * by a margin far above the sum's rounding.
-     *
-     * @param theta parameters, length C&middot;n
-     * @return the bound, or +&infin; when the column bounds are not known
-     */
-    final double logitRangeBound(double[] theta) {
-        if (columnBounds == null) {
-            return Double.POSITIVE_INFINITY;
-        }
-        int blocks = blocks();
-        boolean reference = reference() >= 0;
-        double largest = 0;
-        for (int c = 0; c < blocks; c++) {
-            for (int e = reference ? -1 : c + 1; e < blocks; e++) {
-                if (e == c) {
-                    continue;
-                }
-                double s = 0;
-                for (int j = 0; j < cols; j++) {
-                    double other = e < 0 ? 0.0 : theta[e * cols + j];
-                    s += Math.abs(theta[c * cols + j] - other) * columnBounds[j];
-                }
-                largest = Math.max(largest, s);
-            }
-        }
-        return largest * (1 + 1e-9);
     }
 
     /** Records W once the subclass's problem has validated the weights and summed them. */
@@ -123,31 +87,22 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /**
      * @param theta parameters, length C&middot;n
      * @return the largest range (max minus min) of a row's K logits over the rows of positive weight:
-     *         how close some fitted probability comes to 0 or 1
+     *         how close some fitted probability comes to 0 or 1. From the {@link #kernel()}'s pass when its
+     *         last one was at &theta; (as after a solve), else by one pass of the loss.
      */
-    double largestLogitRange(double[] theta) {
-        double[] z = new double[classes()];
-        double largest = 0;
-        for (int i = 0; i < rows; i++) {
-            if (weight(i) > 0) {
-                logits(i, theta, z);
-                double lo = z[0];
-                double hi = z[0];
-                for (double v : z) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-                largest = Math.max(largest, hi - lo);
-            }
-        }
-        return largest;
-    }
+    abstract double largestLogitRange(double[] theta);
+
+    /**
+     * @return the fused kernel the fit solves with, made once for these data; not thread-safe, so only
+     *         the fit's own thread uses it (the inference makes its own with {@link #objective()})
+     */
+    abstract Objective kernel();
 
     /** @return the fused kernel on these data (a new instance: it is not thread-safe) */
     abstract Objective objective();
 
     /** @return the same labels and weights on other columns (a model matrix the caller hands over) */
-    abstract FitData withColumns(double[] design, int cols, double[] factors);
+    abstract FitData withColumns(DesignMatrix matrix, double[] factors);
 
     /** @return the loss below which the data are proved completely separated (0 with a penalty) */
     abstract double separationLevel();
@@ -161,21 +116,22 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** The binary model: labels 0 and 1, class 1 the event. */
     static final class Binary extends FitData {
         final BinaryProblem problem;
+        private FusedBinaryObjective kernel;
 
-        Binary(double[] design, int rows, int cols, boolean intercept, double[] labels, double l2, double[] weights,
+        Binary(DesignMatrix matrix, boolean intercept, double[] labels, double l2, double[] weights,
                int weightExponent, double[] factors) {
-            super(design, rows, cols, intercept, l2, weights, weightExponent, factors);
-            this.problem = new BinaryProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, factors);
+            super(matrix, intercept, l2, weights, weightExponent, factors);
+            this.problem = new BinaryProblem(matrix, labels, weights, l2, intercept ? 0 : -1, factors);
             setTotalWeight(problem.totalWeight());
         }
 
-        private Binary(Binary base, double[] design, int cols, double[] factors) {
-            super(design, base.rows, cols, base.intercept, base.l2, base.weights, base.weightExponent, factors);
+        private Binary(Binary base, DesignMatrix matrix, double[] factors) {
+            super(matrix, base.intercept, base.l2, base.weights, base.weightExponent, factors);
             double[] labels = new double[rows];
             for (int i = 0; i < rows; i++) {
                 labels[i] = base.problem.label(i);
             }
-            this.problem = new BinaryProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, factors);
+            this.problem = new BinaryProblem(matrix, labels, weights, l2, intercept ? 0 : -1, factors);
             setTotalWeight(problem.totalWeight());
         }
 
@@ -200,21 +156,17 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
             z[1] = dot(i, theta);
         }
 
-        /** max |x<sub>i</sub>&theta;| over the rows of positive weight, in parallel row ranges. */
         @Override
         double largestLogitRange(double[] theta) {
-            int chunks = (long) rows * cols < (1 << 16) ? 1 : Runtime.getRuntime().availableProcessors();
-            return java.util.stream.IntStream.range(0, chunks).parallel().mapToDouble(c -> {
-                int from = (int) ((long) rows * c / chunks);
-                int to = (int) ((long) rows * (c + 1) / chunks);
-                double largest = 0;
-                for (int i = from; i < to; i++) {
-                    if (weight(i) > 0) {
-                        largest = Math.max(largest, Math.abs(dot(i, theta)));
-                    }
-                }
-                return largest;
-            }).max().orElse(0);
+            return kernel().largestLogitRange(theta);
+        }
+
+        @Override
+        FusedBinaryObjective kernel() {
+            if (kernel == null) {
+                kernel = new FusedBinaryObjective(problem);
+            }
+            return kernel;
         }
 
         private double dot(int i, double[] theta) {
@@ -232,8 +184,8 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         }
 
         @Override
-        FitData withColumns(double[] design, int cols, double[] factors) {
-            return new Binary(this, design, cols, factors);
+        FitData withColumns(DesignMatrix matrix, double[] factors) {
+            return new Binary(this, matrix, factors);
         }
 
         @Override
@@ -255,15 +207,16 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** The multinomial model: K classes, C = K &minus; 1 blocks against a reference, or K symmetric ones. */
     static final class Multinomial extends FitData {
         final MultinomialProblem problem;
+        private FusedMultinomialObjective kernel;
         private final int[] labels;
         private final int reference;
 
-        Multinomial(double[] design, int rows, int cols, boolean intercept, int[] labels, int classes, int reference,
+        Multinomial(DesignMatrix matrix, boolean intercept, int[] labels, int classes, int reference,
                     double l2, double[] weights, int weightExponent, double[] factors) {
-            super(design, rows, cols, intercept, l2, weights, weightExponent, factors);
+            super(matrix, intercept, l2, weights, weightExponent, factors);
             this.labels = labels;
             this.reference = reference;
-            this.problem = new MultinomialProblem(design, rows, cols, labels, weights, l2, intercept ? 0 : -1, classes,
+            this.problem = new MultinomialProblem(matrix, labels, weights, l2, intercept ? 0 : -1, classes,
                     reference, factors);
             setTotalWeight(problem.totalWeight());
         }
@@ -294,8 +247,21 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         }
 
         @Override
-        FitData withColumns(double[] design, int cols, double[] factors) {
-            return new Multinomial(design, rows, cols, intercept, labels, problem.classes(), reference, l2, weights,
+        double largestLogitRange(double[] theta) {
+            return kernel().largestLogitRange(theta);
+        }
+
+        @Override
+        FusedMultinomialObjective kernel() {
+            if (kernel == null) {
+                kernel = new FusedMultinomialObjective(problem);
+            }
+            return kernel;
+        }
+
+        @Override
+        FitData withColumns(DesignMatrix matrix, double[] factors) {
+            return new Multinomial(matrix, intercept, labels, problem.classes(), reference, l2, weights,
                     weightExponent, factors);
         }
 

@@ -1,6 +1,7 @@
 package dev.logreg;
 
 import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.DesignMatrix;
 import dev.logreg.objective.Objective;
 import dev.logreg.solve.GradientDescentSolver;
 import dev.logreg.solve.NewtonSolver;
@@ -28,14 +29,13 @@ final class FitPipeline {
     /** Builds a fit's data on given columns: the labels and weights are the factory's. */
     interface DataFactory {
         /**
-         * @param design a model matrix the data may keep (it belongs to the pipeline)
-         * @param cols its columns
+         * @param matrix a model matrix the data may keep (it belongs to the pipeline)
          * @param weights the normalized weights, or null
          * @param exponent the power of two they were divided by
          * @param factors penalty factors, or null
          * @return the data, validated
          */
-        FitData create(double[] design, int cols, double[] weights, int exponent, double[] factors);
+        FitData create(DesignMatrix matrix, double[] weights, int exponent, double[] factors);
     }
 
     /**
@@ -60,11 +60,7 @@ final class FitPipeline {
      * Runs the pipeline.
      *
      * @param settings the options
-     * @param design the model matrix, row-major, rows &times; cols, the intercept's ones in column 0 when
-     *        there is one; validated (finite) and owned by the pipeline, which rescales it in place
-     * @param rows m
-     * @param cols n
-     * @param largest max|x<sub>j</sub>| per column of the design, if known (else null)
+     * @param matrix the model matrix, validated (finite) and owned by the pipeline, which rescales it in place
      * @param weights the caller's prior weights, or null; not modified
      * @param classes the class names (two for the binary model)
      * @param factory builds the data on the columns, validating the labels
@@ -72,20 +68,23 @@ final class FitPipeline {
      * @param extra warnings about the settings, placed after the aliasing warning
      * @return the outcome
      */
-    static Outcome run(LogisticRegression settings, double[] design, int rows, int cols, double[] largest,
-                       double[] weights,
-                       List<String> classes, DataFactory factory, boolean symmetric, List<Warning> extra) {
+    static Outcome run(LogisticRegression settings, DesignMatrix matrix, double[] weights, List<String> classes,
+                       DataFactory factory, boolean symmetric, List<Warning> extra) {
         boolean intercept = settings.intercept();
         double l2 = settings.l2();
+        double[] design = matrix.data();
+        int rows = matrix.rows();
+        int cols = matrix.cols();
         // Weights rescaled by a power of two (exact, no estimate changes): W and 1/W stay finite.
         double[] w = BinaryProblem.normalizedWeights(weights, rows);
         int exponent = BinaryProblem.weightExponent(weights);
         // Columns whose magnitude would overflow or underflow X'DX are rescaled exactly (by powers of two);
         // the penalty keeps the original scale through the factors.
-        ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0, largest);
+        ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0,
+                matrix.largest());
         double[] factors = equilibration.penaltyFactors(l2, PenaltyScale.ORIGINAL, null);
         // Validates the labels and weights before anything else uses them.
-        FitData data = factory.create(design, cols, w, exponent, factors);
+        FitData data = factory.create(matrix, w, exponent, factors);
         requireEveryClass(data, classes);
         int blocks = data.blocks();
         double[] start = startingPoint(settings, blocks, cols, equilibration);
@@ -102,7 +101,7 @@ final class FitPipeline {
         if (l2 == 0) {
             g0 = new double[dimension];
             h0 = new double[dimension * dimension];
-            j0 = data.objective().valueGradientHessian(new double[dimension], g0, h0);
+            j0 = data.kernel().valueGradientHessian(new double[dimension], g0, h0);
             double[] gram = new double[cols * cols];
             for (int a = 0; a < cols; a++) {
                 System.arraycopy(h0, a * dimension, gram, a * cols, cols);
@@ -112,12 +111,9 @@ final class FitPipeline {
         int[] kept = Aliasing.kept(aliased, cols);
         int n = kept.length;
         FitData working = data;
-        double[] bounds = equilibration.bounds();
         if (aliased.length > 0) {
-            working = data.withColumns(ModelMatrix.columns(design, rows, cols, kept), n,
-                    factors == null ? null : ModelMatrix.select(factors, kept));
+            working = data.withColumns(matrix.columns(kept), factors == null ? null : ModelMatrix.select(factors, kept));
             start = selectPerBlock(start, blocks, cols, kept);
-            bounds = bounds == null ? null : ModelMatrix.select(bounds, kept);
         }
         ColumnScaling standardizer = null;
         if (settings.standardize()) {
@@ -127,14 +123,12 @@ final class FitPipeline {
                     l2 > 0 && settings.penaltyScale() == PenaltyScale.ORIGINAL);
             double[] standardized = standardizer.penaltyFactors(l2, settings.penaltyScale(), working.factors);
             if (standardized != working.factors) {
-                working = working.withColumns(working.design, n, standardized);
+                working = working.withColumns(working.matrix, standardized);
             }
             start = mapPerBlock(start, blocks, standardizer::toScaled);
-            bounds = standardizer.bounds(bounds);
         }
-        working.setColumnBounds(bounds);
         // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
-        Objective fused = working.objective();
+        Objective fused = working.kernel();
         Objective objective = fused;
         if (h0 != null && standardizer == null && isZero(start)) {
             int[] keptParameters = keptPerBlock(blocks, cols, kept);

@@ -1,5 +1,6 @@
 package dev.logreg;
 
+import dev.logreg.objective.DesignMatrix;
 import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.Iteration;
 import dev.logreg.solve.NewtonOptions;
@@ -425,9 +426,7 @@ public final class LogisticRegression {
      *         (see the class comment)
      */
     public BinomialFit fit(double[][] x, double[] y, double[] weights) {
-        double[] largest = columnLargest(x);
-        double[] design = ModelMatrix.of(x, intercept, largest);
-        return fitBinomial(design, largest, x.length, largest.length, y, weights);
+        return fitBinomial(DesignMatrix.copyOf(x, intercept), y, weights);
     }
 
     /**
@@ -456,31 +455,7 @@ public final class LogisticRegression {
      *         (see the class comment)
      */
     public BinomialFit fit(DMatrixRMaj x, double[] y, double[] weights) {
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
-        }
-        if (x.numRows == 0) {
-            throw new IllegalArgumentException("x has no rows");
-        }
-        int features = x.numCols;
-        int cols = features + (intercept ? 1 : 0);
-        if (cols == 0) {
-            throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
-        }
-        double[] design = new double[x.numRows * cols];
-        for (int i = 0; i < x.numRows; i++) {
-            if (intercept) {
-                design[i * cols] = 1.0;
-            }
-            for (int j = 0; j < features; j++) {
-                double v = x.unsafe_get(i, j);
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("x(" + i + ", " + j + ") = " + v + ": features must be finite");
-                }
-                design[i * cols + j + (cols - features)] = v;
-            }
-        }
-        return fitBinomial(design, null, x.numRows, cols, y, weights);
+        return fitBinomial(DesignMatrix.copyOf(x, intercept), y, weights);
     }
 
     /**
@@ -521,9 +496,7 @@ public final class LogisticRegression {
             }
             List<String> names = classes(k);
             List<String> ordered = List.of(names.get(reference), names.get(1 - reference));
-            double[] largest = columnLargest(x);
-            double[] design = ModelMatrix.of(x, intercept, largest);
-            return fitBinomial(design, largest, x.length, largest.length, events, weights, ordered);
+            return fitBinomial(DesignMatrix.copyOf(x, intercept), events, weights, ordered);
         }
         return fitMultinomial(x, y, weights);
     }
@@ -554,10 +527,7 @@ public final class LogisticRegression {
      * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
      */
     public MultinomialFit fitMultinomial(double[][] x, int[] y, double[] weights) {
-        double[] largest = columnLargest(x);
-        double[] design = ModelMatrix.of(x, intercept, largest);
-        int rows = x.length;
-        int cols = largest.length;
+        DesignMatrix matrix = DesignMatrix.copyOf(x, intercept);
         int k = classCount(x, y);
         List<String> classes = classes(k);
         Parametrization chosen = parametrization(k);
@@ -578,39 +548,28 @@ public final class LogisticRegression {
                     + " classes: another reference class gives other probabilities. The symmetric parametrization"
                     + " (the default with a penalty) does not depend on that choice"));
         }
-        FitPipeline.Outcome outcome = FitPipeline.run(this, design, rows, cols, largest, weights, classes,
-                (d, c, w, e, f) -> new FitData.Multinomial(d, rows, c, intercept, labels, k, ref, l2, w, e, f),
+        FitPipeline.Outcome outcome = FitPipeline.run(this, matrix, weights, classes,
+                (d, w, e, f) -> new FitData.Multinomial(d, intercept, labels, k, ref, l2, w, e, f),
                 symmetric, extra);
         return new MultinomialFit(outcome, chosen, ref);
     }
 
-    private BinomialFit fitBinomial(double[] design, double[] largest, int rows, int cols, double[] y,
-                                    double[] weights) {
+    private BinomialFit fitBinomial(DesignMatrix matrix, double[] y, double[] weights) {
         if (classNames != null && classNames.size() != 2) {
             throw new IllegalArgumentException("the labels 0 and 1 are two classes, but " + classNames.size()
                     + " class names were given: " + classNames);
         }
-        return fitBinomial(design, largest, rows, cols, y, weights, classes(2));
+        return fitBinomial(matrix, y, weights, classes(2));
     }
 
-    private BinomialFit fitBinomial(double[] design, double[] largest, int rows, int cols, double[] y,
-                                    double[] weights, List<String> classes) {
+    private BinomialFit fitBinomial(DesignMatrix matrix, double[] y, double[] weights, List<String> classes) {
         if (y == null) {
             throw new IllegalArgumentException("y is null");
         }
         double[] labels = y.clone();
-        FitPipeline.Outcome outcome = FitPipeline.run(this, design, rows, cols, largest, weights, classes,
-                (d, c, w, e, f) -> new FitData.Binary(d, rows, c, intercept, labels, l2, w, e, f), false, List.of());
+        FitPipeline.Outcome outcome = FitPipeline.run(this, matrix, weights, classes,
+                (d, w, e, f) -> new FitData.Binary(d, intercept, labels, l2, w, e, f), false, List.of());
         return new BinomialFit(outcome);
-    }
-
-    /**
-     * @param x the caller's rows (checked by {@link ModelMatrix#of})
-     * @return room for each model-matrix column's largest |x|, one per column (the intercept's included)
-     */
-    private double[] columnLargest(double[][] x) {
-        int features = x != null && x.length > 0 && x[0] != null ? x[0].length : 0;
-        return new double[features + (intercept ? 1 : 0)];
     }
 
     /** K: the number of class names, or the largest label + 1; checks the labels. */

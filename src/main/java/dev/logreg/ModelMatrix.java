@@ -1,8 +1,9 @@
 package dev.logreg;
 
 /**
- * Copies a caller's feature rows into a row-major model matrix, an intercept column of ones first
- * when asked, validating the shape and that every value is finite.
+ * The names and shapes around a model matrix: term names, the validation of names, and the selection
+ * of kept columns. The matrix itself is a {@link dev.logreg.objective.DesignMatrix}, copied from the
+ * caller's rows and checked on the way.
  */
 final class ModelMatrix {
 
@@ -12,104 +13,6 @@ final class ModelMatrix {
     static final String FEATURE_NAME = "feature name";
 
     private ModelMatrix() {
-    }
-
-    /**
-     * The model matrix of {@code x}: {@code rows} &times; ({@code features} + 1 if intercept).
-     *
-     * @param x feature rows, all the same length, finite
-     * @param intercept whether to put a column of ones first
-     * @return the row-major matrix, a fresh array
-     * @throws IllegalArgumentException for null or ragged rows, no rows, no columns at all or a
-     *         non-finite value, naming the first (in row order)
-     */
-    static double[] of(double[][] x, boolean intercept) {
-        return of(x, intercept, null);
-    }
-
-    /**
-     * The model matrix of {@code x}, and each column's largest |x| found while copying it (for
-     * {@link ColumnScaling#equilibrate}).
-     *
-     * @param x feature rows, all the same length, finite
-     * @param intercept whether to put a column of ones first
-     * @param largest receives max|x<sub>j</sub>| per column of the model matrix (1 for the intercept), or null
-     * @return the row-major matrix, a fresh array
-     * @throws IllegalArgumentException for null or ragged rows, no rows, no columns at all or a
-     *         non-finite value, naming the first (in row order)
-     */
-    static double[] of(double[][] x, boolean intercept, double[] largest) {
-        if (x == null) {
-            throw new IllegalArgumentException("x is null");
-        }
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x has no rows");
-        }
-        if (x[0] == null) {
-            throw new IllegalArgumentException("x[0] is null");
-        }
-        int features = x[0].length;
-        int cols = features + (intercept ? 1 : 0);
-        if (cols == 0) {
-            throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null) {
-                throw new IllegalArgumentException("x[" + i + "] is null");
-            }
-            if (x[i].length != features) {
-                throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns, x[0] has " + features);
-            }
-        }
-        double[] design = new double[x.length * cols];
-        // Copy in parallel row ranges, each keeping its columns' largest |x|: a NaN or an infinity makes the
-        // maximum non-finite (Math.max passes NaN on), and only then are the rows searched for the first.
-        int offset = cols - features;
-        int chunks = (long) x.length * features < (1 << 16) ? 1 : Runtime.getRuntime().availableProcessors();
-        double[][] chunkLargest = new double[chunks][features];
-        java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
-            int from = (int) ((long) x.length * c / chunks);
-            int to = (int) ((long) x.length * (c + 1) / chunks);
-            double[] mx = chunkLargest[c];
-            for (int i = from; i < to; i++) {
-                double[] row = x[i];
-                if (intercept) {
-                    design[i * cols] = 1.0;
-                }
-                System.arraycopy(row, 0, design, i * cols + offset, features);
-                for (int j = 0; j < features; j++) {
-                    mx[j] = Math.max(mx[j], Math.abs(row[j]));
-                }
-            }
-        });
-        double[] columnLargest = new double[features];
-        for (double[] mx : chunkLargest) {
-            for (int j = 0; j < features; j++) {
-                columnLargest[j] = Math.max(columnLargest[j], mx[j]);
-            }
-        }
-        for (int j = 0; j < features; j++) {
-            if (!Double.isFinite(columnLargest[j])) {
-                throwFirstNonFinite(x);
-            }
-        }
-        if (largest != null) {
-            if (intercept) {
-                largest[0] = 1.0;
-            }
-            System.arraycopy(columnLargest, 0, largest, offset, features);
-        }
-        return design;
-    }
-
-    private static void throwFirstNonFinite(double[][] x) {
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < x[i].length; j++) {
-                if (!Double.isFinite(x[i][j])) {
-                    throw new IllegalArgumentException("x[" + i + "][" + j + "] = " + x[i][j] + ": features must be finite");
-                }
-            }
-        }
     }
 
     /**
@@ -174,25 +77,6 @@ final class ModelMatrix {
             out[c] = values[kept[c]];
         }
         return out;
-    }
-
-    /**
-     * Copies the kept columns of a row-major matrix.
-     *
-     * @param design rows &times; cols
-     * @param rows number of rows
-     * @param cols number of columns
-     * @param kept the columns to keep, increasing
-     * @return rows &times; kept.length
-     */
-    static double[] columns(double[] design, int rows, int cols, int[] kept) {
-        double[] reduced = new double[rows * kept.length];
-        for (int i = 0; i < rows; i++) {
-            for (int c = 0; c < kept.length; c++) {
-                reduced[i * kept.length + c] = design[i * cols + kept[c]];
-            }
-        }
-        return reduced;
     }
 
     /**

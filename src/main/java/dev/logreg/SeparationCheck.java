@@ -86,8 +86,8 @@ final class SeparationCheck {
         if (completelySeparated) {
             direction = theta.clone();
         } else {
-            // The bound from the columns' largest |x| spares the pass over the rows when no row can reach it.
-            if (data.logitRangeBound(theta) < SUSPECT_LOGIT || !(data.largestLogitRange(theta) >= SUSPECT_LOGIT)) {
+            // The kernel found the range in the solver's last pass, at this theta: no pass of its own.
+            if (!(data.largestLogitRange(theta) >= SUSPECT_LOGIT)) {
                 return new int[0];
             }
             int d = data.dimension();

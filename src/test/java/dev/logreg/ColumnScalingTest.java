@@ -79,6 +79,6 @@ class ColumnScalingTest {
         for (int i = 0; i < rows; i++) {
             y[i] = i % 2;
         }
-        return new FitData.Binary(x, rows, cols, intercept, y, 0.0, w, 0, null);
+        return new FitData.Binary(dev.logreg.objective.DesignMatrix.wrap(x, rows, cols), intercept, y, 0.0, w, 0, null);
     }
 }
