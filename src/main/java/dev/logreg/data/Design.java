@@ -35,6 +35,8 @@ public final class Design {
     private final String target;
     private final String weightColumn;
     private final List<Feature> features;
+    /** Each feature's levels as the design used them: empty for a numeric feature. */
+    private final List<List<String>> featureLevels;
     private final List<String> columnNames;
     private final double[][] x;
     private final double[] y;
@@ -52,6 +54,7 @@ public final class Design {
         this.target = b.spec.target();
         this.weightColumn = b.spec.weights();
         this.features = List.copyOf(b.features);
+        this.featureLevels = List.copyOf(b.levels);
         this.columnNames = List.copyOf(b.names);
         this.x = b.x;
         this.y = b.y;
@@ -228,6 +231,22 @@ public final class Design {
         return classes;
     }
 
+    /**
+     * The encoding of this design, to encode new data the same way: the target, the {@link #classes()} and
+     * an input for each of the {@link #features()} in order, a categorical column's with the levels of the
+     * rows used. Its {@link Encoder#columnNames()} are {@link #columnNames()}, and it encodes the rows used
+     * of this design's table to the rows of {@link #x()}.
+     *
+     * @return the encoder
+     */
+    public Encoder encoder() {
+        List<Encoder.Input> inputs = new ArrayList<>(features.size());
+        for (int k = 0; k < features.size(); k++) {
+            inputs.add(new Encoder.Input(features.get(k), featureLevels.get(k)));
+        }
+        return Encoder.of(target, classes, inputs);
+    }
+
     /** @return the model in R's notation, {@code admit ~ gre + gpa + rank} */
     public String formula() {
         List<String> labels = new ArrayList<>();
@@ -243,6 +262,7 @@ public final class Design {
         private final ModelSpec spec;
         private final List<Feature> features = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
+        private final List<List<String>> levels = new ArrayList<>();
         private double[][] x;
         private double[] y;
         private double[] w;
@@ -443,6 +463,7 @@ public final class Design {
                     columns.add(v);
                     names.add(f.label());
                     origins.add("feature '" + f.label() + "'");
+                    this.levels.add(List.of());
                 } else {
                     List<String> levels = c.levels(rows);
                     if (levels.size() < 2) {
@@ -450,6 +471,7 @@ public final class Design {
                                 + "' has the single level '" + levels.get(0) + "' in the rows used;"
                                 + " it cannot be a feature");
                     }
+                    this.levels.add(List.copyOf(levels));
                     for (String level : levels.subList(1, levels.size())) {
                         double[] v = new double[rows.length];
                         for (int r = 0; r < rows.length; r++) {
