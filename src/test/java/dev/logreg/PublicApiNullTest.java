@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.logreg.check.Validation;
 import dev.logreg.check.ValidationReport;
 import dev.logreg.data.Design;
+import dev.logreg.data.Encoder;
 import dev.logreg.data.ModelSpec;
 import dev.logreg.data.Table;
 import dev.logreg.objective.BinaryProblem;
@@ -73,7 +74,9 @@ class PublicApiNullTest {
                 List.of());
         map.put(Table.class, table);
         map.put(dev.logreg.data.Column.class, table.column("a"));
-        map.put(Design.class, Design.build(table, ModelSpec.of("y")));
+        Design design = Design.build(table, ModelSpec.of("y"));
+        map.put(Design.class, design);
+        map.put(Encoder.class, design.encoder());
         map.put(ModelSpec.class, ModelSpec.of("y"));
         BinaryProblem problem = Data.randomProblem(1, 20, 3, false, 0.0);
         map.put(BinaryProblem.class, problem);
