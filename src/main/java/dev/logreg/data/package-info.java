@@ -9,6 +9,12 @@
  * weights, the term names and the rows dropped for missing values. Mistakes in a file throw
  * {@link IllegalArgumentException} naming the file, row and column.
  *
+ * <p>A design's {@link dev.logreg.data.Encoder} ({@code Design.encoder()}) keeps how it read the table — each
+ * feature, each categorical column's levels as the fit saw them, the target and classes — and encodes new
+ * data the same way into an {@link dev.logreg.data.Encoded} matrix: columns found by name in any order,
+ * dummies by the fit's levels (not the new rows'), a level the fit did not see an error or a missing value,
+ * and a row with a missing cell kept as an incomplete row of NaN rather than dropped.
+ *
  * <p>A design's {@code x()}, {@code y()} or {@code classLabels()} and {@code weights()} go to
  * {@link dev.logreg.LogisticRegression}'s {@code fit} methods; the command line joins the two. This
  * package uses Commons CSV and no other package of the library (layered above the root package, it
