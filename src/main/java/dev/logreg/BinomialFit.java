@@ -9,14 +9,16 @@ import java.util.List;
  */
 public final class BinomialFit extends Fit {
 
-    private final LogisticModel model;
+    private final double intercept;
+    private final double[] features;
+    private LogisticModel model;
 
     BinomialFit(FitPipeline.Outcome outcome) {
         super(outcome);
         double[] theta = outcome.coefficients()[0];
-        boolean intercept = outcome.settings().intercept();
-        this.model = LogisticModel.of(intercept ? theta[0] : 0.0,
-                java.util.Arrays.copyOfRange(theta, intercept ? 1 : 0, theta.length));
+        boolean hasIntercept = outcome.settings().intercept();
+        this.intercept = hasIntercept ? theta[0] : 0.0;
+        this.features = java.util.Arrays.copyOfRange(theta, hasIntercept ? 1 : 0, theta.length);
     }
 
     @Override
@@ -36,16 +38,19 @@ public final class BinomialFit extends Fit {
 
     /** @return &beta;<sub>0</sub>, or 0 for a model without intercept */
     public double intercept() {
-        return model.intercept();
+        return intercept;
     }
 
     /** @return &beta;, one coefficient per feature, without the intercept (a copy) */
     public double[] featureCoefficients() {
-        return model.featureCoefficients();
+        return features.clone();
     }
 
-    /** @return the fitted model, for predictions */
-    public LogisticModel model() {
+    @Override
+    public synchronized LogisticModel model() {
+        if (model == null) {
+            model = new LogisticModel(intercept, features, modelHeader());
+        }
         return model;
     }
 }

@@ -40,6 +40,8 @@ public abstract sealed class Fit permits BinomialFit, MultinomialFit {
     private final List<Warning> warnings;
     private final Inference.Context context;
     private Inference inference;
+    /** The encoder of the table the fit came from, or null; set once, before the fit is returned. */
+    private dev.logreg.data.Encoder encoder;
 
     Fit(FitPipeline.Outcome outcome) {
         this.settings = outcome.settings();
@@ -79,6 +81,26 @@ public abstract sealed class Fit permits BinomialFit, MultinomialFit {
         }
         return c;
     }
+
+    /** Records the encoder of the table the fit came from (by {@link LogisticRegression#fit(dev.logreg.data.Design)}). */
+    final void attach(dev.logreg.data.Encoder value) {
+        this.encoder = value;
+    }
+
+    /**
+     * The header of this fit's model: its terms and classes, the encoder, and the summary (whose
+     * deviance is the inference's, computed here if it was not yet).
+     */
+    final ModelHeader modelHeader() {
+        return new ModelHeader(terms, settings.intercept(), classes, encoder, FitSummary.of(this));
+    }
+
+    /**
+     * @return the fitted model, to score new data and to save: a {@link LogisticModel} for a binomial
+     *         fit, a {@link MultinomialModel} for a multinomial one; made at the first call (with the
+     *         fit's inference, for the deviance it records) and kept
+     */
+    public abstract Model model();
 
     /** @return the settings this fit was made with */
     public LogisticRegression settings() {

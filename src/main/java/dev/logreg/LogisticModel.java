@@ -1,13 +1,21 @@
 package dev.logreg;
 
+import dev.logreg.data.Encoder;
+import dev.logreg.data.Table;
 import dev.logreg.math.Logistic;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * A fitted binary logistic model, P(y = 1 | x) = &sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;).
- * Immutable; every method that returns an array returns a new one.
+ * A fitted binary logistic model, P(y = 1 | x) = &sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;), the
+ * event being the second of {@link #classes()}. Immutable and safe to share; every method that returns
+ * an array returns a new one. See {@link Model} for the model file and the scoring of tables.
  */
-public final class LogisticModel {
+public final class LogisticModel extends Model {
 
     /** The default classification threshold, 0.5. */
     public static final double DEFAULT_THRESHOLD = 0.5;
@@ -15,7 +23,18 @@ public final class LogisticModel {
     private final double intercept;
     private final double[] coefficients;
 
-    private LogisticModel(double intercept, double[] coefficients) {
+    LogisticModel(double intercept, double[] coefficients, ModelHeader header) {
+        super(header);
+        if (header().classes().size() != 2) {
+            throw new IllegalArgumentException("a binomial model has two classes, got " + header().classes());
+        }
+        if (header().features() != coefficients.length) {
+            throw new IllegalArgumentException("the model has " + header().terms().size() + " terms " + header().terms()
+                    + " but " + (coefficients.length + (header().intercept() ? 1 : 0)) + " coefficients");
+        }
+        if (!header().intercept() && intercept != 0) {
+            throw new IllegalArgumentException("a model without an intercept has the intercept 0, got " + intercept);
+        }
         this.intercept = intercept;
         this.coefficients = coefficients;
     }
@@ -40,7 +59,88 @@ public final class LogisticModel {
                 throw new IllegalArgumentException("coefficients[" + j + "] = " + coefficients[j] + ": it must be finite");
             }
         }
-        return new LogisticModel(intercept, coefficients.clone());
+        return new LogisticModel(intercept, coefficients.clone(),
+                ModelHeader.positional(coefficients.length, true, List.of("0", "1")));
+    }
+
+    /** The same coefficients with the terms, classes, encoder and fit summary given. */
+    LogisticModel with(ModelHeader value) {
+        return new LogisticModel(intercept, coefficients, value);
+    }
+
+
+    @Override
+    public boolean binomial() {
+        return true;
+    }
+
+
+    /** @return the event, the class whose probability {@link #probability(double[])} gives */
+    public String eventClass() {
+        return header().classes().get(1);
+    }
+
+    @Override
+    public List<String> coefficientClasses() {
+        return List.of(eventClass());
+    }
+
+
+
+    @Override
+    public double[][] coefficientsWithIntercept() {
+        double[] row = new double[header().terms().size()];
+        int offset = header().intercept() ? 1 : 0;
+        if (header().intercept()) {
+            row[0] = intercept;
+        }
+        System.arraycopy(coefficients, 0, row, offset, coefficients.length);
+        return new double[][] {row};
+    }
+
+
+
+
+    @Override
+    public Scores score(Table table, Encoder.UnseenLevel unseen) {
+        return score(table, unseen, DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Scores the rows of a table, the predicted class being the event where P(event) &gt; threshold.
+     *
+     * @param table new data, its columns found by name
+     * @param unseen whether an unseen level is an error or makes its row not scored
+     * @param threshold a probability in [0, 1]
+     * @return one row of results per table row
+     * @throws IllegalArgumentException as {@link Model#score(Table)}, or for a threshold outside [0, 1]
+     */
+    public Scores score(Table table, Encoder.UnseenLevel unseen, double threshold) {
+        checkThreshold(threshold);
+        return header().score(table, unseen, 1, (x, p, z) -> {
+            double logOdds = linear(x);
+            z[0] = logOdds;
+            p[0] = Logistic.sigmoid(-logOdds);
+            p[1] = Logistic.sigmoid(logOdds);
+            return p[1] > threshold ? 1 : 0;
+        });
+    }
+
+
+
+    /** z for an encoded row (finite, of the right length). */
+    private double linear(double[] x) {
+        double z = intercept;
+        for (int j = 0; j < x.length; j++) {
+            z += coefficients[j] * x[j];
+        }
+        return z;
+    }
+
+    private static void checkThreshold(double threshold) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
+        }
     }
 
     /** @return &beta;<sub>0</sub> */
@@ -53,10 +153,6 @@ public final class LogisticModel {
         return coefficients.clone();
     }
 
-    /** @return the number of features the model takes */
-    public int features() {
-        return coefficients.length;
-    }
 
     /**
      * The log-odds (linear predictor) z = &beta;<sub>0</sub> + x<sup>T</sup>&beta;.
@@ -113,6 +209,7 @@ public final class LogisticModel {
      * @return one row {P(y = 0), P(y = 1)} per observation
      * @throws IllegalArgumentException on a wrong length or a non-finite feature, naming the row
      */
+    @Override
     public double[][] probabilities(double[][] x) {
         double[][] p = new double[x == null ? 0 : x.length][];
         ModelMatrix.perRow(x, (row, i) -> p[i] = probabilities(row));
@@ -151,9 +248,7 @@ public final class LogisticModel {
      * @throws IllegalArgumentException if the threshold is outside [0, 1]
      */
     public int predict(double[] x, double threshold) {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
-        }
+        checkThreshold(threshold);
         return probability(x) > threshold ? 1 : 0;
     }
 
@@ -173,6 +268,7 @@ public final class LogisticModel {
 
     @Override
     public String toString() {
-        return "LogisticModel[intercept=" + intercept + ", coefficients=" + Arrays.toString(coefficients) + "]";
+        return "LogisticModel[" + eventClass() + " against " + classes().get(0) + ", terms=" + terms()
+                + ", coefficients=" + Arrays.toString(coefficientsWithIntercept()[0]) + "]";
     }
 }

@@ -502,6 +502,28 @@ public final class LogisticRegression {
     }
 
     /**
+     * Fits a design built from a table: binomial for a design with two classes (its event against the
+     * other), multinomial for more, with the design's term and class names and weights. The fit's
+     * {@link Fit#model() model} keeps the design's {@link dev.logreg.data.Encoder}, so that it scores new
+     * tables by column name and saves with the encoding.
+     *
+     * @param design the model matrix, labels and weights of a table
+     * @return the fit
+     * @throws IllegalArgumentException for a null design, or as the other entry points
+     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted during the fit
+     */
+    public Fit fit(dev.logreg.data.Design design) {
+        if (design == null) {
+            throw new IllegalArgumentException("design is null");
+        }
+        LogisticRegression named = withFeatureNames(design.columnNames()).withClassNames(design.classes());
+        Fit fit = design.multinomial() ? named.fitMultinomial(design.x(), design.classLabels(), design.weights())
+                : named.fit(design.x(), design.y(), design.weights());
+        fit.attach(design.encoder());
+        return fit;
+    }
+
+    /**
      * Fits the multinomial model with unit weights.
      *
      * @param x feature rows (no intercept column), finite, all the same length

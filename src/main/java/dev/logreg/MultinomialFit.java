@@ -17,7 +17,8 @@ public final class MultinomialFit extends Fit {
 
     private final Parametrization parametrization;
     private final int reference;
-    private final MultinomialModel model;
+    private final double[][] full;
+    private MultinomialModel model;
 
     MultinomialFit(FitPipeline.Outcome outcome, Parametrization parametrization, int reference) {
         super(outcome);
@@ -29,7 +30,7 @@ public final class MultinomialFit extends Fit {
             int block = block(k);
             full[k] = block < 0 ? new double[outcome.terms().size()] : outcome.coefficients()[block];
         }
-        this.model = new MultinomialModel(classes, outcome.settings().intercept(), full);
+        this.full = full;
     }
 
     private int block(int k) {
@@ -104,8 +105,11 @@ public final class MultinomialFit extends Fit {
         return Collections.unmodifiableMap(frozen);
     }
 
-    /** @return the fitted model, for probabilities and predictions */
-    public MultinomialModel model() {
+    @Override
+    public synchronized MultinomialModel model() {
+        if (model == null) {
+            model = new MultinomialModel(full, parametrization, reference, modelHeader());
+        }
         return model;
     }
 }
