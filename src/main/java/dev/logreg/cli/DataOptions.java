@@ -44,7 +44,7 @@ final class DataOptions {
 
     /** @return the design these options describe */
     Design design() {
-        char separator = delimiter();
+        char separator = delimiter(delimiter);
         Activity.reading(data);
         Table table = Table.read(data, separator, categorical);
         List<String> terms = features == null ? List.of() : Feature.split(features);
@@ -54,7 +54,8 @@ final class DataOptions {
         return design;
     }
 
-    private char delimiter() {
+    /** The cell separator an option names: one character, or 'tab'. */
+    static char delimiter(String delimiter) {
         if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
             return '\t';
         }

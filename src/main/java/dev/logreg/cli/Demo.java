@@ -12,9 +12,12 @@ import dev.logreg.solve.Warning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +41,17 @@ final class Demo {
 
     /** The plot's file name, in the working directory. */
     static final String PLOT = "logreg-demo-convergence.png";
+    /** The saved model's file name, beside the plot. */
+    static final String MODEL = "logreg-demo-model.json";
+
+    /** New applications to score with the saved model: the columns it reads, in another order, by name. */
+    static final String APPLICATIONS = """
+            applicant,A15,A14,A11,A10,A9,A8,A3,A2
+            new-1,0,00202,1,t,t,1.25,0,30.83
+            new-2,560,00043,6,t,t,3.04,4.46,58.67
+            new-3,10,00000,1,t,f,6.5,2,57.58
+            new-4,0,00120,0,f,f,0.25,1.5,22.08
+            """;
 
     private static final List<ModelSpec> MODELS = List.of(
             ModelSpec.of("A16", "log1p(A15)").withPositive("+"),
@@ -84,8 +98,40 @@ final class Demo {
         }
         Path plot = ConvergencePlot.write(OutputFile.of("--plot-dir", directory.resolve(PLOT)), panels);
         out.printf("%nConvergence plot: %s%n", plot);
+        saveAndScore(out, Design.build(table, MODELS.get(MODELS.size() - 1)), directory.resolve(MODEL));
         out.flush();
         return panels;
+    }
+
+    /** Saves the multivariable model, reads it back and scores new applications with it, by column name. */
+    private static void saveAndScore(PrintWriter out, Design design, Path file) {
+        dev.logreg.Model model = LogisticRegression.newton().fit(design).model();
+        OutputFile.of("--plot-dir", file).write(stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            model.write(w);
+            w.flush();
+        });
+        dev.logreg.Model saved;
+        try {
+            saved = dev.logreg.Model.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Table applications = Table.read(new StringReader(APPLICATIONS), "new applications", ',', null, Set.of());
+        dev.logreg.Scores scores = saved.score(applications);
+        out.printf("%nSaved model: %s (logreg.model/1, the second model with its encoding); read back, it scores%n",
+                file.toAbsolutePath().normalize());
+        out.println("new applications given by column name (`logreg predict --model " + MODEL + " --data FILE`):");
+        List<String> names = new ArrayList<>();
+        double[] approval = new double[scores.rows()];
+        List<String> decisions = new ArrayList<>();
+        for (int i = 0; i < scores.rows(); i++) {
+            names.add(applications.column("applicant").text(i));
+            approval[i] = scores.probabilities()[i][1];
+            decisions.add(scores.predictedClass(i));
+        }
+        new TextTable(names).column("P(A16 = +)", approval, 4).column("predicted", decisions.toArray(new String[0]))
+                .render().lines().forEach(out::println);
     }
 
     private static ConvergencePlot.Panel compare(PrintWriter out, Design design) {

@@ -55,22 +55,33 @@ final class FitCommand implements Callable<Integer> {
             description = "Write predicted probabilities as CSV: one row per input row, one column per class.")
     Path predictions;
 
+    @Option(names = "--save-model", paramLabel = "FILE",
+            description = "Save the fitted model (logreg.model/1 JSON, with the encoding of the columns) for predict.")
+    Path saveModel;
+
     @Override
     public Integer call() {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("--level must be in (0, 1), got " + level);
         }
         OutputFile output = predictions == null ? null : OutputFile.of("--predictions", predictions, data.data);
+        OutputFile modelFile = saveModel == null ? null : OutputFile.of("--save-model", saveModel, data.data, predictions);
         Design design = data.design();
         LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
                 .withClassNames(design.classes());
         double[][] x = design.x();
-        double[] w = design.weights();
-        Fit fit = design.multinomial() ? multinomial(design, regression).fitMultinomial(x, design.classLabels(), w)
-                : binomial(design, regression).fit(x, design.y(), w);
+        Fit fit = (design.multinomial() ? multinomial(design, regression) : binomial(design, regression)).fit(design);
         FitReport report = new FitReport(design, fit, level);
         if (output != null) {
             Predictions.write(output, design, x, fit);
+        }
+        if (modelFile != null) {
+            dev.logreg.Model model = fit.model();
+            modelFile.write(stream -> {
+                java.io.Writer w = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
+                model.write(w);
+                w.flush();
+            });
         }
         print(format.json() ? report.jsonText() : report.text());
         PrintWriter err = spec.commandLine().getErr();

@@ -67,6 +67,14 @@ class CallerMistakesTest {
             bytes(name, text.getBytes(StandardCharsets.UTF_8), args, words);
         }
 
+        /** A case of predict: a model file (@model.json) and new data (@data.csv). */
+        void model(String name, String model, String data, List<String> args, String... words) {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("model.json", model.getBytes(StandardCharsets.UTF_8));
+            files.put("data.csv", data.getBytes(StandardCharsets.UTF_8));
+            all.add(new Case(name, files, args, List.of(words)));
+        }
+
         /** A case on a data file with the given bytes (@data). */
         void bytes(String name, byte[] content, List<String> args, String... words) {
             Map<String, byte[]> files = new LinkedHashMap<>();
@@ -224,7 +232,29 @@ class CallerMistakesTest {
         c.ucla("no target", command("fit", "--data", "@data.csv"), "--target");
         c.ucla("no data", command("fit", "--target", "admit"), "--data");
         c.ucla("no command", command(), "no command given");
-        c.ucla("an unknown command", command("predict"), "predict");
+        c.ucla("an unknown command", command("score"), "score");
+        // ---- predict
+        List<String> predict = command("predict", "--model", "@model.json", "--data", "@data.csv");
+        c.model("predict: an unseen level", MODEL, "gre,rank\n500,2\n600,5\n", predict, "row 2", "'rank'",
+                "level '5' was not seen");
+        c.model("predict: a missing column", MODEL, "gre,gpa\n500,3\n", predict, "no column 'rank'");
+        c.model("predict: a cell that is not a number", MODEL, "gre,rank\n500,1\nmany,2\n", predict, "row 2",
+                "'many' is not a number");
+        c.model("predict: another schema", MODEL.replace("logreg.model/1", "logreg.model/2"), "gre,rank\n500,1\n",
+                predict, "logreg.model/2");
+        c.model("predict: an edited shape", MODEL.replace("[ -3.5, 0.004, -0.7, -1.3, -1.5 ]", "[ -3.5, 0.004 ]"),
+                "gre,rank\n500,1\n", predict, "2 values", "5 terms");
+        c.model("predict: a coefficient that is not finite", MODEL.replace("0.004", "1e999"), "gre,rank\n500,1\n",
+                predict, "finite");
+        c.model("predict: a model file that does not exist", MODEL, "gre,rank\n500,1\n",
+                command("predict", "--model", "@none.json", "--data", "@data.csv"), "no such file");
+        c.model("predict: output onto the data", MODEL, "gre,rank\n500,1\n",
+                command("predict", "--model", "@model.json", "--data", "@data.csv", "--output", "@data.csv"),
+                "--output", "refusing to overwrite an input");
+        c.model("predict: a threshold above 1", MODEL, "gre,rank\n500,1\n",
+                command("predict", "--model", "@model.json", "--data", "@data.csv", "--threshold", "2"),
+                "--threshold");
+        c.model("predict: not a model file", "admit,gre\n1,2\n", "gre,rank\n500,1\n", predict, "not a model file");
         c.ucla("a stray argument", fit("extra"), "extra");
         // ---- compare
         c.ucla("compare: a plot onto the data", command("compare", "--data", "@data.csv", "--target", "admit",
@@ -257,6 +287,25 @@ class CallerMistakesTest {
         c.ucla("demo: an unknown option", command("demo", "--fast"), "--fast");
         return c.all.stream();
     }
+
+    /** A binomial model of admit on gre and rank (levels 1 to 4), as fit --save-model writes one. */
+    private static final String MODEL = """
+            {
+              "schema" : "logreg.model/1",
+              "library" : { "name" : "logreg", "version" : "0.1.0" },
+              "kind" : "binomial",
+              "referenceClass" : "0",
+              "classes" : [ "0", "1" ],
+              "intercept" : true,
+              "terms" : [ "(Intercept)", "gre", "rank2", "rank3", "rank4" ],
+              "coefficients" : [ { "class" : "1", "values" : [ -3.5, 0.004, -0.7, -1.3, -1.5 ] } ],
+              "encoder" : { "target" : "admit", "inputs" : [
+                { "column" : "gre", "type" : "numeric", "term" : "gre", "function" : "identity" },
+                { "column" : "rank", "type" : "categorical", "contrasts" : "treatment", "levels" : [ "1", "2", "3", "4" ] }
+              ] },
+              "fit" : null
+            }
+            """;
 
     private static List<String> compare(String... more) {
         List<String> args = new ArrayList<>(List.of("compare", "--data", "@data.csv", "--target", "admit", "--plot",
