@@ -92,7 +92,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("logreg: no command given; commands: demo, fit, validate, compare (try --help)");
+        spec.commandLine().getErr().println("logreg: no command given; commands: demo, fit, predict, validate, compare"
+                + " (try --help)");
         return USAGE;
     }
 

@@ -31,6 +31,17 @@ class MainTest {
     }
 
     @Test
+    void noArgumentsNamesEveryCommand() {
+        Cli.Run none = run();
+        assertEquals(2, none.code());
+        String help = run("--help").out();
+        for (String command : new String[] {"demo", "fit", "predict", "validate", "compare"}) {
+            assertTrue(none.err().contains(" " + command), "expected '" + command + "' in: " + none.err());
+            assertTrue(help.contains(command), "expected '" + command + "' in: " + help);
+        }
+    }
+
+    @Test
     void anUnknownOptionIsOneLineWithoutAStackTrace() {
         Cli.Run r = run("fit", "--data", "x.csv", "--target", "y", "--bogus");
         assertEquals(2, r.code());
