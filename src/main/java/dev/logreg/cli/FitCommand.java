@@ -65,7 +65,12 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--level must be in (0, 1), got " + level);
         }
         OutputFile output = predictions == null ? null : OutputFile.of("--predictions", predictions, data.data);
-        OutputFile modelFile = saveModel == null ? null : OutputFile.of("--save-model", saveModel, data.data, predictions);
+        if (saveModel != null && predictions != null
+                && saveModel.toAbsolutePath().normalize().equals(predictions.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--save-model " + saveModel + " is also the --predictions file: give"
+                    + " each its own file");
+        }
+        OutputFile modelFile = saveModel == null ? null : OutputFile.of("--save-model", saveModel, data.data);
         Design design = data.design();
         LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
                 .withClassNames(design.classes());

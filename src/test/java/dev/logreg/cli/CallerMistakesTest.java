@@ -226,6 +226,8 @@ class CallerMistakesTest {
                 "admit", "--predictions", "@no/such/p.csv"), "--predictions", "does not exist");
         c.ucla("predictions that are a directory", command("fit", "--data", "@data.csv", "--target", "admit",
                 "--predictions", "@"), "--predictions", "is a directory");
+        c.ucla("the model and the predictions in one file", command("fit", "--data", "@data.csv", "--target", "admit",
+                "--predictions", "@m.json", "--save-model", "@m.json"), "--save-model", "also the --predictions file");
         // ---- the command line itself
         c.ucla("an unknown option", fit("--bogus"), "--bogus");
         c.ucla("an option without its value", command("fit", "--data", "@data.csv", "--target"), "--target");
