@@ -88,17 +88,22 @@ public abstract sealed class Fit permits BinomialFit, MultinomialFit {
     }
 
     /**
-     * The header of this fit's model: its terms and classes, the encoder, and the summary (whose
-     * deviance is the inference's, computed here if it was not yet).
+     * The header of this fit's model: its terms and classes, the encoder, and the summary.
      */
     final ModelHeader modelHeader() {
         return new ModelHeader(terms, settings.intercept(), classes, encoder, FitSummary.of(this));
     }
 
+    /** @return {n, deviance}: from the inference if it was computed, else by one pass over the rows alone */
+    final synchronized double[] observationsAndDeviance() {
+        return inference != null ? new double[] {inference.observations(), inference.deviance()}
+                : Inference.observationsAndDeviance(context);
+    }
+
     /**
      * @return the fitted model, to score new data and to save: a {@link LogisticModel} for a binomial
-     *         fit, a {@link MultinomialModel} for a multinomial one; made at the first call (with the
-     *         fit's inference, for the deviance it records) and kept
+     *         fit, a {@link MultinomialModel} for a multinomial one; made at the first call (with one pass
+     *         over the rows for the deviance it records) and kept
      */
     public abstract Model model();
 

@@ -62,11 +62,11 @@ public record FitSummary(Method method, double l2, boolean standardized, double 
         warnings = List.copyOf(warnings);
     }
 
-    /** The summary of a fit, its deviance from the fit's inference. */
+    /** The summary of a fit. */
     static FitSummary of(Fit fit) {
         LogisticRegression s = fit.settings();
-        return new FitSummary(s.method(), s.l2(), s.standardize(), s.tolerance(), fit.inference().observations(),
-                fit.inference().deviance(), fit.converged(), fit.termination(), fit.iterations(), fit.aliased(),
-                fit.separation(), fit.warnings());
+        double[] figures = fit.observationsAndDeviance();
+        return new FitSummary(s.method(), s.l2(), s.standardize(), s.tolerance(), (int) figures[0], figures[1],
+                fit.converged(), fit.termination(), fit.iterations(), fit.aliased(), fit.separation(), fit.warnings());
     }
 }

@@ -70,6 +70,17 @@ public final class Inference {
     }
 
     /** Computes the inference of a fit from what it kept. */
+    /**
+     * n and the residual deviance alone: one pass over the rows, no information matrix (for the summary a
+     * saved model keeps, which must not cost a factorization of the Hessian on wide data).
+     *
+     * @return {n, deviance}
+     */
+    static double[] observationsAndDeviance(Context context) {
+        Computation c = new Computation(context, false);
+        return new double[] {c.observations, c.deviance};
+    }
+
     static Inference of(Context context) {
         return new Inference(new Computation(context), DEFAULT_LEVEL);
     }
@@ -366,6 +377,11 @@ public final class Inference {
         int observations;
 
         Computation(Context context) {
+            this(context, true);
+        }
+
+        /** With {@code wald} false, the likelihoods only. */
+        Computation(Context context, boolean wald) {
             FitData data = context.data();
             this.estimates = context.estimates().clone();
             this.penalized = data.l2 > 0;
@@ -373,6 +389,9 @@ public final class Inference {
             this.parameters = data.dimension();
             this.nullParameters = data.intercept ? data.blocks() : 0;
             likelihoods(data, context.theta());
+            if (!wald) {
+                return;
+            }
             if (penalized) {
                 reason = "Wald inference (standard errors, z, p-values, confidence intervals), AIC, BIC and the"
                         + " likelihood-ratio test are not reported for penalized fits (lambda > 0): a penalized"

@@ -109,18 +109,21 @@ record ModelHeader(List<String> terms, boolean intercept, List<String> classes, 
                     + " cannot read a table by column name: score rows of features with probabilities(double[][])");
         }
         Encoded encoded = encoder.encode(table, unseen);
-        double[][] x = encoded.x();
-        int m = x.length;
+        double[] x = encoded.values();
+        int m = encoded.rows();
+        int cols = encoded.cols();
         double[][] p = new double[m][];
         double[][] z = new double[m][];
         int[] predicted = new int[m];
         int chunks = (m + SCORE_CHUNK_ROWS - 1) / SCORE_CHUNK_ROWS;
         IntStream.range(0, chunks).parallel().forEach(c -> {
+            double[] row = new double[cols];
             for (int i = c * SCORE_CHUNK_ROWS; i < Math.min(m, (c + 1) * SCORE_CHUNK_ROWS); i++) {
                 p[i] = new double[classes.size()];
                 z[i] = new double[blocks];
                 if (encoded.complete()[i]) {
-                    predicted[i] = scorer.score(x[i], p[i], z[i]);
+                    System.arraycopy(x, i * cols, row, 0, cols);
+                    predicted[i] = scorer.score(row, p[i], z[i]);
                 } else {
                     java.util.Arrays.fill(p[i], Double.NaN);
                     java.util.Arrays.fill(z[i], Double.NaN);

@@ -3,49 +3,125 @@ package dev.logreg.data;
 import java.util.Arrays;
 
 /**
- * A table encoded by a model's {@link Encoder}: one row per table row, in table order. A row is
- * complete when every cell the model reads is there (and, encoding unseen levels as missing, every
- * level was seen in fitting); an incomplete row is all NaN. Rows are never dropped, so row i is
- * table row i.
+ * A table encoded by a model's {@link Encoder}: one row per table row, in table order, stored row-major
+ * in one array. A row is complete when every cell the model reads is there (and, encoding unseen levels
+ * as missing, every level was seen in fitting); an incomplete row is all NaN. Rows are never dropped,
+ * so row i is table row i.
  *
- * <p>The arrays are the record's own, not copied (an encoding of a million rows is not copied twice);
- * equality compares their contents.
- *
- * @param x the model matrix without the intercept, one row per table row (not copied)
- * @param complete for each row, whether it is complete (not copied)
+ * <p>{@link #values()} and {@link #complete()} are the encoding's own arrays, not copies (an encoding of
+ * a million rows is not copied twice); equality compares their contents.
  */
-public record Encoded(double[][] x, boolean[] complete) {
+public final class Encoded {
+
+    private final double[] values;
+    private final int rows;
+    private final int cols;
+    private final boolean[] complete;
 
     /**
-     * Checks the shape.
+     * Wraps a row-major encoding.
      *
+     * @param values rows &times; cols values, row-major (not copied)
+     * @param rows the number of rows
+     * @param cols the number of columns (the model's terms without the intercept)
+     * @param complete for each row, whether it is complete (not copied)
+     * @throws IllegalArgumentException if an array is null or a length does not fit the shape
+     */
+    public Encoded(double[] values, int rows, int cols, boolean[] complete) {
+        if (values == null) {
+            throw new IllegalArgumentException("values is null");
+        }
+        if (complete == null) {
+            throw new IllegalArgumentException("complete is null");
+        }
+        if (rows < 0 || cols < 0 || values.length != (long) rows * cols) {
+            throw new IllegalArgumentException("values has length " + values.length + ", not rows*cols = " + rows
+                    + "*" + cols);
+        }
+        if (complete.length != rows) {
+            throw new IllegalArgumentException("complete has " + complete.length + " rows, not " + rows);
+        }
+        this.values = values;
+        this.rows = rows;
+        this.cols = cols;
+        this.complete = complete;
+    }
+
+    /**
+     * Copies an encoding given as one array per row.
+     *
+     * @param x the model matrix without the intercept, one row per table row
+     * @param complete for each row, whether it is complete (not copied)
      * @throws IllegalArgumentException if an array or a row is null, if {@code x} and {@code complete}
      *         differ in length, or if the rows differ in length
      */
-    public Encoded {
+    public Encoded(double[][] x, boolean[] complete) {
+        this(flatten(x), x.length, x.length == 0 ? 0 : x[0].length, checkedLength(x, complete));
+    }
+
+    private static double[] flatten(double[][] x) {
         if (x == null) {
             throw new IllegalArgumentException("x is null");
         }
+        int cols = x.length == 0 || x[0] == null ? 0 : x[0].length;
+        double[] flat = new double[x.length * cols];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null) {
+                throw new IllegalArgumentException("x[" + i + "] is null");
+            }
+            if (x[i].length != cols) {
+                throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns but x[0] has " + cols);
+            }
+            System.arraycopy(x[i], 0, flat, i * cols, cols);
+        }
+        return flat;
+    }
+
+    private static boolean[] checkedLength(double[][] x, boolean[] complete) {
         if (complete == null) {
             throw new IllegalArgumentException("complete is null");
         }
         if (x.length != complete.length) {
             throw new IllegalArgumentException("x has " + x.length + " rows but complete has " + complete.length);
         }
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null) {
-                throw new IllegalArgumentException("x[" + i + "] is null");
-            }
-            if (x[i].length != x[0].length) {
-                throw new IllegalArgumentException("x[" + i + "] has " + x[i].length + " columns but x[0] has "
-                        + x[0].length);
-            }
-        }
+        return complete;
     }
 
     /** @return the number of rows: the table's */
     public int rows() {
-        return x.length;
+        return rows;
+    }
+
+    /** @return the number of columns: the model's terms without the intercept */
+    public int cols() {
+        return cols;
+    }
+
+    /** @return the values, row-major, rows &times; cols (the encoding's own array) */
+    public double[] values() {
+        return values;
+    }
+
+    /** @return for each row, whether it is complete (the encoding's own array) */
+    public boolean[] complete() {
+        return complete;
+    }
+
+    /**
+     * @param i a row
+     * @return a copy of its values
+     */
+    public double[] row(int i) {
+        return Arrays.copyOfRange(values, i * cols, (i + 1) * cols);
+    }
+
+    /** @return a copy of the values, one array per row */
+    public double[][] x() {
+        double[][] x = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            x[i] = row(i);
+        }
+        return x;
     }
 
     /** @return the number of complete rows */
@@ -59,23 +135,23 @@ public record Encoded(double[][] x, boolean[] complete) {
 
     /**
      * @param other an object
-     * @return whether it is an encoding with the same values (NaN equal to NaN) and the same complete rows
+     * @return whether it is an encoding of the same shape and values (NaN equal to NaN) and the same complete rows
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Encoded e && Arrays.deepEquals(x, e.x) && Arrays.equals(complete, e.complete);
+        return other instanceof Encoded e && rows == e.rows && cols == e.cols && Arrays.equals(values, e.values)
+                && Arrays.equals(complete, e.complete);
     }
 
-    /** @return a hash of the values and the complete rows */
+    /** @return a hash of the shape, the values and the complete rows */
     @Override
     public int hashCode() {
-        return 31 * Arrays.deepHashCode(x) + Arrays.hashCode(complete);
+        return (31 * (31 * rows + cols) + Arrays.hashCode(values)) * 31 + Arrays.hashCode(complete);
     }
 
     /** @return the shape, not the values: {@code Encoded[400 rows, 5 columns, 398 complete]} */
     @Override
     public String toString() {
-        return "Encoded[" + x.length + " rows, " + (x.length == 0 ? 0 : x[0].length) + " columns, " + completeRows()
-                + " complete]";
+        return "Encoded[" + rows + " rows, " + cols + " columns, " + completeRows() + " complete]";
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * How a model reads a table: the encoding a {@link Design} used, kept so that new data is encoded the same
@@ -34,6 +35,9 @@ import java.util.Set;
  * An encoder is immutable and compares by value: target, classes and inputs.
  */
 public final class Encoder {
+
+    /** Rows per parallel range of {@link #encode(Table, UnseenLevel)}. */
+    private static final int ENCODE_CHUNK_ROWS = 1 << 14;
 
     /** What encoding does with a categorical level the fit did not see. */
     public enum UnseenLevel {
@@ -376,33 +380,93 @@ public final class Encoder {
             offset += input.categorical() ? input.levels().size() - 1 : 1;
         }
         int m = table.rows();
+        int p = columnNames.size();
         boolean[] complete = new boolean[m];
-        Arrays.fill(complete, true);
-        for (String name : sourceColumns) {
-            Column column = table.column(name);
-            for (int i = 0; i < m; i++) {
+        double[] x = new double[Math.multiplyExact(m, p)];
+        Column[] read = new Column[sourceColumns.size()];
+        for (int k = 0; k < read.length; k++) {
+            read[k] = table.column(sourceColumns.get(k));
+        }
+        // Parallel ranges of rows; each stops at its first error, and the error of the earliest range is
+        // thrown, so the message names the first bad row in table order, as a serial loop would.
+        int chunks = (m + ENCODE_CHUNK_ROWS - 1) / ENCODE_CHUNK_ROWS;
+        IllegalArgumentException[] errors = new IllegalArgumentException[chunks];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * ENCODE_CHUNK_ROWS;
+            int to = Math.min(m, (c + 1) * ENCODE_CHUNK_ROWS);
+            try {
+                encodeRange(table, bindings, read, from, to, x, p, complete, unseen);
+            } catch (IllegalArgumentException e) {
+                errors[c] = e;
+            }
+        });
+        for (IllegalArgumentException e : errors) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        return new Encoded(x, m, p, complete);
+    }
+
+    /**
+     * Encodes rows [from, to) column by column (one pass down each column, its function chosen once): a
+     * row with a missing cell is incomplete; a row where some input meets a non-finite value or an unseen
+     * level is encoded again on its own, in row order, by {@link #fill}, which throws or leaves it
+     * incomplete exactly as a row-by-row encoding would.
+     */
+    private static void encodeRange(Table table, Binding[] bindings, Column[] read, int from, int to, double[] x,
+                                    int p, boolean[] complete, UnseenLevel unseen) {
+        Arrays.fill(complete, from, to, true);
+        for (Column column : read) {
+            for (int i = from; i < to; i++) {
                 if (column.isMissing(i)) {
                     complete[i] = false;
                 }
             }
         }
-        int p = columnNames.size();
-        double[][] x = new double[m][];
-        for (int i = 0; i < m; i++) {
-            double[] row = new double[p];
-            x[i] = row;
-            if (complete[i] && !fill(table, bindings, i, row, unseen)) {
-                complete[i] = false;
-            }
-            if (!complete[i]) {
-                Arrays.fill(row, Double.NaN);
+        boolean[] trouble = new boolean[to - from];
+        boolean any = false;
+        for (Binding r : bindings) {
+            Column c = r.column;
+            if (r.levels == null) {
+                Feature f = r.feature;
+                for (int i = from; i < to; i++) {
+                    if (complete[i]) {
+                        double v = f.apply(c.number(i));
+                        x[i * p + r.offset] = v;
+                        if (!Double.isFinite(v)) {
+                            trouble[i - from] = true;
+                            any = true;
+                        }
+                    }
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    if (complete[i]) {
+                        Integer level = r.levels.get(c.text(i));
+                        if (level == null) {
+                            trouble[i - from] = true;
+                            any = true;
+                        } else if (level > 0) {
+                            x[i * p + r.offset + level - 1] = 1;
+                        }
+                    }
+                }
             }
         }
-        return new Encoded(x, complete);
+        for (int i = from; i < to; i++) {
+            if (complete[i] && any && trouble[i - from]) {
+                Arrays.fill(x, i * p, (i + 1) * p, 0.0);
+                complete[i] = fill(table, bindings, i, x, i * p, unseen);
+            }
+            if (!complete[i]) {
+                Arrays.fill(x, i * p, (i + 1) * p, Double.NaN);
+            }
+        }
     }
 
     /** Writes row i of a table with no missing cell the model reads; false if it has an unseen level to miss. */
-    private static boolean fill(Table table, Binding[] bindings, int i, double[] row, UnseenLevel unseen) {
+    private static boolean fill(Table table, Binding[] bindings, int i, double[] row, int base, UnseenLevel unseen) {
         for (Binding r : bindings) {
             Column c = r.column;
             if (r.levels == null) {
@@ -411,7 +475,7 @@ public final class Encoder {
                     throw new IllegalArgumentException(table.source() + ", row " + (i + 1) + ": feature '"
                             + r.feature.label() + "' is " + v + " (" + c.name() + " = " + c.text(i) + ")");
                 }
-                row[r.offset] = v;
+                row[base + r.offset] = v;
             } else {
                 Integer level = r.levels.get(c.text(i));
                 if (level == null) {
@@ -423,7 +487,7 @@ public final class Encoder {
                             + String.join(", ", r.input.levels()) + ")");
                 }
                 if (level > 0) {
-                    row[r.offset + level - 1] = 1;
+                    row[base + r.offset + level - 1] = 1;
                 }
             }
         }
