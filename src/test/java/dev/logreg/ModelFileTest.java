@@ -120,6 +120,30 @@ class ModelFileTest {
     }
 
     @Test
+    void aMultinomialModelWithCategoricalAndTransformedTermsRoundTripsBitForBit() throws IOException {
+        // rank (4 classes) on gre, log(gpa), gpa squared and admit read as categorical
+        Table train = resource("ucla_train.csv", "admit");
+        Design design = Design.build(train, ModelSpec.of("rank", "gre", "log(gpa)", "sq(gpa)", "admit"));
+        assertTrue(design.multinomial());
+        MultinomialModel model = (MultinomialModel) LogisticRegression.newton().fit(design).model();
+        assertEquals(List.of("(Intercept)", "gre", "log(gpa)", "sq(gpa)", "admit1"), model.terms());
+        Path file = dir.resolve("rank.json");
+        model.write(file);
+        MultinomialModel back = (MultinomialModel) Model.read(file);
+        assertEquals(List.of("1", "2", "3", "4"), back.classes());
+        assertEquals("1", back.referenceClass());
+        assertBitIdentical(model.coefficientsWithIntercept(), back.coefficientsWithIntercept(), "coefficients");
+        assertEquals(model.encoder(), back.encoder());
+        Table fresh = Table.read(new StringReader("gpa,note,admit,gre\n3.1,a,1,520\n3.9,b,0,700\n2.5,c,,600\n"),
+                "new", ',', null, Set.of());
+        Scores a = model.score(fresh);
+        assertSameScores(a, back.score(fresh));
+        assertFalse(a.scored(2), "admit is missing");
+        assertEquals(1.0, a.probabilities()[0][0] + a.probabilities()[0][1] + a.probabilities()[0][2]
+                + a.probabilities()[0][3], 1e-15);
+    }
+
+    @Test
     void doublesReadBackBitIdentical() throws IOException {
         Random r = new Random(7);
         double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 0x1p-1060,

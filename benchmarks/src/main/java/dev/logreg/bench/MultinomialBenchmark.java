@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Multinomial (softmax) regression with K classes in the reference parametrization: one pass for
  * the loss, gradient and Hessian blocks by the EJML specification and by the fused kernel, and
  * whole fits by Newton (to max|g| &le; 1e-8) and by gradient descent (to 1e-4, capped at
- * {@link #GD_MAX_ITERATIONS}) through {@link MultinomialRegression}.
+ * {@link #GD_MAX_ITERATIONS}) through {@code LogisticRegression.fitMultinomial}.
  *
  * <p>Data from a fixed seed: Gaussian features, a true coefficient matrix with N(0, 1/p) entries per
  * class, labels drawn from its softmax. At teardown the fused pass is checked against EJML and each
