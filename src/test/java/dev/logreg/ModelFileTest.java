@@ -144,6 +144,27 @@ class ModelFileTest {
     }
 
     @Test
+    void aLoadedModelScoresFromManyThreadsAtOnceAsFromOne() throws Exception {
+        Table train = resource("ucla_train.csv", "rank");
+        Model model = read(text(LogisticRegression.newton().fit(Design.build(train, ModelSpec.of("admit", "gre",
+                "gpa", "rank"))).model()));
+        Table fresh = resource("ucla_new.csv");
+        Scores alone = model.score(fresh);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Scores>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                runs.add(pool.submit(() -> model.score(fresh)));
+            }
+            for (java.util.concurrent.Future<Scores> run : runs) {
+                assertSameScores(alone, run.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void doublesReadBackBitIdentical() throws IOException {
         Random r = new Random(7);
         double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 0x1p-1060,
