@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The library's data layer works with the dependencies a Maven user of the library gets: the POM's
  * optional dependencies (the command line's) and the test libraries are left off the class path,
- * and {@code Table.read} still reads a CSV file.
+ * and {@code Table.read} still reads a CSV file, and a model file still writes and reads back.
  */
 class LibraryDependenciesTest {
 
@@ -51,6 +51,7 @@ class LibraryDependenciesTest {
         Set<String> left = optionalArtifacts();
         assertFalse(left.contains("commons-csv"), "commons-csv is what Table reads with: " + left);
         assertTrue(left.contains("picocli"), "the command line's dependencies are optional: " + left);
+        assertFalse(left.contains("jackson-databind"), "the model file is read and written with Jackson: " + left);
         // The class path a library user has: the classes, and every jar that is not optional or a test library.
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -59,7 +60,7 @@ class LibraryDependenciesTest {
             boolean excluded = entry.contains("test-classes") || name.startsWith("junit-") || name.startsWith("jqwik")
                     || name.startsWith("opentest4j") || name.startsWith("apiguardian")
                     || left.stream().anyMatch(a -> name.startsWith(a + "-"))
-                    || name.startsWith("jackson-") || name.startsWith("xchart") || name.startsWith("surefire");
+                    || name.startsWith("xchart") || name.startsWith("surefire");
             if (!excluded) {
                 urls.add(p.toUri().toURL());
             }
@@ -71,6 +72,14 @@ class LibraryDependenciesTest {
             assertEquals(loader, table.getClassLoader());
             Object t = table.getMethod("read", Path.class, java.util.Collection.class).invoke(null, csv, List.of());
             assertEquals(2, table.getMethod("rows").invoke(t));
+            // A model file reads back on that class path too.
+            Class<?> model = Class.forName("dev.logreg.LogisticModel", true, loader);
+            Object m = model.getMethod("of", double.class, double[].class).invoke(null, 0.5, new double[] {1.5});
+            java.io.StringWriter out = new java.io.StringWriter();
+            model.getMethod("write", java.io.Writer.class).invoke(m, out);
+            Object back = Class.forName("dev.logreg.Model", true, loader).getMethod("read", java.io.Reader.class)
+                    .invoke(null, new java.io.StringReader(out.toString()));
+            assertEquals(m.toString(), back.toString());
             // picocli is not there, so the class path is the one a library user has.
             assertThrowsClassNotFound(loader, "picocli.CommandLine");
         }
