@@ -44,8 +44,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
     private final int stride;
     /** The totals a pass folds the chunks into: loss, gradient, upper triangle of H (n rows of stride). */
     private double totalLoss;
-    /** The largest logit range of a row, over the chunks of the current pass. */
-    private double totalRange;
     private final LastPassRange lastPass;
     private final double[] totalGradient;
     private final double[] totalHessian;
@@ -117,10 +115,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
      * @throws IllegalArgumentException if theta is null or of the wrong length
      */
     public double largestLogitRange(double[] theta) {
-        if (!lastPass.isAt(theta)) {
-            value(theta);
-        }
-        return lastPass.range();
+        return lastPass.at(theta, this::value);
     }
 
     /** Runs the workers over the chunks and folds their sums in chunk order; gradient and hessian may be null. */
@@ -128,13 +123,12 @@ public final class FusedBinaryObjective extends BinaryObjective {
     double pass(double[] theta, double[] gradient, double[] hessian) {
         FusedWorker.prepare(workers, theta, gradient, hessian, totalGradient);
         totalLoss = 0;
-        totalRange = 0;
-        lastPass.forget();
+        lastPass.start();
         if (hessian != null) {
             Arrays.fill(totalHessian, 0.0);
         }
         ParallelPass.run(problem.rows, chunkRows, workers);
-        lastPass.record(theta, totalRange);
+        lastPass.finish(theta);
         int n = problem.cols;
         double invW = 1.0 / problem.totalWeight;
         FusedWorker.scaled(totalGradient, invW, gradient);
@@ -168,7 +162,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
         @Override
         public void fold() {
             totalLoss += loss;
-            totalRange = Math.max(totalRange, largestRange);
+            lastPass.fold(largestRange);
             foldGradient(totalGradient);
             if (wantHessian) {
                 foldUpperTriangle(totalHessian, hessian, problem.cols, stride);

@@ -31,8 +31,6 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
     private final Worker[] workers;
     /** The totals the chunks are folded into: the loss, the gradient, the upper Gram triangles. */
     private double totalLoss;
-    /** The largest logit range of a row, over the chunks of the current pass. */
-    private double totalRange;
     private final LastPassRange lastPass;
     private final double[] totalGradient;
     private final double[][] totalGrams;
@@ -106,25 +104,21 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
      * @throws IllegalArgumentException if theta is null or of the wrong length
      */
     public double largestLogitRange(double[] theta) {
-        if (!lastPass.isAt(theta)) {
-            value(theta);
-        }
-        return lastPass.range();
+        return lastPass.at(theta, this::value);
     }
 
     @Override
     double pass(double[] theta, double[] gradient, double[] hessian) {
         FusedWorker.prepare(workers, theta, gradient, hessian, totalGradient);
         totalLoss = 0;
-        totalRange = 0;
-        lastPass.forget();
+        lastPass.start();
         if (hessian != null) {
             for (double[] g : totalGrams) {
                 Arrays.fill(g, 0.0);
             }
         }
         ParallelPass.run(problem.rows, chunkRows, workers);
-        lastPass.record(theta, totalRange);
+        lastPass.finish(theta);
         int n = problem.cols;
         int dim = problem.dimension();
         double invW = 1.0 / problem.totalWeight;
@@ -173,7 +167,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         @Override
         public void fold() {
             totalLoss += loss;
-            totalRange = Math.max(totalRange, largestRange);
+            lastPass.fold(largestRange);
             foldGradient(totalGradient);
             if (wantHessian) {
                 for (int q = 0; q < grams.length; q++) {
