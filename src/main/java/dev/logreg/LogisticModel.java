@@ -3,12 +3,8 @@ package dev.logreg;
 import dev.logreg.data.Encoder;
 import dev.logreg.data.Table;
 import dev.logreg.math.Logistic;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A fitted binary logistic model, P(y = 1 | x) = &sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;), the
@@ -63,17 +59,10 @@ public final class LogisticModel extends Model {
                 ModelHeader.positional(coefficients.length, true, List.of("0", "1")));
     }
 
-    /** The same coefficients with the terms, classes, encoder and fit summary given. */
-    LogisticModel with(ModelHeader value) {
-        return new LogisticModel(intercept, coefficients, value);
-    }
-
-
     @Override
     public boolean binomial() {
         return true;
     }
-
 
     /** @return the event, the class whose probability {@link #probability(double[])} gives */
     public String eventClass() {
@@ -85,8 +74,6 @@ public final class LogisticModel extends Model {
         return List.of(eventClass());
     }
 
-
-
     @Override
     public double[][] coefficientsWithIntercept() {
         double[] row = new double[header().terms().size()];
@@ -97,9 +84,6 @@ public final class LogisticModel extends Model {
         System.arraycopy(coefficients, 0, row, offset, coefficients.length);
         return new double[][] {row};
     }
-
-
-
 
     @Override
     public Scores score(Table table, Encoder.UnseenLevel unseen) {
@@ -126,8 +110,6 @@ public final class LogisticModel extends Model {
         });
     }
 
-
-
     /** z for an encoded row (finite, of the right length). */
     private double linear(double[] x) {
         double z = intercept;
@@ -152,7 +134,6 @@ public final class LogisticModel extends Model {
     public double[] featureCoefficients() {
         return coefficients.clone();
     }
-
 
     /**
      * The log-odds (linear predictor) z = &beta;<sub>0</sub> + x<sup>T</sup>&beta;.

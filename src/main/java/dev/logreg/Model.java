@@ -63,12 +63,12 @@ public abstract sealed class Model permits LogisticModel, MultinomialModel {
 
     /** @return the encoder of the table the model was fitted on, if it was fitted from one */
     public final Optional<Encoder> encoder() {
-        return header.optionalEncoder();
+        return Optional.ofNullable(header.encoder());
     }
 
     /** @return what the fit that made the model reported, if the model comes from a fit */
     public final Optional<FitSummary> fitSummary() {
-        return header.optionalSummary();
+        return Optional.ofNullable(header.summary());
     }
 
     /**

@@ -15,7 +15,6 @@ import dev.logreg.solve.Warning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -290,13 +289,7 @@ final class ModelFile {
         } else if (!referenceNode.isNull()) {
             throw new IllegalArgumentException("\"referenceClass\" must be null in the symmetric parametrization");
         }
-        List<String> owners = new ArrayList<>();
-        for (int k = 0; k < classes.size(); k++) {
-            if (k != reference) {
-                owners.add(classes.get(k));
-            }
-        }
-        double[][] rows = coefficientRows(coefficients, owners, terms);
+        double[][] rows = coefficientRows(coefficients, MultinomialModel.coefficientClasses(classes, reference), terms);
         return new MultinomialModel(MultinomialModel.expand(rows, classes.size(), reference, terms.size()),
                 parametrization, reference, header);
     }
@@ -513,16 +506,5 @@ final class ModelFile {
             out.add(e.asText());
         }
         return out;
-    }
-
-    /** For callers that cannot throw IOException (a Writer into memory). */
-    static String text(Model model) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try {
-            write(model, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

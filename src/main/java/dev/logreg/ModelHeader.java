@@ -3,10 +3,8 @@ package dev.logreg;
 import dev.logreg.data.Encoded;
 import dev.logreg.data.Encoder;
 import dev.logreg.data.Table;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -71,18 +69,6 @@ record ModelHeader(List<String> terms, boolean intercept, List<String> classes, 
         return terms.size() - (intercept ? 1 : 0);
     }
 
-    Optional<Encoder> optionalEncoder() {
-        return Optional.ofNullable(encoder);
-    }
-
-    Optional<FitSummary> optionalSummary() {
-        return Optional.ofNullable(summary);
-    }
-
-    ModelHeader with(Encoder value, FitSummary fit) {
-        return new ModelHeader(terms, intercept, classes, value, fit);
-    }
-
     /** Scores one encoded row: writes the class probabilities and the linear predictors, returns the class. */
     interface RowScorer {
         int score(double[] x, double[] probabilities, double[] linearPredictors);
@@ -134,8 +120,4 @@ record ModelHeader(List<String> terms, boolean intercept, List<String> classes, 
         return new Scores(classes, p, z, predicted);
     }
 
-    /** The feature terms, without the intercept. */
-    List<String> featureTerms() {
-        return new ArrayList<>(terms.subList(intercept ? 1 : 0, terms.size()));
-    }
 }

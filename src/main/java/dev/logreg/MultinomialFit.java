@@ -24,13 +24,8 @@ public final class MultinomialFit extends Fit {
         super(outcome);
         this.parametrization = parametrization;
         this.reference = reference;
-        List<String> classes = outcome.classes();
-        double[][] full = new double[classes.size()][];
-        for (int k = 0; k < classes.size(); k++) {
-            int block = block(k);
-            full[k] = block < 0 ? new double[outcome.terms().size()] : outcome.coefficients()[block];
-        }
-        this.full = full;
+        this.full = MultinomialModel.expand(outcome.coefficients(), outcome.classes().size(), reference,
+                outcome.terms().size());
     }
 
     private int block(int k) {
@@ -62,13 +57,7 @@ public final class MultinomialFit extends Fit {
 
     @Override
     public List<String> coefficientClasses() {
-        List<String> names = new ArrayList<>();
-        for (int k = 0; k < classes().size(); k++) {
-            if (k != reference) {
-                names.add(classes().get(k));
-            }
-        }
-        return List.copyOf(names);
+        return MultinomialModel.coefficientClasses(classes(), reference);
     }
 
     /**

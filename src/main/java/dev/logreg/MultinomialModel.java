@@ -3,11 +3,7 @@ package dev.logreg;
 import dev.logreg.data.Encoder;
 import dev.logreg.data.Table;
 import dev.logreg.math.Softmax;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A fitted multinomial logistic model: one coefficient vector per class (all zero for the
@@ -109,18 +105,10 @@ public final class MultinomialModel extends Model {
         return full;
     }
 
-    /** The same coefficients with the terms, classes, encoder and fit summary given. */
-    MultinomialModel with(ModelHeader value) {
-        return new MultinomialModel(beta, parametrization, reference, value);
-    }
-
-
     @Override
     public boolean binomial() {
         return false;
     }
-
-    /** @return the class names, in label order */
 
     /** @return the parametrization of the coefficients */
     public Parametrization parametrization() {
@@ -134,16 +122,19 @@ public final class MultinomialModel extends Model {
 
     @Override
     public List<String> coefficientClasses() {
+        return coefficientClasses(header().classes(), reference);
+    }
+
+    /** The classes that have coefficients: every class but the reference (all for &minus;1), in order. */
+    static List<String> coefficientClasses(List<String> classes, int reference) {
         List<String> names = new java.util.ArrayList<>();
-        for (int c = 0; c < beta.length; c++) {
+        for (int c = 0; c < classes.size(); c++) {
             if (c != reference) {
-                names.add(header().classes().get(c));
+                names.add(classes.get(c));
             }
         }
         return List.copyOf(names);
     }
-
-
 
     @Override
     public double[][] coefficientsWithIntercept() {
@@ -156,9 +147,6 @@ public final class MultinomialModel extends Model {
         }
         return rows;
     }
-
-
-
 
     @Override
     public Scores score(Table table, Encoder.UnseenLevel unseen) {
@@ -176,9 +164,6 @@ public final class MultinomialModel extends Model {
             return best;
         });
     }
-
-
-
 
     /**
      * The K logits of one row: z<sub>k</sub> = &beta;<sub>k</sub>&middot;(1, x).

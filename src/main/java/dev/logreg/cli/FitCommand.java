@@ -6,7 +6,6 @@ import dev.logreg.Parametrization;
 import dev.logreg.data.Design;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -18,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -172,8 +171,4 @@ final class PredictCommand implements Callable<Integer> {
         g.flush();
     }
 
-    /** @return the format's name as written on the command line */
-    static String name(Format f) {
-        return f.name().toLowerCase(Locale.ROOT);
-    }
 }
