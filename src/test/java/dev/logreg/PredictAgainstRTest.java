@@ -1,5 +1,8 @@
 package dev.logreg;
 
+import static dev.logreg.testing.Data.rPredict;
+import static dev.logreg.testing.Tolerances.R_PREDICTION;
+import static dev.logreg.testing.Tolerances.R_PREDICTION_LINK_FLOOR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +12,7 @@ import dev.logreg.data.ModelSpec;
 import dev.logreg.data.Table;
 import dev.logreg.testing.Close;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,31 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class PredictAgainstRTest {
 
-    /**
-     * Scores against R's, relative: R's fits are converged to a gradient of 1e-13, this library's to its
-     * default tolerance 1e-8 on max|g| (in practice far below it: Newton's last step is quadratic); the
-     * coefficients then agree to about 1e-11 and the predictions to about 2e-10.
-     */
-    private static final double AGAINST_R = 1e-9;
-    /** A log-odds near 0 is compared absolutely: below this size, |difference| &le; AGAINST_R times it. */
-    private static final double LINK_FLOOR = 1.0;
-
-    private static final Properties R = load();
-
-    private static Properties load() {
-        Properties p = new Properties();
-        try (InputStream in = PredictAgainstRTest.class.getResourceAsStream("/reference/r-predict.properties")) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
-    }
-
-    private static Double r(String key) {
-        String v = R.getProperty(key);
-        return v == null ? null : Double.parseDouble(v.trim());
-    }
 
     /** The model, saved and read back. */
     private static Model fitted(String train, ModelSpec spec, String... categorical) throws IOException {
@@ -62,14 +37,15 @@ class PredictAgainstRTest {
         int scored = 0;
         for (int i = 0; i < s.rows(); i++) {
             int row = 301 + i;
-            Double link = r(tag + ".link[" + row + "]");
+            Double link = rPredict(tag + ".link[" + row + "]");
             if (link == null) {
                 assertFalse(s.scored(i), "row " + row + " has a missing cell: R predicts NA");
                 continue;
             }
             scored++;
-            Close.assertClose(link, s.linearPredictors()[i][0], AGAINST_R, LINK_FLOOR, tag + " link, row " + row);
-            Close.assertRelative(r(tag + ".response[" + row + "]"), s.probabilities()[i][1], AGAINST_R,
+            Close.assertClose(link, s.linearPredictors()[i][0], R_PREDICTION, R_PREDICTION_LINK_FLOOR,
+                    tag + " link, row " + row);
+            Close.assertRelative(rPredict(tag + ".response[" + row + "]"), s.probabilities()[i][1], R_PREDICTION,
                     tag + " response, row " + row);
             assertEquals(s.probabilities()[i][1] > 0.5 ? "1" : "0", s.predictedClass(i));
         }
@@ -97,9 +73,9 @@ class PredictAgainstRTest {
             int best = 0;
             for (int k = 0; k < 3; k++) {
                 String key = "iris.multinomial.prob[" + row + "][" + model.classes().get(k) + "]";
-                Double expected = r(key);
+                Double expected = rPredict(key);
                 assertTrue(expected != null, key);
-                Close.assertRelative(expected, s.probabilities()[i][k], AGAINST_R, key);
+                Close.assertRelative(expected, s.probabilities()[i][k], R_PREDICTION, key);
                 best = s.probabilities()[i][k] > s.probabilities()[i][best] ? k : best;
             }
             assertEquals(best, s.predicted()[i], "row " + row);

@@ -1,5 +1,8 @@
 package dev.logreg.cli;
 
+import static dev.logreg.testing.Data.rPredict;
+import static dev.logreg.testing.Tolerances.R_PREDICTION;
+import static dev.logreg.testing.Tolerances.R_PREDICTION_LINK_FLOOR;
 import static dev.logreg.cli.Cli.run;
 import static dev.logreg.testing.Close.assertClose;
 import static dev.logreg.testing.Close.assertRelative;
@@ -16,15 +19,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.logreg.Model;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -43,14 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PredictCommandTest {
 
     /**
-     * Probabilities and log-odds against R's, relative. R's fits are converged to a gradient of about 1e-13,
-     * this library's to its default tolerance max|g| &le; 1e-8 (in practice far below: Newton's last step is
-     * quadratic); the coefficients then agree to about 1e-11 and the predictions to about 2e-10.
-     */
-    private static final double AGAINST_R = 1e-9;
-    /** Log-odds below this size are compared absolutely (|difference| &le; AGAINST_R times it), above relatively. */
-    private static final double LINK_FLOOR = 1.0;
-    /**
      * The class probabilities of a row add up to 1 within a few units in the last place of 1 (2.2e-16): each
      * is rounded once, and their sum once more.
      */
@@ -58,8 +50,6 @@ class PredictCommandTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    private static final Properties R = loadReference();
-
     private static final List<String> IRIS_CLASSES = List.of("Iris-setosa", "Iris-versicolor", "Iris-virginica");
     /** Data lines (1-based) of ucla_new.csv whose gre is empty: rows 320 and 373. */
     private static final List<Integer> UCLA_MISSING = List.of(20, 73);
@@ -68,23 +58,6 @@ class PredictCommandTest {
     Path dir;
 
     // ---------------------------------------------------------------- files and runs
-
-    private static Properties loadReference() {
-        Properties p = new Properties();
-        try (InputStream in = PredictCommandTest.class.getResourceAsStream("/reference/r-predict.properties")) {
-            assertNotNull(in, "missing /reference/r-predict.properties");
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
-    }
-
-    /** R's value for a key of r-predict.properties, or null if R has none (R predicts NA). */
-    private static Double r(String key) {
-        String v = R.getProperty(key);
-        return v == null ? null : Double.parseDouble(v.trim());
-    }
 
     /** A data resource without its '#' comment lines (which the CSV reader does not skip), in the temp dir. */
     private Path resource(String name) throws IOException {
@@ -168,7 +141,7 @@ class PredictCommandTest {
             int row = 300 + k;
             List<String> c = cells(rows.get(k));
             assertEquals(3, c.size(), "row " + row + ": " + c);
-            Double response = r("ucla.binomial.response[" + row + "]");
+            Double response = rPredict("ucla.binomial.response[" + row + "]");
             if (UCLA_MISSING.contains(k)) {
                 assertNull(response, "R predicts NA for row " + row);
                 assertEquals(List.of("", "", ""), c, "row " + row + " lacks gre: every cell empty");
@@ -178,7 +151,7 @@ class PredictCommandTest {
             scored++;
             double p0 = Double.parseDouble(c.get(0));
             double p1 = Double.parseDouble(c.get(1));
-            assertRelative(response, p1, AGAINST_R, "P(admit = 1), row " + row);
+            assertRelative(response, p1, R_PREDICTION, "P(admit = 1), row " + row);
             assertClose(1.0, p0 + p1, SUM_TO_ONE, 1.0, "P(0) + P(1), row " + row);
             assertEquals(p1 > 0.5 ? "1" : "0", c.get(2), "predicted class, row " + row + ", P(1) = " + p1);
         }
@@ -218,11 +191,11 @@ class PredictCommandTest {
             }
             JsonNode link = o.get("linearPredictors");
             assertEquals(1, link.size(), "a binomial model has one linear predictor: " + o);
-            assertClose(r("ucla.binomial.link[" + row + "]"), link.get(0).asDouble(), AGAINST_R, LINK_FLOOR,
-                    "log-odds, row " + row);
+            assertClose(rPredict("ucla.binomial.link[" + row + "]"), link.get(0).asDouble(), R_PREDICTION,
+                    R_PREDICTION_LINK_FLOOR, "log-odds, row " + row);
             JsonNode p = o.get("probabilities");
             assertEquals(2, p.size(), o.toString());
-            assertRelative(r("ucla.binomial.response[" + row + "]"), p.get(1).asDouble(), AGAINST_R,
+            assertRelative(rPredict("ucla.binomial.response[" + row + "]"), p.get(1).asDouble(), R_PREDICTION,
                     "P(admit = 1), row " + row);
             List<String> c = cells(csv.get(k));
             assertEquals(Double.parseDouble(c.get(0)), p.get(0).asDouble(), "P(0) in JSON and CSV, row " + row);
@@ -284,9 +257,9 @@ class PredictCommandTest {
             double max = -1;
             for (int j = 0; j < 3; j++) {
                 double p = Double.parseDouble(c.get(j));
-                Double expected = r("iris.multinomial.prob[" + row + "][" + IRIS_CLASSES.get(j) + "]");
+                Double expected = rPredict("iris.multinomial.prob[" + row + "][" + IRIS_CLASSES.get(j) + "]");
                 assertNotNull(expected, "R's probability for iris row " + row);
-                assertRelative(expected, p, AGAINST_R, "P(" + IRIS_CLASSES.get(j) + "), iris row " + row);
+                assertRelative(expected, p, R_PREDICTION, "P(" + IRIS_CLASSES.get(j) + "), iris row " + row);
                 sum += p;
                 if (p > max) {
                     max = p;
@@ -468,6 +441,7 @@ class PredictCommandTest {
             assertEquals(c.get(2), m.group(3), m.group(1));
         }
         assertEquals(List.of("new-1", "new-2", "new-3", "new-4"), names, out);
-        assertTrue(out.contains(file.toAbsolutePath().normalize().toString()), "the demo names its model file:\n" + out);
+        assertTrue(out.contains(file.toAbsolutePath().normalize().toString()),
+                "the demo names its model file:\n" + out);
     }
 }

@@ -103,6 +103,17 @@ public final class Data {
     }
 
     private static final Properties REFERENCE = load("/reference/r-glm.properties");
+    private static final Properties PREDICTIONS = load("/reference/r-predict.properties");
+
+    /**
+     * R's predictions on new data (see the header of reference/r-predict.properties).
+     *
+     * @return the value, or null where R has none (R predicts NA)
+     */
+    public static Double rPredict(String key) {
+        String v = PREDICTIONS.getProperty(key);
+        return v == null ? null : Double.parseDouble(v.trim());
+    }
 
     private static Properties load(String resource) {
         Properties p = new Properties();

@@ -24,6 +24,15 @@ public final class Tolerances {
     public static final double P_VALUE_FLOOR = 1e-3;
     /** Two solvers (or two parametrizations) run to max|g| &le; 1e-10 on the same problem: relative. */
     public static final double SAME_OPTIMUM = 1e-7;
+    /**
+     * Predictions on new data against R's (reference/r-predict.properties), relative. R's fits are converged
+     * to a gradient of about 1e-13, this library's to its default tolerance max|g| &le; 1e-8 (in practice far
+     * below: Newton's last step is quadratic); the coefficients then agree to about 1e-11 and the
+     * predictions to about 2e-10.
+     */
+    public static final double R_PREDICTION = 1e-9;
+    /** Log-odds below this size are compared to R's absolutely (|difference| &le; R_PREDICTION times it). */
+    public static final double R_PREDICTION_LINK_FLOOR = 1.0;
     /** Scalar functions against an independent formula: relative, a few ulps. */
     public static final double SCALAR = 1e-14;
 
