@@ -73,11 +73,10 @@ final class FitCommand implements Callable<Integer> {
         Design design = data.design();
         LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
                 .withClassNames(design.classes());
-        double[][] x = design.x();
         Fit fit = (design.multinomial() ? multinomial(design, regression) : binomial(design, regression)).fit(design);
         FitReport report = new FitReport(design, fit, level);
         if (output != null) {
-            Predictions.write(output, design, x, fit);
+            Predictions.write(output, design, design.x(), fit);
         }
         if (modelFile != null) {
             dev.logreg.Model model = fit.model();
