@@ -74,7 +74,7 @@ public final class BinaryProblem extends ProblemData {
      */
     public BinaryProblem(DesignMatrix x, double[] y, double[] weights, double l2, int interceptColumn,
                          double[] penaltyFactors) {
-        super(x, weights, l2, interceptColumn, penaltyFactors);
+        super(x, y, weights, l2, interceptColumn, penaltyFactors);
         if (y == null) {
             throw new IllegalArgumentException("y is null");
         }
@@ -87,6 +87,29 @@ public final class BinaryProblem extends ProblemData {
             }
         }
         this.y = y;
+    }
+
+    /**
+     * A binary problem on rows read from a source: their labels (0 or 1) and weights are checked in one
+     * pass, which also sums W.
+     *
+     * @param source the rows; its labels must be 0 or 1
+     * @param l2 the penalty &lambda; &ge; 0
+     * @param interceptColumn the column that is not penalized, or &minus;1 for none
+     * @param penaltyFactors f<sub>j</sub> per column, finite and &ge; 0, or {@code null} for ones; copied
+     * @throws IllegalArgumentException naming the first bad row or value
+     */
+    public BinaryProblem(RowSource source, double l2, int interceptColumn, double[] penaltyFactors) {
+        super(source, l2, interceptColumn, penaltyFactors);
+        source.scan(block -> {
+            for (int i = block.from(); i < block.to(); i++) {
+                double yi = block.y(i);
+                if (yi != 0.0 && yi != 1.0) {
+                    throw new IllegalArgumentException("y[" + i + "] = " + yi + " is not a label: labels must be 0 or 1");
+                }
+            }
+        });
+        this.y = null;
     }
 
     /**
@@ -155,6 +178,7 @@ public final class BinaryProblem extends ProblemData {
      * @return the label y<sub>i</sub>
      */
     public double label(int i) {
+        array();
         return y[i];
     }
 

@@ -230,6 +230,11 @@ public final class DesignMatrix {
         return largest.clone();
     }
 
+    /** @return {@link #largest()} itself, not a copy, for the sources built on this matrix */
+    double[] largestReference() {
+        return largest;
+    }
+
     /** Work on a range of rows that raises the column maxima it is given. */
     private interface RowRange {
         void run(int from, int to, double[] largest);

@@ -151,6 +151,8 @@ public final class FusedBinaryObjective extends BinaryObjective {
         /** Scratch rows for the SIMD update, padded to {@code stride}; null without it. */
         private final double[][] rowBuffers;
         private final double[] d = new double[BLOCK];
+        /** The chunk's rows, as the source gives them. */
+        private final RowBlock rows = new RowBlock();
 
         Worker() {
             super(problem.cols);
@@ -173,9 +175,14 @@ public final class FusedBinaryObjective extends BinaryObjective {
         @Override
         public void compute(int from, int to) {
             int n = problem.cols;
-            double[] x = problem.x;
-            double[] y = problem.y;
-            double[] w = problem.w;
+            problem.source.read(from, to, rows);
+            double[] x = rows.x;
+            double[] y = rows.y;
+            double[] w = rows.w;
+            // Row i of the range is row xRow + (i - from) of x; its label and weight are at yBase/wBase + (i - from).
+            int xShift = rows.xRow - from;
+            int yShift = rows.yBase - from;
+            int wShift = rows.wBase - from;
             clearLossAndGradient();
             if (wantHessian) {
                 Arrays.fill(hessian, 0.0);
@@ -184,7 +191,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
                 int end = Math.min(start + BLOCK, to);
                 // Sweep 1: z, loss, r = w (sigma(z) - y), d = w sigma'(z), and g += X^T r.
                 for (int i = start; i < end; i++) {
-                    int row = i * n;
+                    int row = (i + xShift) * n;
                     // z = x_i . theta with four partial sums (independent additions in flight)
                     double z0 = 0;
                     double z1 = 0;
@@ -205,8 +212,8 @@ public final class FusedBinaryObjective extends BinaryObjective {
                     // e = exp(-|z|), softplus(+-z) = max(+-z, 0) + log1p(e), sigma = 1/(1+e) or e/(1+e).
                     double e = Math.exp(-Math.abs(z));
                     double log1pE = Math.log1p(e);
-                    double yi = y[i];
-                    double wi = w[i];
+                    double yi = y[i + yShift];
+                    double wi = w == null ? 1.0 : w[i + wShift];
                     if (wi > 0) {
                         largestRange = Math.max(largestRange, Math.abs(z));
                     }
@@ -229,7 +236,7 @@ public final class FusedBinaryObjective extends BinaryObjective {
                 }
                 // Sweep 2: H += X^T diag(d) X on the upper triangle, several rows per update.
                 if (wantHessian) {
-                    WeightedGram.add(x, n, start, end, d, hessian, stride, simd, rowBuffers);
+                    WeightedGram.add(x, n, start + xShift, end + xShift, d, hessian, stride, simd, rowBuffers);
                 }
             }
         }

@@ -151,6 +151,8 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         private final double[][] rowBuffers;
         private final double[] z;
         private final double[] p;
+        /** The chunk's rows, as the source gives them. */
+        private final RowBlock rows = new RowBlock();
 
         Worker() {
             super(problem.dimension());
@@ -183,7 +185,14 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
             int n = q.cols;
             int blocks = q.blocks();
             boolean reference = !q.symmetric();
-            double[] x = q.x;
+            q.source.read(from, to, rows);
+            double[] x = rows.x;
+            double[] y = rows.y;
+            double[] w = rows.w;
+            // Row i of the range is row xRow + (i - from) of x; its label and weight are at yBase/wBase + (i - from).
+            int xShift = rows.xRow - from;
+            int yShift = rows.yBase - from;
+            int wShift = rows.wBase - from;
             clearLossAndGradient();
             if (wantHessian) {
                 for (double[] g : grams) {
@@ -193,7 +202,7 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
             for (int start = from; start < to; start += BLOCK) {
                 int end = Math.min(start + BLOCK, to);
                 for (int i = start; i < end; i++) {
-                    int row = i * n;
+                    int row = (i + xShift) * n;
                     double max = reference ? 0.0 : Double.NEGATIVE_INFINITY;
                     double min = reference ? 0.0 : Double.POSITIVE_INFINITY;
                     for (int c = 0; c < blocks; c++) {
@@ -218,11 +227,11 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                         sum += p[c];
                     }
                     double lse = max + Math.log(sum);
-                    double wi = q.w[i];
+                    double wi = w == null ? 1.0 : w[i + wShift];
                     if (wi > 0) {
                         largestRange = Math.max(largestRange, max - min);
                     }
-                    int yc = q.classBlock[q.y[i]];
+                    int yc = q.classBlock[(int) y[i + yShift]];
                     loss += wi * (lse - (yc < 0 ? 0.0 : z[yc]));
                     if (!wantGradient) {
                         continue;
@@ -249,7 +258,8 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
                 }
                 if (wantHessian) {
                     for (int pair = 0; pair < pairC.length; pair++) {
-                        WeightedGram.add(x, n, start, end, a[pair], grams[pair], stride, simd, rowBuffers);
+                        WeightedGram.add(x, n, start + xShift, end + xShift, a[pair], grams[pair], stride, simd,
+                                rowBuffers);
                     }
                 }
             }

@@ -14,6 +14,7 @@ public final class LoopBinaryObjective extends BinaryObjective {
      */
     public LoopBinaryObjective(BinaryProblem problem) {
         super(problem);
+        problem.array(); // this implementation reads one array in memory, not a source
     }
 
     @Override

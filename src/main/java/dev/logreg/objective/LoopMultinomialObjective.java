@@ -19,6 +19,7 @@ public final class LoopMultinomialObjective extends MultinomialObjective {
      */
     public LoopMultinomialObjective(MultinomialProblem problem) {
         super(problem);
+        problem.array(); // this implementation reads one array in memory, not a source
         z = new double[problem.classes];
         p = new double[problem.classes];
     }

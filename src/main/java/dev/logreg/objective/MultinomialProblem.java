@@ -91,17 +91,8 @@ public final class MultinomialProblem extends ProblemData {
      */
     public MultinomialProblem(DesignMatrix x, int[] y, double[] weights, double l2, int interceptColumn,
                               int classes, int reference, double[] penaltyFactors) {
-        super(x, weights, l2, interceptColumn, penaltyFactors);
-        if (classes < 2) {
-            throw new IllegalArgumentException("a multinomial model needs at least 2 classes, got " + classes);
-        }
-        if (reference < -1 || reference >= classes) {
-            throw new IllegalArgumentException("the reference class must be -1 (symmetric) or in [0, " + classes
-                    + "), got " + reference);
-        }
-        if (y == null) {
-            throw new IllegalArgumentException("y is null");
-        }
+        super(x, asDoubles(y), weights, l2, interceptColumn, penaltyFactors);
+        checkClasses(classes, reference);
         if (y.length != rows) {
             throw new IllegalArgumentException("y has length " + y.length + ", expected " + rows);
         }
@@ -114,9 +105,67 @@ public final class MultinomialProblem extends ProblemData {
         this.y = y;
         this.classes = classes;
         this.reference = reference;
-        int blocks = reference < 0 ? classes : classes - 1;
-        this.blockClass = new int[blocks];
+        this.blockClass = new int[reference < 0 ? classes : classes - 1];
         this.classBlock = new int[classes];
+        mapBlocks();
+    }
+
+    /**
+     * A multinomial problem on rows read from a source: their labels (class indices in [0, K)) and
+     * weights are checked in one pass, which also sums W.
+     *
+     * @param source the rows; each label a class index in [0, classes)
+     * @param l2 the penalty &lambda; &ge; 0 on every coefficient but the intercepts
+     * @param interceptColumn the column of X that is the intercept (unpenalized), or &minus;1
+     * @param classes K &ge; 2
+     * @param reference the reference class in [0, K), or &minus;1 for the symmetric parametrization
+     * @param penaltyFactors f<sub>j</sub> per column, finite and &ge; 0, or {@code null} for ones; copied
+     * @throws IllegalArgumentException naming the first invalid value
+     */
+    public MultinomialProblem(RowSource source, double l2, int interceptColumn, int classes, int reference,
+                              double[] penaltyFactors) {
+        super(source, l2, interceptColumn, penaltyFactors);
+        checkClasses(classes, reference);
+        source.scan(block -> {
+            for (int i = block.from(); i < block.to(); i++) {
+                double yi = block.y(i);
+                if (!(yi >= 0 && yi < classes && yi == Math.rint(yi))) {
+                    throw new IllegalArgumentException("y[" + i + "] = " + yi + " is not a class: labels must be in [0, "
+                            + classes + ")");
+                }
+            }
+        });
+        this.y = null;
+        this.classes = classes;
+        this.reference = reference;
+        this.blockClass = new int[reference < 0 ? classes : classes - 1];
+        this.classBlock = new int[classes];
+        mapBlocks();
+    }
+
+    private static double[] asDoubles(int[] y) {
+        if (y == null) {
+            return null;
+        }
+        double[] d = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            d[i] = y[i];
+        }
+        return d;
+    }
+
+    private static void checkClasses(int classes, int reference) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("a multinomial model needs at least 2 classes, got " + classes);
+        }
+        if (reference < -1 || reference >= classes) {
+            throw new IllegalArgumentException("the reference class must be -1 (symmetric) or in [0, " + classes
+                    + "), got " + reference);
+        }
+    }
+
+    /** Fills the maps between classes and coefficient blocks. */
+    private void mapBlocks() {
         int c = 0;
         for (int k = 0; k < classes; k++) {
             if (k == reference) {
@@ -187,6 +236,7 @@ public final class MultinomialProblem extends ProblemData {
      * @return y<sub>i</sub>, a class in [0, K)
      */
     public int label(int i) {
+        array();
         return y[i];
     }
 
@@ -202,6 +252,7 @@ public final class MultinomialProblem extends ProblemData {
     public void logits(int i, double[] theta, double[] z) {
         Buffers.checkLength("theta", theta, dimension());
         Buffers.checkLength("z", z, classes);
+        double[] x = array();
         int base = i * cols;
         for (int k = 0; k < classes; k++) {
             int c = classBlock[k];

@@ -2,7 +2,7 @@ package dev.logreg.objective;
 
 /**
  * The largest eigenvalue of X<sup>T</sup>WX by power iteration, applying v &rarr; X<sup>T</sup>(w &#8728; Xv)
- * in two passes over X, so the n&times;n matrix is never formed.
+ * in one pass over the rows of the problem's source, so the n&times;n matrix is never formed.
  */
 final class PowerIteration {
 
@@ -14,10 +14,8 @@ final class PowerIteration {
     }
 
     static double largestEigenvalueOfWeightedGram(BinaryProblem p) {
-        int m = p.rows;
         int n = p.cols;
         double[] v = new double[n];
-        double[] u = new double[m];
         double[] next = new double[n];
         // A start with unequal positive entries is not orthogonal to the top eigenvector of a
         // Gram matrix in any case met in practice.
@@ -30,22 +28,24 @@ final class PowerIteration {
             if (Thread.currentThread().isInterrupted()) {
                 throw new java.util.concurrent.CancellationException("interrupted while bounding the Hessian");
             }
-            // u = w o (X v)
-            for (int i = 0; i < m; i++) {
-                double s = 0;
-                for (int j = 0; j < n; j++) {
-                    s += p.x[i * n + j] * v[j];
-                }
-                u[i] = p.w[i] * s;
-            }
-            // next = X^T u
+            // next = X^T (w o (X v)), a range of rows at a time, the rows in order
             java.util.Arrays.fill(next, 0.0);
-            for (int i = 0; i < m; i++) {
-                double ui = u[i];
-                for (int j = 0; j < n; j++) {
-                    next[j] += p.x[i * n + j] * ui;
+            double[] direction = v;
+            double[] image = next;
+            p.source.scan(block -> {
+                double[] x = block.x;
+                for (int i = block.from; i < block.to; i++) {
+                    int row = block.offset(i);
+                    double s = 0;
+                    for (int j = 0; j < n; j++) {
+                        s += x[row + j] * direction[j];
+                    }
+                    double ui = block.weight(i) * s;
+                    for (int j = 0; j < n; j++) {
+                        image[j] += x[row + j] * ui;
+                    }
                 }
-            }
+            });
             double rayleigh = 0;
             for (int j = 0; j < n; j++) {
                 rayleigh += v[j] * next[j];
@@ -69,14 +69,17 @@ final class PowerIteration {
 
     /** The trace of X<sup>T</sup>WX, an upper bound of its largest eigenvalue. */
     private static double trace(BinaryProblem p) {
-        double t = 0;
-        for (int i = 0; i < p.rows; i++) {
-            for (int j = 0; j < p.cols; j++) {
-                double v = p.x[i * p.cols + j];
-                t += p.w[i] * v * v;
+        double[] t = {0.0};
+        p.source.scan(block -> {
+            for (int i = block.from; i < block.to; i++) {
+                int row = block.offset(i);
+                for (int j = 0; j < p.cols; j++) {
+                    double v = block.x[row + j];
+                    t[0] += block.weight(i) * v * v;
+                }
             }
-        }
-        return t > 0 ? t : 1.0;
+        });
+        return t[0] > 0 ? t[0] : 1.0;
     }
 
     private static double normalize(double[] v) {

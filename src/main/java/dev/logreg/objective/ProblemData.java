@@ -10,13 +10,19 @@ package dev.logreg.objective;
  */
 abstract class ProblemData {
 
-    /** X as given, checked. */
+    /** X as given, checked; null for a problem on a {@link RowSource} that is not one array in memory. */
     final DesignMatrix matrix;
+    /** X's array, or null (as {@link #matrix}). */
     final double[] x;
+    /** The rows, labels and weights as the fused kernels read them. */
+    final RowSource source;
     final int rows;
     final int cols;
+    /** The weights, or null (as {@link #matrix}). */
     final double[] w;
     final double totalWeight;
+    /** The smallest positive weight. */
+    final double smallestWeight;
     final double l2;
     final int interceptColumn;
     /** f<sub>j</sub> per column, or null for ones. */
@@ -24,6 +30,7 @@ abstract class ProblemData {
 
     /**
      * @param matrix the model matrix, checked finite when it was made; its array is referenced, not copied
+     * @param labels the labels as the source holds them (the subclass checks them), or null
      * @param weights sample weights, length m, finite and &ge; 0 with a positive, finite sum whose
      *        reciprocal is finite, or {@code null} for unit weights
      * @param l2 the penalty &lambda; &ge; 0
@@ -32,7 +39,8 @@ abstract class ProblemData {
      *        ignored; or {@code null} for ones; copied
      * @throws IllegalArgumentException naming the offending row, column or value
      */
-    ProblemData(DesignMatrix matrix, double[] weights, double l2, int interceptColumn, double[] penaltyFactors) {
+    ProblemData(DesignMatrix matrix, double[] labels, double[] weights, double l2, int interceptColumn,
+                double[] penaltyFactors) {
         if (matrix == null) {
             throw new IllegalArgumentException("the model matrix is null");
         }
@@ -41,26 +49,84 @@ abstract class ProblemData {
         if (weights != null && weights.length != rows) {
             throw new IllegalArgumentException("weights has length " + weights.length + ", expected " + rows);
         }
+        checkPenalty(l2, interceptColumn, penaltyFactors, cols);
+        this.w = weights != null ? weights : filled(rows, 1.0);
+        checkWeights(w);
+        double total = 0;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < rows; i++) {
+            total += w[i];
+            if (w[i] > 0) {
+                smallest = Math.min(smallest, w[i]);
+            }
+        }
+        checkTotal(total);
+        this.penaltyFactors = penaltyFactors == null ? null : penaltyFactors.clone();
+        this.matrix = matrix;
+        this.x = matrix.data();
+        this.source = new InMemoryRows(matrix, labels, w);
+        this.rows = rows;
+        this.cols = cols;
+        this.totalWeight = total;
+        this.smallestWeight = smallest;
+        this.l2 = l2;
+        this.interceptColumn = interceptColumn;
+    }
+
+    /**
+     * A problem on rows read from a source (the subclass checks the labels): the weights are checked and
+     * summed in one pass, in row order, so W is the same sum as an in-memory problem's on the same rows.
+     *
+     * @param source the rows, labels and weights
+     * @param l2 the penalty &lambda; &ge; 0
+     * @param interceptColumn the column that is not penalized, or &minus;1 for none
+     * @param penaltyFactors f<sub>j</sub> per column, or {@code null} for ones; copied
+     * @throws IllegalArgumentException naming the offending row or value
+     */
+    ProblemData(RowSource source, double l2, int interceptColumn, double[] penaltyFactors) {
+        if (source == null) {
+            throw new IllegalArgumentException("source is null");
+        }
+        int cols = source.cols();
+        checkPenalty(l2, interceptColumn, penaltyFactors, cols);
+        double[] sums = {0.0, Double.POSITIVE_INFINITY};
+        source.scan(block -> {
+            for (int i = block.from(); i < block.to(); i++) {
+                double wi = block.weight(i);
+                if (!(wi >= 0) || Double.isInfinite(wi)) {
+                    throw new IllegalArgumentException("weights[" + i + "] = " + wi
+                            + ": weights must be finite and >= 0");
+                }
+                sums[0] += wi;
+                if (wi > 0) {
+                    sums[1] = Math.min(sums[1], wi);
+                }
+            }
+        });
+        if (sums[1] == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("every weight is 0 (the weights sum to 0.0): at least one must be positive");
+        }
+        checkTotal(sums[0]);
+        this.penaltyFactors = penaltyFactors == null ? null : penaltyFactors.clone();
+        this.matrix = null;
+        this.x = null;
+        this.w = null;
+        this.source = source;
+        this.rows = source.rows();
+        this.cols = cols;
+        this.totalWeight = sums[0];
+        this.smallestWeight = sums[1];
+        this.l2 = l2;
+        this.interceptColumn = interceptColumn;
+    }
+
+    private static void checkPenalty(double l2, int interceptColumn, double[] penaltyFactors, int cols) {
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);
         }
         if (interceptColumn < -1 || interceptColumn >= cols) {
             throw new IllegalArgumentException("interceptColumn must be -1 or in [0, " + cols + "), got "
                     + interceptColumn);
-        }
-        this.w = weights != null ? weights : filled(rows, 1.0);
-        checkWeights(w);
-        double total = 0;
-        for (int i = 0; i < rows; i++) {
-            total += w[i];
-        }
-        if (Double.isInfinite(total)) {
-            throw new IllegalArgumentException("the weights sum to Infinity (the sum overflows the double range):"
-                    + " divide them by a common factor, which changes no estimate");
-        }
-        if (Double.isInfinite(1.0 / total)) {
-            throw new IllegalArgumentException("the weights sum to " + total + ", too small to divide by (1/W"
-                    + " overflows): multiply them by a common factor, which changes no estimate");
         }
         if (penaltyFactors != null) {
             if (penaltyFactors.length != cols) {
@@ -74,14 +140,31 @@ abstract class ProblemData {
                 }
             }
         }
-        this.penaltyFactors = penaltyFactors == null ? null : penaltyFactors.clone();
-        this.matrix = matrix;
-        this.x = matrix.data();
-        this.rows = rows;
-        this.cols = cols;
-        this.totalWeight = total;
-        this.l2 = l2;
-        this.interceptColumn = interceptColumn;
+    }
+
+    private static void checkTotal(double total) {
+        if (Double.isInfinite(total)) {
+            throw new IllegalArgumentException("the weights sum to Infinity (the sum overflows the double range):"
+                    + " divide them by a common factor, which changes no estimate");
+        }
+        if (Double.isInfinite(1.0 / total)) {
+            throw new IllegalArgumentException("the weights sum to " + total + ", too small to divide by (1/W"
+                    + " overflows): multiply them by a common factor, which changes no estimate");
+        }
+    }
+
+    /** @return the rows, labels and weights the fused kernels read */
+    public RowSource source() {
+        return source;
+    }
+
+    /** X's array, or an exception naming why there is none. */
+    final double[] array() {
+        if (x == null) {
+            throw new IllegalStateException("the rows are read from a source, not held in one array: only the fused"
+                    + " kernels read them");
+        }
+        return x;
     }
 
     /** Each weight finite and &ge; 0, one positive; else an exception naming the first bad one. */
@@ -144,7 +227,7 @@ abstract class ProblemData {
      * @return element (i, j) of X
      */
     public double x(int i, int j) {
-        return x[i * cols + j];
+        return array()[i * cols + j];
     }
 
     /**
@@ -152,6 +235,7 @@ abstract class ProblemData {
      * @return the weight w<sub>i</sub> (1 when no weights were given)
      */
     public double weight(int i) {
+        array();
         return w[i];
     }
 
@@ -170,12 +254,6 @@ abstract class ProblemData {
         if (l2 > 0) {
             return 0.0;
         }
-        double smallest = Double.POSITIVE_INFINITY;
-        for (double wi : w) {
-            if (wi > 0) {
-                smallest = Math.min(smallest, wi);
-            }
-        }
-        return Math.log(2.0) * smallest / totalWeight;
+        return Math.log(2.0) * smallestWeight / totalWeight;
     }
 }

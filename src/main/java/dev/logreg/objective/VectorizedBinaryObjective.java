@@ -32,6 +32,7 @@ public final class VectorizedBinaryObjective extends BinaryObjective {
      */
     public VectorizedBinaryObjective(BinaryProblem problem) {
         super(problem);
+        problem.array(); // this implementation reads one array in memory, not a source
         int m = problem.rows;
         int n = problem.cols;
         X = DMatrixRMaj.wrap(m, n, problem.x);

@@ -36,6 +36,7 @@ public final class VectorizedMultinomialObjective extends MultinomialObjective {
      */
     public VectorizedMultinomialObjective(MultinomialProblem problem) {
         super(problem);
+        problem.array(); // this implementation reads one array in memory, not a source
         int m = problem.rows;
         int n = problem.cols;
         int c = problem.blocks();

@@ -1,0 +1,125 @@
+package dev.logreg.objective;
+
+import java.util.function.Consumer;
+
+/**
+ * The rows a fit reads: a model matrix X (m&times;n), a label and a prior weight per row, read as
+ * ranges of consecutive rows, repeatedly and from several threads at once (each with its own
+ * {@link RowBlock}). The fused kernels, the line search and the inference read their data through a
+ * source, so the data may be an array in memory, several arrays (beyond 2<sup>31</sup> elements) or a
+ * file mapped in windows ({@link MappedRows}), and the solvers do not know which.
+ *
+ * <p>A source knows each column's largest |x| (the equilibration reads it) and whether it has
+ * weights. Its rows are checked finite when it is made; the problem built on it checks the labels and
+ * weights. Sources are immutable: {@link #mapColumns} gives a new one.
+ */
+public abstract class RowSource {
+
+    /** The rows per read of {@link #scan}: a few hundred KB of X for tens of columns. */
+    public static final int SCAN_ROWS = 4096;
+
+    private final int rows;
+    private final int cols;
+    private final double[] largest;
+
+    /**
+     * @param rows m &ge; 1
+     * @param cols n &ge; 1
+     * @param largest max<sub>i</sub>|x<sub>ij</sub>| per column (length n; not copied)
+     */
+    RowSource(int rows, int cols, double[] largest) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("the model matrix needs at least one row, got " + rows);
+        }
+        if (cols < 1) {
+            throw new IllegalArgumentException("the model matrix needs at least one column, got " + cols);
+        }
+        if (largest.length != cols) {
+            throw new IllegalArgumentException("largest has length " + largest.length + ", expected " + cols);
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.largest = largest;
+    }
+
+    /**
+     * An in-memory source on a checked model matrix, its labels and weights, none of them copied.
+     *
+     * @param x the model matrix
+     * @param y one label per row (0/1, or a class index)
+     * @param weights one weight per row, or {@code null} for unit weights
+     * @return the source
+     * @throws IllegalArgumentException if a length does not match
+     */
+    public static RowSource of(DesignMatrix x, double[] y, double[] weights) {
+        if (x == null) {
+            throw new IllegalArgumentException("x is null");
+        }
+        return new InMemoryRows(x, y, weights);
+    }
+
+    /** @return m */
+    public final int rows() {
+        return rows;
+    }
+
+    /** @return n */
+    public final int cols() {
+        return cols;
+    }
+
+    /** @return max<sub>i</sub>|x<sub>ij</sub>| per column, as found when the rows were written (a copy) */
+    public final double[] largest() {
+        return largest.clone();
+    }
+
+    /** @return whether the rows have prior weights (else every weight is 1) */
+    public abstract boolean weighted();
+
+    /**
+     * Reads rows [from, to) into a view. Thread-safe for distinct views.
+     *
+     * @param from the first row, in [0, m)
+     * @param to one past the last, in (from, m]
+     * @param into the caller's view, filled (it may point into the source's own arrays: read only)
+     */
+    public abstract void read(int from, int to, RowBlock into);
+
+    /**
+     * The same rows with columns selected and changed: column c of the result is
+     * (x<sub>kept[c]</sub> &minus; center[c]) / scale[c], computed in that order (so a source that
+     * materializes the change and one that applies it on every read give the same bits), and the weights
+     * divided by 2<sup>weightExponent</sup> (exactly).
+     *
+     * @param kept the columns kept, increasing
+     * @param center what is subtracted from each kept column (length kept), or {@code null} for zeros
+     * @param scale what each kept column is then divided by (length kept), or {@code null} for ones
+     * @param weightExponent the weights' divisor's binary exponent (0 to keep them)
+     * @return the changed rows: materialized for an in-memory source, a view applied on every read for a
+     *         mapped one
+     */
+    public RowSource mapColumns(int[] kept, double[] center, double[] scale, int weightExponent) {
+        return new MappedColumns(this, kept, center, scale, weightExponent);
+    }
+
+    /**
+     * Reads every row in order, in ranges of {@link #SCAN_ROWS}, on the calling thread.
+     *
+     * @param visit told of each range; the view is reused
+     */
+    public final void scan(Consumer<RowBlock> visit) {
+        RowBlock block = new RowBlock();
+        for (int from = 0; from < rows; from += SCAN_ROWS) {
+            read(from, (int) Math.min(rows, (long) from + SCAN_ROWS), block);
+            visit.accept(block);
+        }
+    }
+
+    /** Checks a range against the rows. */
+    final void checkRange(int from, int to) {
+        if (from < 0 || to > rows || from >= to) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are not a range of the " + rows
+                    + " rows");
+        }
+    }
+}
