@@ -2,7 +2,8 @@ package dev.logreg;
 
 
 /**
- * An affine change of the feature columns of a model matrix, done in place, and the maps of the
+ * An affine change of the feature columns of a model matrix, applied by new rows
+ * ({@link dev.logreg.objective.RowSource#mapColumns}), and the maps of the
  * parameters between the two scales: column j becomes x&#771;<sub>j</sub> = (x<sub>j</sub> &minus;
  * &mu;<sub>j</sub>)/s<sub>j</sub>, so &beta;&#771;<sub>j</sub> = &beta;<sub>j</sub>s<sub>j</sub> and the
  * intercept absorbs the centres. Two kinds, both of which leave the optimum where it is:
@@ -45,81 +46,101 @@ final class ColumnScaling {
 
     /**
      * Divides each column whose largest |x| lies outside [{@link #SMALL}, {@link #LARGE}] by the power
-     * of two that brings it into [1, 2), in place (exactly). Columns of zeros stay. A penalized fit
-     * leaves small columns alone: their penalty keeps the Hessian well away from zero, while scaling
-     * them up would push their coefficients out of the double range.
+     * of two that brings it into [1, 2) (exactly). Columns of zeros stay. A penalized fit leaves small
+     * columns alone: their penalty keeps the Hessian well away from zero, while scaling them up would push
+     * their coefficients out of the double range. The rows are not read: the largest |x| of each column
+     * is what the source found when its rows were written.
      *
-     * @param x the row-major model matrix, rows &times; cols; the intercept, if any, in column 0
-     * @param rows m
      * @param cols n
      * @param intercept whether column 0 is the intercept (never scaled)
      * @param penalized whether the fit has a penalty
-     * @param largestOf max|x<sub>j</sub>| per column, as the copy into the model matrix found them
-     * @return the scaling, the identity when no column needed it
+     * @param largestOf max|x<sub>j</sub>| per column
+     * @return the scaling, the identity when no column needs it
      */
-    static ColumnScaling equilibrate(double[] x, int rows, int cols, boolean intercept, boolean penalized,
-                                     double[] largestOf) {
+    static ColumnScaling equilibrate(int cols, boolean intercept, boolean penalized, double[] largestOf) {
         double[] scale = new double[cols];
         java.util.Arrays.fill(scale, 1.0);
-        boolean any = false;
         for (int j = intercept ? 1 : 0; j < cols; j++) {
             double largest = largestOf[j];
             if (largest > LARGE || (largest > 0 && largest < SMALL && !penalized)) {
                 scale[j] = Math.scalb(1.0, Math.getExponent(largest));
-                any = true;
-            }
-        }
-        if (any) {
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    x[i * cols + j] /= scale[j];
-                }
             }
         }
         return new ColumnScaling(cols, intercept, new double[cols], scale);
     }
 
     /**
-     * Standardizes the feature columns of a fit's model matrix in place.
+     * The standardization of the feature columns of a fit's rows: weighted means and standard deviations,
+     * each summed over the rows in order, two passes.
      *
-     * @param data the fit's data, whose model matrix is changed; they stay valid: their labels, weights
-     *        and W do not change. The intercept, if any, is column 0.
+     * @param data the fit's data; not changed (the caller makes new rows with {@link #center()} and
+     *        {@link #scale()}). The intercept, if any, is column 0.
      * @param penalized whether the penalty stays on the original scale, so that columns are not scaled
      *        up by more than {@link #SMALLEST_PENALIZED_SCALE}
      * @return the scaling
      */
     static ColumnScaling standardize(FitData data, boolean penalized) {
-        double[] x = data.design;
         boolean intercept = data.intercept;
-        int rows = data.rows;
         int cols = data.cols;
+        int first = intercept ? 1 : 0;
         double[] center = new double[cols];
         double[] scale = new double[cols];
         java.util.Arrays.fill(scale, 1.0);
         double total = data.totalWeight();
-        for (int j = intercept ? 1 : 0; j < cols; j++) {
-            double mean = 0;
-            for (int i = 0; i < rows; i++) {
-                mean += data.weight(i) * x[i * cols + j];
+        double[] mean = new double[cols];
+        data.scan(block -> {
+            double[] x = block.array();
+            for (int i = block.from(); i < block.to(); i++) {
+                int row = block.offset(i);
+                double w = block.weight(i);
+                for (int j = first; j < cols; j++) {
+                    mean[j] += w * x[row + j];
+                }
             }
-            mean = intercept ? mean / total : 0.0;
-            double ss = 0;
-            for (int i = 0; i < rows; i++) {
-                double dev = x[i * cols + j] - mean;
-                ss += data.weight(i) * dev * dev;
+        });
+        for (int j = first; j < cols; j++) {
+            mean[j] = intercept ? mean[j] / total : 0.0;
+        }
+        double[] ss = new double[cols];
+        data.scan(block -> {
+            double[] x = block.array();
+            for (int i = block.from(); i < block.to(); i++) {
+                int row = block.offset(i);
+                double w = block.weight(i);
+                for (int j = first; j < cols; j++) {
+                    double dev = x[row + j] - mean[j];
+                    ss[j] += w * dev * dev;
+                }
             }
-            double s = Math.sqrt(ss / total);
+        });
+        for (int j = first; j < cols; j++) {
+            double s = Math.sqrt(ss[j] / total);
             if (s > 0 && Double.isFinite(s) && (!penalized || s >= SMALLEST_PENALIZED_SCALE)) {
-                center[j] = mean;
+                center[j] = mean[j];
                 scale[j] = s;
             }
         }
-        for (int i = 0; i < rows; i++) {
-            for (int j = intercept ? 1 : 0; j < cols; j++) {
-                x[i * cols + j] = (x[i * cols + j] - center[j]) / scale[j];
+        return new ColumnScaling(cols, intercept, center, scale);
+    }
+
+    /** @return whether no column changes */
+    boolean isIdentity() {
+        for (int j = 0; j < cols; j++) {
+            if (scale[j] != 1.0 || center[j] != 0.0) {
+                return false;
             }
         }
-        return new ColumnScaling(cols, intercept, center, scale);
+        return true;
+    }
+
+    /** @return &mu;<sub>j</sub> per column (a copy) */
+    double[] center() {
+        return center.clone();
+    }
+
+    /** @return s<sub>j</sub> per column (a copy) */
+    double[] scale() {
+        return scale.clone();
     }
 
     /**

@@ -1,32 +1,30 @@
 package dev.logreg;
 
 import dev.logreg.objective.BinaryProblem;
-import dev.logreg.objective.DesignMatrix;
 import dev.logreg.objective.FusedBinaryObjective;
 import dev.logreg.objective.FusedMultinomialObjective;
 import dev.logreg.objective.MultinomialProblem;
 import dev.logreg.objective.Objective;
+import dev.logreg.objective.RowBlock;
+import dev.logreg.objective.RowSource;
+import java.util.function.Consumer;
 
 /**
- * One fit's data as the pipeline sees it, for two classes or K: a row-major model matrix (owned by the
- * pipeline, possibly rescaled in place), labels, normalized prior weights, the penalty, and the fused
- * kernel that computes the loss, gradient and Hessian. Every step after the caller's checks (aliasing,
+ * One fit's data as the pipeline sees it, for two classes or K: the rows (a {@link RowSource}: the model
+ * matrix as the pipeline changed it, the labels and the normalized prior weights), the penalty, and the
+ * fused kernel that computes the loss, gradient and Hessian. Every step after the caller's checks (aliasing,
  * standardization, the solve, the separation check, the inference) reads the data through this class,
  * so that none of them exists twice. The binary model is the one-block case of the multinomial one,
  * with class 0 as the reference; it keeps its own, faster, kernel.
  */
 abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
-    /** The model matrix, checked finite when the pipeline copied it. */
-    final DesignMatrix matrix;
-    /** Its array. */
-    final double[] design;
+    /** The rows, labels and normalized weights, as the kernels read them. */
+    final RowSource source;
     final int rows;
     final int cols;
     final boolean intercept;
     final double l2;
-    /** Prior weights divided by 2<sup>{@link #weightExponent}</sup>, or null for ones. */
-    final double[] weights;
     /** The power of two the caller's weights were divided by (exactly); 0 without weights. */
     final int weightExponent;
     /** Per-column penalty factors, or null for ones. */
@@ -34,15 +32,12 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** W, as the problem summed it. */
     private double totalWeight;
 
-    private FitData(DesignMatrix matrix, boolean intercept, double l2, double[] weights, int weightExponent,
-                    double[] factors) {
-        this.matrix = matrix;
-        this.design = matrix.data();
-        this.rows = matrix.rows();
-        this.cols = matrix.cols();
+    private FitData(RowSource source, boolean intercept, double l2, int weightExponent, double[] factors) {
+        this.source = source;
+        this.rows = source.rows();
+        this.cols = source.cols();
         this.intercept = intercept;
         this.l2 = l2;
-        this.weights = weights;
         this.weightExponent = weightExponent;
         this.factors = factors;
     }
@@ -63,26 +58,28 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         return blocks() * cols;
     }
 
-    /** @return the class of row i, in [0, K) */
-    abstract int label(int i);
-
-    /** @return the normalized weight of row i */
-    final double weight(int i) {
-        return weights == null ? 1.0 : weights[i];
-    }
-
     /** @return the sum of the normalized weights, W */
     final double totalWeight() {
         return totalWeight;
     }
 
-    /** @return element (i, j) of the model matrix */
-    final double x(int i, int j) {
-        return design[i * cols + j];
+    /**
+     * Reads every row in order (see {@link RowSource#scan}).
+     *
+     * @param visit told of each range of rows: their model-matrix rows, labels (class indices) and
+     *        normalized weights
+     */
+    final void scan(Consumer<RowBlock> visit) {
+        source.scan(visit);
     }
 
-    /** Writes the K logits of row i at &theta; into z (the reference class's is 0). */
-    abstract void logits(int i, double[] theta, double[] z);
+    /**
+     * Writes the K logits of row r of a range at &theta; into z (the reference class's is 0).
+     *
+     * @param block a range of rows of {@link #source}
+     * @param r a row of it
+     */
+    abstract void logits(RowBlock block, int r, double[] theta, double[] z);
 
     /**
      * @param theta parameters, length C&middot;n
@@ -101,8 +98,8 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** @return the fused kernel on these data (a new instance: it is not thread-safe) */
     abstract Objective objective();
 
-    /** @return the same labels and weights on other columns (a model matrix the caller hands over) */
-    abstract FitData withColumns(DesignMatrix matrix, double[] factors);
+    /** @return the same kind of data on other rows (the same labels and weights, changed columns) */
+    abstract FitData withColumns(RowSource source, double[] factors);
 
     /** @return the loss below which the data are proved completely separated (0 with a penalty) */
     abstract double separationLevel();
@@ -118,20 +115,13 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         final BinaryProblem problem;
         private FusedBinaryObjective kernel;
 
-        Binary(DesignMatrix matrix, boolean intercept, double[] labels, double l2, double[] weights,
-               int weightExponent, double[] factors) {
-            super(matrix, intercept, l2, weights, weightExponent, factors);
-            this.problem = new BinaryProblem(matrix, labels, weights, l2, intercept ? 0 : -1, factors);
-            setTotalWeight(problem.totalWeight());
-        }
-
-        private Binary(Binary base, DesignMatrix matrix, double[] factors) {
-            super(matrix, base.intercept, base.l2, base.weights, base.weightExponent, factors);
-            double[] labels = new double[rows];
-            for (int i = 0; i < rows; i++) {
-                labels[i] = base.problem.label(i);
-            }
-            this.problem = new BinaryProblem(matrix, labels, weights, l2, intercept ? 0 : -1, factors);
+        /**
+         * @param source the rows; labels 0 or 1, normalized weights
+         * @param weightExponent the power of two the weights were divided by
+         */
+        Binary(RowSource source, boolean intercept, double l2, int weightExponent, double[] factors) {
+            super(source, intercept, l2, weightExponent, factors);
+            this.problem = new BinaryProblem(source, l2, intercept ? 0 : -1, factors);
             setTotalWeight(problem.totalWeight());
         }
 
@@ -146,14 +136,15 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         }
 
         @Override
-        int label(int i) {
-            return (int) problem.label(i);
-        }
-
-        @Override
-        void logits(int i, double[] theta, double[] z) {
+        void logits(RowBlock block, int r, double[] theta, double[] z) {
+            double[] x = block.array();
+            int base = block.offset(r);
+            double s = 0;
+            for (int j = 0; j < cols; j++) {
+                s += x[base + j] * theta[j];
+            }
             z[0] = 0;
-            z[1] = dot(i, theta);
+            z[1] = s;
         }
 
         @Override
@@ -169,23 +160,14 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
             return kernel;
         }
 
-        private double dot(int i, double[] theta) {
-            double s = 0;
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                s += design[base + j] * theta[j];
-            }
-            return s;
-        }
-
         @Override
         Objective objective() {
             return new FusedBinaryObjective(problem);
         }
 
         @Override
-        FitData withColumns(DesignMatrix matrix, double[] factors) {
-            return new Binary(this, matrix, factors);
+        FitData withColumns(RowSource source, double[] factors) {
+            return new Binary(source, intercept, l2, weightExponent, factors);
         }
 
         @Override
@@ -208,16 +190,17 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     static final class Multinomial extends FitData {
         final MultinomialProblem problem;
         private FusedMultinomialObjective kernel;
-        private final int[] labels;
         private final int reference;
 
-        Multinomial(DesignMatrix matrix, boolean intercept, int[] labels, int classes, int reference,
-                    double l2, double[] weights, int weightExponent, double[] factors) {
-            super(matrix, intercept, l2, weights, weightExponent, factors);
-            this.labels = labels;
+        /**
+         * @param source the rows; labels class indices in [0, classes), normalized weights
+         * @param weightExponent the power of two the weights were divided by
+         */
+        Multinomial(RowSource source, boolean intercept, int classes, int reference, double l2, int weightExponent,
+                    double[] factors) {
+            super(source, intercept, l2, weightExponent, factors);
             this.reference = reference;
-            this.problem = new MultinomialProblem(matrix, labels, weights, l2, intercept ? 0 : -1, classes,
-                    reference, factors);
+            this.problem = new MultinomialProblem(source, l2, intercept ? 0 : -1, classes, reference, factors);
             setTotalWeight(problem.totalWeight());
         }
 
@@ -232,13 +215,20 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         }
 
         @Override
-        int label(int i) {
-            return problem.label(i);
-        }
-
-        @Override
-        void logits(int i, double[] theta, double[] z) {
-            problem.logits(i, theta, z);
+        void logits(RowBlock block, int r, double[] theta, double[] z) {
+            double[] x = block.array();
+            int base = block.offset(r);
+            for (int k = 0; k < z.length; k++) {
+                int c = problem.classBlock(k);
+                double s = 0;
+                if (c >= 0) {
+                    int t = c * cols;
+                    for (int j = 0; j < cols; j++) {
+                        s += x[base + j] * theta[t + j];
+                    }
+                }
+                z[k] = s;
+            }
         }
 
         @Override
@@ -260,9 +250,8 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         }
 
         @Override
-        FitData withColumns(DesignMatrix matrix, double[] factors) {
-            return new Multinomial(matrix, intercept, labels, problem.classes(), reference, l2, weights,
-                    weightExponent, factors);
+        FitData withColumns(RowSource source, double[] factors) {
+            return new Multinomial(source, intercept, problem.classes(), reference, l2, weightExponent, factors);
         }
 
         @Override

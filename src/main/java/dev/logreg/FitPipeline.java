@@ -1,8 +1,7 @@
 package dev.logreg;
 
-import dev.logreg.objective.BinaryProblem;
-import dev.logreg.objective.DesignMatrix;
 import dev.logreg.objective.Objective;
+import dev.logreg.objective.RowSource;
 import dev.logreg.solve.GradientDescentSolver;
 import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.Solution;
@@ -26,16 +25,15 @@ final class FitPipeline {
     private FitPipeline() {
     }
 
-    /** Builds a fit's data on given columns: the labels and weights are the factory's. */
+    /** Builds a fit's data on the rows: binary or multinomial. */
     interface DataFactory {
         /**
-         * @param matrix a model matrix the data may keep (it belongs to the pipeline)
-         * @param weights the normalized weights, or null
-         * @param exponent the power of two they were divided by
+         * @param rows the rows, with the labels and the normalized weights
+         * @param exponent the power of two the weights were divided by
          * @param factors penalty factors, or null
          * @return the data, validated
          */
-        FitData create(DesignMatrix matrix, double[] weights, int exponent, double[] factors);
+        FitData create(RowSource rows, int exponent, double[] factors);
     }
 
     /**
@@ -60,31 +58,30 @@ final class FitPipeline {
      * Runs the pipeline.
      *
      * @param settings the options
-     * @param matrix the model matrix, validated (finite) and owned by the pipeline, which rescales it in place
-     * @param weights the caller's prior weights, or null; not modified
+     * @param raw the rows: the model matrix (checked finite), the labels and the caller's prior weights (not yet
+     *        checked); never modified: a change of columns or weights makes new rows (copied when in memory)
      * @param classes the class names (two for the binary model)
      * @param factory builds the data on the columns, validating the labels
      * @param symmetric whether the parametrization is the symmetric one
      * @param extra warnings about the settings, placed after the aliasing warning
      * @return the outcome
      */
-    static Outcome run(LogisticRegression settings, DesignMatrix matrix, double[] weights, List<String> classes,
+    static Outcome run(LogisticRegression settings, RowSource raw, List<String> classes,
                        DataFactory factory, boolean symmetric, List<Warning> extra) {
         boolean intercept = settings.intercept();
         double l2 = settings.l2();
-        double[] design = matrix.data();
-        int rows = matrix.rows();
-        int cols = matrix.cols();
+        int cols = raw.cols();
         // Weights rescaled by a power of two (exact, no estimate changes): W and 1/W stay finite.
-        double[] w = BinaryProblem.normalizedWeights(weights, rows);
-        int exponent = BinaryProblem.weightExponent(weights);
+        int exponent = RowChecks.weightExponent(raw);
         // Columns whose magnitude would overflow or underflow X'DX are rescaled exactly (by powers of two);
         // the penalty keeps the original scale through the factors.
-        ColumnScaling equilibration = ColumnScaling.equilibrate(design, rows, cols, intercept, l2 > 0,
-                matrix.largest());
+        ColumnScaling equilibration = ColumnScaling.equilibrate(cols, intercept, l2 > 0, raw.largest());
+        RowSource rows = equilibration.isIdentity() && exponent == 0 ? raw
+                : raw.mapColumns(ModelMatrix.all(cols), null, equilibration.isIdentity() ? null : equilibration.scale(),
+                        exponent);
         double[] factors = equilibration.penaltyFactors(l2, PenaltyScale.ORIGINAL, null);
         // Validates the labels and weights before anything else uses them.
-        FitData data = factory.create(matrix, w, exponent, factors);
+        FitData data = factory.create(rows, exponent, factors);
         requireEveryClass(data, classes);
         int blocks = data.blocks();
         double[] start = startingPoint(settings, blocks, cols, equilibration);
@@ -112,19 +109,19 @@ final class FitPipeline {
         int n = kept.length;
         FitData working = data;
         if (aliased.length > 0) {
-            working = data.withColumns(matrix.columns(kept), factors == null ? null : ModelMatrix.select(factors, kept));
+            working = data.withColumns(data.source.mapColumns(kept, null, null, 0),
+                    factors == null ? null : ModelMatrix.select(factors, kept));
             start = selectPerBlock(start, blocks, cols, kept);
         }
         ColumnScaling standardizer = null;
         if (settings.standardize()) {
-            // In place: the data wrap the design, so they now hold the standardized columns. The penalty stays
-            // on the original coefficients (factors 1/s^2), or moves to the standardized ones.
+            // New rows of the standardized columns. The penalty stays on the original coefficients (factors 1/s^2),
+            // or moves to the standardized ones.
             standardizer = ColumnScaling.standardize(working,
                     l2 > 0 && settings.penaltyScale() == PenaltyScale.ORIGINAL);
             double[] standardized = standardizer.penaltyFactors(l2, settings.penaltyScale(), working.factors);
-            if (standardized != working.factors) {
-                working = working.withColumns(working.matrix, standardized);
-            }
+            working = working.withColumns(working.source.mapColumns(ModelMatrix.all(n), standardizer.center(),
+                    standardizer.scale(), 0), standardized);
             start = mapPerBlock(start, blocks, standardizer::toScaled);
         }
         // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
@@ -292,12 +289,7 @@ final class FitPipeline {
     }
 
     private static void requireEveryClass(FitData data, List<String> classes) {
-        boolean[] seen = new boolean[data.classes()];
-        for (int i = 0; i < data.rows; i++) {
-            if (data.weight(i) > 0) {
-                seen[data.label(i)] = true;
-            }
-        }
+        boolean[] seen = RowChecks.classesSeen(data.source, data.classes());
         if (data.binomial()) {
             if (!seen[0] || !seen[1]) {
                 throw new IllegalArgumentException("y has only the label " + (seen[1] ? "1" : "0")

@@ -406,11 +406,6 @@ public final class Inference {
             }
         }
 
-        /** The prior weight of row i, as the caller gave it (the normalization undone, exactly). */
-        private static double priorWeight(FitData data, int i) {
-            return Math.scalb(data.weight(i), data.weightExponent);
-        }
-
         /** The log-likelihood's weight of a row: round(w) trials for the binomial family (R), else w. */
         private static double count(FitData data, double w) {
             return data.binomial() ? Math.rint(w) : w;
@@ -421,25 +416,28 @@ public final class Inference {
             double[] z = new double[k];
             double[] classWeight = new double[k];
             double[] classCount = new double[k];
-            double total = 0;
-            for (int i = 0; i < data.rows; i++) {
-                double w = priorWeight(data, i);
-                if (!(w > 0)) {
-                    continue;
+            double[] total = {0.0};
+            data.scan(block -> {
+                for (int i = block.from(); i < block.to(); i++) {
+                    // The prior weight as the caller gave it (the normalization undone, exactly).
+                    double w = Math.scalb(block.weight(i), data.weightExponent);
+                    if (!(w > 0)) {
+                        continue;
+                    }
+                    observations++;
+                    data.logits(block, i, theta, z);
+                    int y = (int) block.y(i);
+                    double logP = logSoftmax(z, y);
+                    deviance -= 2 * w * logP;
+                    logLikelihood += count(data, w) * logP;
+                    classWeight[y] += w;
+                    classCount[y] += count(data, w);
+                    total[0] += w;
                 }
-                observations++;
-                data.logits(i, theta, z);
-                int y = data.label(i);
-                double logP = logSoftmax(z, y);
-                deviance -= 2 * w * logP;
-                logLikelihood += count(data, w) * logP;
-                classWeight[y] += w;
-                classCount[y] += count(data, w);
-                total += w;
-            }
+            });
             for (int c = 0; c < k; c++) {
                 if (classWeight[c] > 0) {
-                    double logShare = data.intercept ? Math.log(classWeight[c] / total) : -Math.log(k);
+                    double logShare = data.intercept ? Math.log(classWeight[c] / total[0]) : -Math.log(k);
                     nullDeviance -= 2 * classWeight[c] * logShare;
                     nullLogLikelihood += classCount[c] * logShare;
                 }

@@ -1,6 +1,7 @@
 package dev.logreg;
 
 import dev.logreg.objective.DesignMatrix;
+import dev.logreg.objective.RowSource;
 import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.Iteration;
 import dev.logreg.solve.NewtonOptions;
@@ -570,9 +571,13 @@ public final class LogisticRegression {
                     + " classes: another reference class gives other probabilities. The symmetric parametrization"
                     + " (the default with a penalty) does not depend on that choice"));
         }
-        FitPipeline.Outcome outcome = FitPipeline.run(this, matrix, weights, classes,
-                (d, w, e, f) -> new FitData.Multinomial(d, intercept, labels, k, ref, l2, w, e, f),
-                symmetric, extra);
+        double[] classIndices = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            classIndices[i] = labels[i];
+        }
+        RowSource rows = RowSource.of(matrix, classIndices, weights == null ? null : weights.clone());
+        FitPipeline.Outcome outcome = FitPipeline.run(this, rows, classes,
+                (r, e, f) -> new FitData.Multinomial(r, intercept, k, ref, l2, e, f), symmetric, extra);
         return new MultinomialFit(outcome, chosen, ref);
     }
 
@@ -588,9 +593,9 @@ public final class LogisticRegression {
         if (y == null) {
             throw new IllegalArgumentException("y is null");
         }
-        double[] labels = y.clone();
-        FitPipeline.Outcome outcome = FitPipeline.run(this, matrix, weights, classes,
-                (d, w, e, f) -> new FitData.Binary(d, intercept, labels, l2, w, e, f), false, List.of());
+        RowSource rows = RowSource.of(matrix, y.clone(), weights == null ? null : weights.clone());
+        FitPipeline.Outcome outcome = FitPipeline.run(this, rows, classes,
+                (r, e, f) -> new FitData.Binary(r, intercept, l2, e, f), false, List.of());
         return new BinomialFit(outcome);
     }
 

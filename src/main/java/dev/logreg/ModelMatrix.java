@@ -67,6 +67,18 @@ final class ModelMatrix {
     }
 
     /**
+     * @param n a number of columns
+     * @return 0, 1, &hellip;, n &minus; 1: every column kept
+     */
+    static int[] all(int n) {
+        int[] all = new int[n];
+        for (int j = 0; j < n; j++) {
+            all[j] = j;
+        }
+        return all;
+    }
+
+    /**
      * @param values a vector
      * @param kept the positions to keep, increasing
      * @return values at those positions

@@ -146,36 +146,42 @@ final class SeparationCheck {
 
     /** The support of V if V separates the rows, else an empty array. */
     private static int[] verify(FitData data, double[] v) {
-        int m = data.rows;
         int n = data.cols;
         int k = data.classes();
         double[] u = new double[k];
-        double[] margin = new double[m];
-        double scale = 0;
-        for (int i = 0; i < m; i++) {
-            if (data.weight(i) > 0) {
-                data.logits(i, v, u);
-                int y = data.label(i);
-                double least = Double.POSITIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    if (c != y) {
-                        least = Math.min(least, u[y] - u[c]);
-                    }
+        // The least and the largest margin of the rows of positive weight, and the largest logit range.
+        double[] margins = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] scale = {0.0};
+        double[] sumSquares = new double[n];
+        data.scan(block -> {
+            double[] x = block.array();
+            for (int i = block.from(); i < block.to(); i++) {
+                double w = block.weight(i);
+                int row = block.offset(i);
+                for (int j = 0; j < n; j++) {
+                    sumSquares[j] += w * x[row + j] * x[row + j];
                 }
-                margin[i] = least;
-                scale = Math.max(scale, range(u));
+                if (w > 0) {
+                    data.logits(block, i, v, u);
+                    int y = (int) block.y(i);
+                    double least = Double.POSITIVE_INFINITY;
+                    for (int c = 0; c < k; c++) {
+                        if (c != y) {
+                            least = Math.min(least, u[y] - u[c]);
+                        }
+                    }
+                    margins[0] = Math.min(margins[0], least);
+                    margins[1] = Math.max(margins[1], least);
+                    scale[0] = Math.max(scale[0], range(u));
+                }
             }
-        }
-        if (!certifies(data, margin, scale)) {
+        });
+        if (!certifies(margins[0], margins[1], scale[0])) {
             return new int[0];
         }
         double[] rms = new double[v.length];
         for (int j = 0; j < n; j++) {
-            double sumSquares = 0;
-            for (int i = 0; i < m; i++) {
-                sumSquares += data.weight(i) * data.x(i, j) * data.x(i, j);
-            }
-            double r = Math.sqrt(sumSquares / data.totalWeight());
+            double r = Math.sqrt(sumSquares[j] / data.totalWeight());
             for (int c = 0; c < data.blocks(); c++) {
                 rms[c * n + j] = r;
             }
@@ -206,20 +212,11 @@ final class SeparationCheck {
      * Whether the margins certify a separating direction: no row of positive weight below
      * &minus;{@link #SLACK}&middot;scale, and one above {@link #SUPPORT}&middot;scale.
      */
-    private static boolean certifies(FitData data, double[] margin, double scale) {
+    private static boolean certifies(double least, double largest, double scale) {
         if (!(scale > 0) || !Double.isFinite(scale)) {
             return false;
         }
-        boolean strict = false;
-        for (int i = 0; i < margin.length; i++) {
-            if (data.weight(i) > 0) {
-                if (margin[i] < -SLACK * scale) {
-                    return false;
-                }
-                strict |= margin[i] > SUPPORT * scale;
-            }
-        }
-        return strict;
+        return least >= -SLACK * scale && largest > SUPPORT * scale;
     }
 
     private static double range(double[] z) {

@@ -69,16 +69,20 @@ class ColumnScalingTest {
     void aConstantColumnIsLeftAlone() {
         double[] x = {1, 5, 2, 1, 5, 4};
         FitData data = data(x, 2, 3, true, new double[] {1, 1});
-        ColumnScaling.standardize(data, false);
-        assertArrayClose(new double[] {1, 5, -1, 1, 5, 1}, data.design, Tolerances.SAME_MATH, 0, "standardized design");
+        ColumnScaling s = ColumnScaling.standardize(data, false);
+        dev.logreg.objective.RowBlock block = new dev.logreg.objective.RowBlock();
+        data.source.mapColumns(ModelMatrix.all(3), s.center(), s.scale(), 0).read(0, 2, block);
+        double[] standardized = java.util.Arrays.copyOf(block.array(), 6);
+        assertArrayClose(new double[] {1, 5, -1, 1, 5, 1}, standardized, Tolerances.SAME_MATH, 0, "standardized design");
     }
 
-    /** Binary fit data over x (standardized in place) with alternating labels, for its shape and weights. */
+    /** Binary fit data over x with alternating labels, for its shape and weights. */
     private static FitData data(double[] x, int rows, int cols, boolean intercept, double[] w) {
         double[] y = new double[rows];
         for (int i = 0; i < rows; i++) {
             y[i] = i % 2;
         }
-        return new FitData.Binary(dev.logreg.objective.DesignMatrix.wrap(x, rows, cols), intercept, y, 0.0, w, 0, null);
+        return new FitData.Binary(dev.logreg.objective.RowSource.of(dev.logreg.objective.DesignMatrix.wrap(x, rows, cols),
+                y, w), intercept, 0.0, 0, null);
     }
 }

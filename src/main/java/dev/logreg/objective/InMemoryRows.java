@@ -113,10 +113,23 @@ final class InMemoryRows extends RowSource {
         into.wBase = from;
     }
 
-    /** Materializes the change: the rows are copied once, in parallel ranges, and the labels shared. */
+    /**
+     * Materializes the change: the rows are copied once, in parallel ranges, and the labels shared; a change
+     * of the weights alone copies only the weights.
+     */
     @Override
     public RowSource mapColumns(int[] kept, double[] center, double[] scale, int weightExponent) {
         MappedColumns view = new MappedColumns(this, kept, center, scale, weightExponent);
+        if (center == null && scale == null && kept.length == cols() && kept[cols() - 1] == cols() - 1) {
+            double[] scaled = w;
+            if (w != null && weightExponent != 0) {
+                scaled = new double[w.length];
+                for (int i = 0; i < w.length; i++) {
+                    scaled[i] = Math.scalb(w[i], -weightExponent);
+                }
+            }
+            return new InMemoryRows(slabs, slabRows, rows(), cols(), view.largest(), y, scaled);
+        }
         return copyOf(view, y);
     }
 

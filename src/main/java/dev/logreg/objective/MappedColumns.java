@@ -65,8 +65,7 @@ final class MappedColumns extends RowSource {
         RowBlock in = into.inner();
         base.read(from, to, in);
         int n = kept.length;
-        boolean scaleWeights = weightExponent != 0 && in.w != null;
-        into.scratch(from, to, n, scaleWeights);
+        into.scratch(from, to, n, weightExponent != 0 && in.w != null);
         double[] out = into.x;
         double[] x = in.x;
         for (int r = from, k = 0; r < to; r++, k++) {
@@ -76,6 +75,21 @@ final class MappedColumns extends RowSource {
                 out[dst + c] = (x[src + kept[c]] - center[c]) / scale[c];
             }
         }
+        labels(from, to, in, into);
+    }
+
+    @Override
+    public void readLabels(int from, int to, RowBlock into) {
+        RowBlock in = into.inner();
+        base.readLabels(from, to, in);
+        into.scratch(from, to, 0, weightExponent != 0 && in.w != null);
+        into.cols = kept.length;
+        labels(from, to, in, into);
+    }
+
+    /** The labels of what was read, and its weights divided by 2^e, into the view (whose scratch is sized). */
+    private void labels(int from, int to, RowBlock in, RowBlock into) {
+        boolean scaleWeights = weightExponent != 0 && in.w != null;
         into.y = in.y;
         into.yBase = in.yBase;
         if (scaleWeights) {

@@ -78,6 +78,17 @@ public final class MappedRows extends RowSource {
         }
     }
 
+    @Override
+    public void readLabels(int from, int to, RowBlock into) {
+        checkRange(from, to);
+        into.scratch(from, to, 0, w != null);
+        into.cols = cols();
+        y.copy(from, to, into.y);
+        if (w != null) {
+            w.copy(from, to, into.w);
+        }
+    }
+
     /** One section of rows of {@code width} doubles, mapped in windows of whole rows. */
     private static final class Section {
         private final DoubleBuffer[] windows;

@@ -275,7 +275,8 @@ public final class MultinomialProblem extends ProblemData {
      */
     synchronized BinaryProblem gramProblem() {
         if (gram == null) {
-            gram = new BinaryProblem(matrix, new double[rows], w, 0.0, interceptColumn, penaltyFactors);
+            gram = matrix != null ? new BinaryProblem(matrix, new double[rows], w, 0.0, interceptColumn, penaltyFactors)
+                    : new BinaryProblem(new ZeroLabels(source), 0.0, interceptColumn, penaltyFactors);
         }
         return gram;
     }

@@ -29,6 +29,7 @@ public final class RowBlock {
     private double[] xScratch = new double[0];
     private double[] yScratch = new double[0];
     private double[] wScratch = new double[0];
+    private double[] zeros = new double[0];
 
     /** An empty view; the first read sizes it. */
     public RowBlock() {
@@ -100,6 +101,15 @@ public final class RowBlock {
             inner = new RowBlock();
         }
         return inner;
+    }
+
+    /** Points the view's labels at zeros (an array of its own, never written). */
+    void zeroLabels() {
+        if (zeros.length < to - from) {
+            zeros = new double[to - from];
+        }
+        y = zeros;
+        yBase = 0;
     }
 
     /** Points the view at rows of arrays the source owns. */

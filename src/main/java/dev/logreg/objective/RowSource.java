@@ -115,6 +115,32 @@ public abstract class RowSource {
         }
     }
 
+    /**
+     * Reads the labels and weights of rows [from, to), and perhaps their model-matrix rows: a source that
+     * must copy X to read it (a mapped file) reads only the labels and weights here.
+     *
+     * @param from the first row, in [0, m)
+     * @param to one past the last, in (from, m]
+     * @param into the caller's view, whose labels and weights are filled
+     */
+    public void readLabels(int from, int to, RowBlock into) {
+        read(from, to, into);
+    }
+
+    /**
+     * Reads the labels and weights of every row in order, as {@link #scan} (the model-matrix rows may not
+     * be read).
+     *
+     * @param visit told of each range; only its labels and weights are to be read
+     */
+    public final void scanLabels(Consumer<RowBlock> visit) {
+        RowBlock block = new RowBlock();
+        for (int from = 0; from < rows; from += SCAN_ROWS) {
+            readLabels(from, (int) Math.min(rows, (long) from + SCAN_ROWS), block);
+            visit.accept(block);
+        }
+    }
+
     /** Checks a range against the rows. */
     final void checkRange(int from, int to) {
         if (from < 0 || to > rows || from >= to) {
