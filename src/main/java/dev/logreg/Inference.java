@@ -9,6 +9,7 @@ import org.apache.commons.math3.special.Gamma;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 
 /**
  * Inference and goodness of fit at a fit's estimate ({@link Fit#inference()}), for two classes with
@@ -22,9 +23,12 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  *     p<sub>i</sub>p<sub>i</sub><sup>T</sup>) &otimes; x<sub>i</sub>x<sub>i</sub><sup>T</sup> over the
  *     coefficient classes (for two classes X<sup>T</sup>DX, D = diag(w<sub>i</sub>p<sub>i</sub>(1 &minus;
  *     p<sub>i</sub>))), the Fisher information. It is computed in the fit's own coordinates (after
- *     equilibration, standardization and the removal of aliased columns) by one pass of the fit's
- *     kernel, scaled to a unit diagonal and factored by Cholesky, I = LL<sup>T</sup>; it counts as
- *     singular when a pivot L<sub>jj</sub> falls below {@link #MIN_PIVOT}. The covariance on the
+ *     equilibration, standardization and the removal of aliased columns), scaled to a unit diagonal
+ *     and factored, I = LL<sup>T</sup>: for a binary fit of at most {@link #QR_MAX_ELEMENTS} elements
+ *     m&middot;n by the QR factorization of D<sup>1/2</sup>X (L = R<sup>T</sup>, one pass to copy the
+ *     weighted rows), which does not square the condition number; otherwise by Cholesky of the
+ *     Hessian that one pass of the fit's kernel accumulates in blocks, with no copy of the rows. It
+ *     counts as singular when a pivot L<sub>jj</sub> falls below {@link #MIN_PIVOT}. The covariance on the
  *     original scale is A I<sup>&minus;1</sup> A<sup>T</sup>, A the linear map of the coefficients back
  *     to the original scale, and each standard error the norm of a column of L<sup>&minus;1</sup>A<sup>T</sup>
  *     (so it neither underflows nor overflows where its square would). z = &theta;/SE; two-sided
@@ -57,6 +61,17 @@ public final class Inference {
      * unit-length columns, whose R is that Cholesky factor.
      */
     public static final double MIN_PIVOT = 1e-7;
+
+    /**
+     * The largest m&middot;n for which a binary fit's information is factored by QR of D<sup>1/2</sup>X
+     * (a copy of 8&middot;m&middot;n bytes, 32 MiB at the limit), which does not square the condition
+     * number as forming X<sup>T</sup>DX does; above it, and for K classes, by Cholesky of
+     * X<sup>T</sup>DX accumulated in blocks by the fused kernel, which needs no copy of the rows.
+     */
+    public static final long QR_MAX_ELEMENTS = 1L << 22;
+
+    /** {@link #QR_MAX_ELEMENTS}, or another switch for tests of both factorizations. */
+    static long qrMaxElements = QR_MAX_ELEMENTS;
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -467,39 +482,71 @@ public final class Inference {
         private void wald(Context context) {
             FitData data = context.data();
             int d = data.dimension();
-            double[] g = new double[d];
-            double[] h = new double[d * d];
-            context.data().objective().valueGradientHessian(context.theta(), g, h);
-            // The information on the sum scale: the kernel's Hessian is that of J = (1/W) sum w_i loss_i on the
-            // normalized weights; 2^e W H is the information of the caller's weights.
             double total = data.totalWeight();
             double[] scale = new double[d];
-            for (int j = 0; j < d; j++) {
-                double a = h[j * d + j];
-                scale[j] = a > 0 && Double.isFinite(a) ? 1 / Math.sqrt(a) : 0;
-            }
-            DMatrixRMaj c = new DMatrixRMaj(d, d);
-            for (int r = 0; r < d; r++) {
-                for (int s = 0; s < d; s++) {
-                    c.data[r * d + s] = r == s ? 1.0 : h[r * d + s] * scale[r] * scale[s];
-                }
-            }
             DMatrixRMaj lower = null;
             boolean singular = d > observations;
-            for (int j = 0; j < d && !singular; j++) {
-                singular = scale[j] == 0;
-            }
-            if (!singular) {
-                CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
-                if (cholesky.decompose(c)) {
-                    lower = cholesky.getT(null);
-                    for (int j = 0; j < d && !singular; j++) {
-                        double pivot = lower.get(j, j);
-                        singular = !(pivot > MIN_PIVOT) || !Double.isFinite(pivot);
+            if (useQr(data)) {
+                // R of the QR factorization of D^1/2 X with unit-length columns: R^T R is the unit-diagonal information.
+                DMatrixRMaj a = weightedRows(data, context.theta());
+                for (int j = 0; j < d; j++) {
+                    double ss = 0;
+                    for (int i = 0; i < a.numRows; i++) {
+                        ss += a.data[i * d + j] * a.data[i * d + j];
                     }
-                } else {
-                    singular = true;
+                    scale[j] = ss > 0 && Double.isFinite(ss) ? 1 / Math.sqrt(ss / total) : 0;
+                    singular |= scale[j] == 0;
                 }
+                if (!singular) {
+                    double root = Math.sqrt(total);
+                    for (int i = 0; i < a.numRows; i++) {
+                        for (int j = 0; j < d; j++) {
+                            a.data[i * d + j] *= scale[j] / root;
+                        }
+                    }
+                    QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(a.numRows, d);
+                    if (qr.decompose(a)) {
+                        DMatrixRMaj r = qr.getR(null, true);
+                        lower = new DMatrixRMaj(d, d);
+                        for (int row = 0; row < d; row++) {
+                            double sign = r.get(row, row) < 0 ? -1.0 : 1.0;
+                            for (int col = row; col < d; col++) {
+                                lower.set(col, row, sign * r.get(row, col));
+                            }
+                        }
+                    } else {
+                        singular = true;
+                    }
+                }
+            } else {
+                double[] g = new double[d];
+                double[] h = new double[d * d];
+                context.data().objective().valueGradientHessian(context.theta(), g, h);
+                // The information on the sum scale: the kernel's Hessian is that of J = (1/W) sum w_i loss_i on the
+                // normalized weights; 2^e W H is the information of the caller's weights.
+                for (int j = 0; j < d; j++) {
+                    double a = h[j * d + j];
+                    scale[j] = a > 0 && Double.isFinite(a) ? 1 / Math.sqrt(a) : 0;
+                    singular |= scale[j] == 0;
+                }
+                if (!singular) {
+                    DMatrixRMaj c = new DMatrixRMaj(d, d);
+                    for (int r = 0; r < d; r++) {
+                        for (int t = 0; t < d; t++) {
+                            c.data[r * d + t] = r == t ? 1.0 : h[r * d + t] * scale[r] * scale[t];
+                        }
+                    }
+                    CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
+                    if (cholesky.decompose(c)) {
+                        lower = cholesky.getT(null);
+                    } else {
+                        singular = true;
+                    }
+                }
+            }
+            for (int j = 0; j < d && !singular; j++) {
+                double pivot = lower.get(j, j);
+                singular = !(pivot > MIN_PIVOT) || !Double.isFinite(pivot);
             }
             if (singular) {
                 reason = "the information matrix is singular or too ill-conditioned to invert (fitted probabilities"
@@ -553,6 +600,36 @@ public final class Inference {
                     covariance[j][l] = s / root / root;
                 }
             }
+        }
+
+        /**
+         * Whether the information comes from the QR factorization of D<sup>1/2</sup>X rather than the Cholesky
+         * factorization of X<sup>T</sup>DX: for a binary fit whose m&times;n copy has at most
+         * {@link #QR_MAX_ELEMENTS} elements.
+         */
+        private static boolean useQr(FitData data) {
+            return data.blocks() == 1 && (long) data.rows * data.dimension() <= qrMaxElements;
+        }
+
+        /** The rows of D<sup>1/2</sup>X at &theta;, d<sub>i</sub> = w<sub>i</sub>&sigma;'(z<sub>i</sub>), one pass. */
+        private static DMatrixRMaj weightedRows(FitData data, double[] theta) {
+            int n = data.cols;
+            DMatrixRMaj a = new DMatrixRMaj(data.rows, n);
+            double[] z = new double[2];
+            data.scan(block -> {
+                double[] x = block.array();
+                for (int i = block.from(); i < block.to(); i++) {
+                    data.logits(block, i, theta, z);
+                    double e = Math.exp(-Math.abs(z[1]));
+                    double onePlusE = 1.0 + e;
+                    double root = Math.sqrt(block.weight(i) * (e / (onePlusE * onePlusE)));
+                    int row = block.offset(i);
+                    for (int j = 0; j < n; j++) {
+                        a.data[i * n + j] = root * x[row + j];
+                    }
+                }
+            });
+            return a;
         }
 
         /** The Euclidean norm, scaled so that it neither overflows nor underflows. */

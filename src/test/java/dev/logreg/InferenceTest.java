@@ -10,6 +10,8 @@ import dev.logreg.solve.Warning;
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Inference at the UCLA fit against R 4.2.2's summary.glm, logLik, AIC, BIC and confint.default. */
 class InferenceTest {
@@ -72,6 +74,25 @@ class InferenceTest {
         assertRelative(1 - Data.r("a.logLik") / Data.r("f.a.nullLogLik"), inf.pseudoR2(), Tolerances.R_LAST_DIGITS,
                 "McFadden");
         assertTrue(inf.warnings().isEmpty(), inf.warnings().toString());
+    }
+
+    /**
+     * Both factorizations of the information, QR of D^(1/2)X (the default at this size) and Cholesky of
+     * X'DX accumulated by the kernel (the one used above {@link Inference#QR_MAX_ELEMENTS}), give R's
+     * standard errors at the optimum.
+     */
+    @ParameterizedTest(name = "switch at {0} elements")
+    @ValueSource(longs = {0, Inference.QR_MAX_ELEMENTS})
+    void bothFactorizationsGiveRsStandardErrors(long switchAt) {
+        long saved = Inference.qrMaxElements;
+        Inference.qrMaxElements = switchAt;
+        try {
+            Inference inf = ucla(null, Inference.DEFAULT_LEVEL);
+            assertTerms("g.a", "se", inf.standardErrors(), EXACT_SE);
+            assertTerms("a", "z", inf.z(), Tolerances.R_REFERENCE);
+        } finally {
+            Inference.qrMaxElements = saved;
+        }
     }
 
     @Test
