@@ -518,8 +518,20 @@ public final class LogisticRegression {
             throw new IllegalArgumentException("design is null");
         }
         LogisticRegression named = withFeatureNames(design.columnNames()).withClassNames(design.classes());
-        Fit fit = design.multinomial() ? named.fitMultinomial(design.x(), design.classLabels(), design.weights())
-                : named.fit(design.x(), design.y(), design.weights());
+        // The design's rows are read, never changed: no copy. Without an intercept its column of ones is left out.
+        RowSource rows = design.rowSource();
+        if (!intercept) {
+            int[] features = new int[rows.cols() - 1];
+            for (int j = 0; j < features.length; j++) {
+                features[j] = j + 1;
+            }
+            if (features.length == 0) {
+                throw new IllegalArgumentException("x has no columns and the model has no intercept: nothing to fit");
+            }
+            rows = rows.mapColumns(features, null, null, 0);
+        }
+        Fit fit = design.multinomial() ? named.fitMultinomial(rows, design.classes().size())
+                : named.fitBinomial(rows, design.classes());
         fit.attach(design.encoder());
         return fit;
     }
@@ -552,6 +564,15 @@ public final class LogisticRegression {
     public MultinomialFit fitMultinomial(double[][] x, int[] y, double[] weights) {
         DesignMatrix matrix = DesignMatrix.copyOf(x, intercept);
         int k = classCount(x, y);
+        double[] classIndices = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            classIndices[i] = y[i];
+        }
+        return fitMultinomial(RowSource.of(matrix, classIndices, weights == null ? null : weights.clone()), k);
+    }
+
+    /** The multinomial fit of rows whose labels are valid class indices in [0, k). */
+    private MultinomialFit fitMultinomial(RowSource rows, int k) {
         List<String> classes = classes(k);
         Parametrization chosen = parametrization(k);
         boolean symmetric = chosen == Parametrization.SYMMETRIC;
@@ -563,7 +584,6 @@ public final class LogisticRegression {
             throw new IllegalArgumentException("the reference class " + reference + " is not a class: there are " + k);
         }
         int ref = symmetric ? -1 : reference;
-        int[] labels = y.clone();
         List<Warning> extra = new ArrayList<>();
         if (!symmetric && l2 > 0 && k > 2) {
             extra.add(new Warning(Warning.Kind.PARAMETRIZATION, "the L2 penalty on the " + (k - 1)
@@ -571,11 +591,6 @@ public final class LogisticRegression {
                     + " classes: another reference class gives other probabilities. The symmetric parametrization"
                     + " (the default with a penalty) does not depend on that choice"));
         }
-        double[] classIndices = new double[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            classIndices[i] = labels[i];
-        }
-        RowSource rows = RowSource.of(matrix, classIndices, weights == null ? null : weights.clone());
         FitPipeline.Outcome outcome = FitPipeline.run(this, rows, classes,
                 (r, e, f) -> new FitData.Multinomial(r, intercept, k, ref, l2, e, f), symmetric, extra);
         return new MultinomialFit(outcome, chosen, ref);
@@ -593,7 +608,11 @@ public final class LogisticRegression {
         if (y == null) {
             throw new IllegalArgumentException("y is null");
         }
-        RowSource rows = RowSource.of(matrix, y.clone(), weights == null ? null : weights.clone());
+        return fitBinomial(RowSource.of(matrix, y.clone(), weights == null ? null : weights.clone()), classes);
+    }
+
+    /** The binomial fit of rows (their labels are checked to be 0 or 1). */
+    private BinomialFit fitBinomial(RowSource rows, List<String> classes) {
         FitPipeline.Outcome outcome = FitPipeline.run(this, rows, classes,
                 (r, e, f) -> new FitData.Binary(r, intercept, l2, e, f), false, List.of());
         return new BinomialFit(outcome);

@@ -1,5 +1,7 @@
 package dev.logreg.data;
 
+import dev.logreg.objective.RowSink;
+import dev.logreg.objective.RowSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,12 +26,17 @@ import java.util.TreeMap;
  *     {@link #multinomial() multinomial}: {@link #classes()} lists every level in that order and
  *     {@link #classLabels()} gives each row's index into it.</li>
  * </ul>
- * The intercept is not a column of {@link #x()}; it is the first of {@link #terms()}.
+ * The intercept is not a column of {@link #x()}; it is the first of {@link #terms()}, and the first
+ * column of {@link #rowSource()}, the model matrix as the fit reads it: written once, by the
+ * {@link #encoder()}, into memory (or, for data larger than the heap, into a file).
  */
 public final class Design {
 
     /** The name of the intercept term, as R prints it. */
     public static final String INTERCEPT = "(Intercept)";
+
+    /** Rows encoded at a time while the model matrix is written: a bounded buffer, whatever the rows. */
+    static final int FILL_ROWS = 1 << 16;
 
     private final String source;
     private final String target;
@@ -38,34 +45,36 @@ public final class Design {
     /** Each feature's levels as the design used them: empty for a numeric feature. */
     private final List<List<String>> featureLevels;
     private final List<String> columnNames;
-    private final double[][] x;
-    private final double[] y;
-    private final double[] weights;
+    /** The model matrix with the intercept column first, the labels and the weights. */
+    private final RowSource matrix;
+    private final boolean weighted;
+    /** The table row of each row used, or null for a design written in chunks. */
     private final int[] rows;
+    private final int rowsUsed;
+    private final int observations;
     private final int tableRows;
     private final String event;
     private final List<String> classes;
     private final List<Object> classKeys;
     private final boolean numericTarget;
-    private final int[] labels;
 
-    private Design(Builder b) {
-        this.source = b.table.source();
-        this.target = b.spec.target();
-        this.weightColumn = b.spec.weights();
-        this.features = List.copyOf(b.features);
-        this.featureLevels = List.copyOf(b.levels);
-        this.columnNames = List.copyOf(b.names);
-        this.x = b.x;
-        this.y = b.y;
-        this.weights = b.w;
-        this.rows = b.rows;
-        this.tableRows = b.table.rows();
-        this.event = b.event;
-        this.classes = List.copyOf(b.classes);
-        this.classKeys = java.util.Collections.unmodifiableList(new ArrayList<>(b.classKeys));
-        this.numericTarget = b.numericTarget;
-        this.labels = b.labels;
+    private Design(Plan plan, RowSource matrix, int[] rows) {
+        this.source = plan.source;
+        this.target = plan.spec.target();
+        this.weightColumn = plan.spec.weights();
+        this.features = List.copyOf(plan.features);
+        this.featureLevels = List.copyOf(plan.levels);
+        this.columnNames = List.copyOf(plan.names);
+        this.matrix = matrix;
+        this.weighted = plan.spec.weights() != null;
+        this.rows = rows;
+        this.rowsUsed = plan.used;
+        this.observations = plan.observations;
+        this.tableRows = plan.tableRows;
+        this.event = plan.event;
+        this.classes = List.copyOf(plan.classes);
+        this.classKeys = java.util.Collections.unmodifiableList(new ArrayList<>(plan.classKeys));
+        this.numericTarget = plan.numericTarget;
     }
 
     /**
@@ -85,7 +94,12 @@ public final class Design {
         if (spec == null) {
             throw new IllegalArgumentException("spec is null");
         }
-        return new Builder(table, spec).build();
+        Plan plan = new Plan(table, spec);
+        plan.observe(table);
+        plan.finish();
+        RowSource.Builder builder = RowSource.builder(plan.used(), plan.width(), spec.weights() != null);
+        int[] rows = plan.fill(table, builder, true);
+        return new Design(plan, builder.build(), rows);
     }
 
     /** @return where the data came from */
@@ -121,13 +135,28 @@ public final class Design {
         return terms;
     }
 
+    /**
+     * The model matrix as the fit reads it: one row per observation used, the intercept column (ones)
+     * first, then {@link #columnNames()}; the labels (for a binary design 1 for the event and 0 otherwise,
+     * for a multinomial one the index into {@link #classes()}) and, with a weight column, the prior
+     * weights. Not a copy: it is read only.
+     *
+     * @return the rows
+     */
+    public RowSource rowSource() {
+        return matrix;
+    }
+
     /** @return the model matrix without the intercept, one row per observation used (a copy) */
     public double[][] x() {
-        double[][] copy = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            copy[i] = x[i].clone();
-        }
-        return copy;
+        int p = columnNames.size();
+        double[][] x = new double[rowsUsed][p];
+        matrix.scan(block -> {
+            for (int i = block.from(); i < block.to(); i++) {
+                System.arraycopy(block.array(), block.offset(i) + 1, x[i], 0, p);
+            }
+        });
+        return x;
     }
 
     /**
@@ -136,11 +165,17 @@ public final class Design {
      *         {@link #classLabels()} instead
      */
     public double[] y() {
-        if (y == null) {
+        if (multinomial()) {
             throw new IllegalStateException("the target '" + target + "' has " + classes.size()
                     + " classes: a multinomial design has class labels, not 0/1 labels");
         }
-        return y.clone();
+        double[] y = new double[rowsUsed];
+        matrix.scanLabels(block -> {
+            for (int i = block.from(); i < block.to(); i++) {
+                y[i] = block.y(i);
+            }
+        });
+        return y;
     }
 
     /**
@@ -148,7 +183,7 @@ public final class Design {
      *         model is multinomial (one class against each other) rather than binary
      */
     public boolean multinomial() {
-        return y == null;
+        return event == null;
     }
 
     /**
@@ -156,7 +191,13 @@ public final class Design {
      *         design the same as {@link #y()}: 0 for the non-event, 1 for the event
      */
     public int[] classLabels() {
-        return labels.clone();
+        int[] labels = new int[rowsUsed];
+        matrix.scanLabels(block -> {
+            for (int i = block.from(); i < block.to(); i++) {
+                labels[i] = (int) block.y(i);
+            }
+        });
+        return labels;
     }
 
     /**
@@ -168,13 +209,22 @@ public final class Design {
      *         of one level against the rest, only the event is)
      */
     public int classIndex(String level) {
-        Object key = Builder.key(numericTarget, level);
+        Object key = Plan.key(numericTarget, level);
         return key == null ? -1 : classKeys.indexOf(key);
     }
 
     /** @return the prior weights (a copy), or {@code null} for unit weights */
     public double[] weights() {
-        return weights == null ? null : weights.clone();
+        if (!weighted) {
+            return null;
+        }
+        double[] w = new double[rowsUsed];
+        matrix.scanLabels(block -> {
+            for (int i = block.from(); i < block.to(); i++) {
+                w[i] = block.weight(i);
+            }
+        });
+        return w;
     }
 
     /**
@@ -182,29 +232,22 @@ public final class Design {
      *         every row used)
      */
     public int observations() {
-        if (weights == null) {
-            return rows.length;
-        }
-        int n = 0;
-        for (double w : weights) {
-            n += w > 0 ? 1 : 0;
-        }
-        return n;
+        return observations;
     }
 
     /** @return the rows used: those not dropped for missing values, whatever their weight */
     public int rowsUsed() {
-        return rows.length;
+        return rowsUsed;
     }
 
     /** @return the rows used whose weight is 0: in the model matrix, but no observation */
     public int rowsWithZeroWeight() {
-        return rows.length - observations();
+        return rowsUsed - observations;
     }
 
     /** @return the number of rows of the table dropped for missing values */
     public int rowsDropped() {
-        return tableRows - rows.length;
+        return tableRows - rowsUsed;
     }
 
     /** @return the number of rows of the table */
@@ -212,8 +255,15 @@ public final class Design {
         return tableRows;
     }
 
-    /** @return the 0-based table row of each observation, increasing (a copy) */
+    /**
+     * @return the 0-based table row of each observation, increasing (a copy)
+     * @throws IllegalStateException for a design written in chunks, which does not keep them
+     */
     public int[] rows() {
+        if (rows == null) {
+            throw new IllegalStateException("the design of " + source + " was written in chunks and does not keep"
+                    + " the table row of each observation");
+        }
         return rows.clone();
     }
 
@@ -240,11 +290,7 @@ public final class Design {
      * @return the encoder
      */
     public Encoder encoder() {
-        List<Encoder.Input> inputs = new ArrayList<>(features.size());
-        for (int k = 0; k < features.size(); k++) {
-            inputs.add(new Encoder.Input(features.get(k), featureLevels.get(k)));
-        }
-        return Encoder.of(target, classes, inputs);
+        return Plan.encoder(target, classes, features, featureLevels);
     }
 
     /** @return the model in R's notation, {@code admit ~ gre + gpa + rank} */
@@ -256,29 +302,42 @@ public final class Design {
         return target + " ~ " + (labels.isEmpty() ? "1" : String.join(" + ", labels));
     }
 
-    /** Collects the pieces of a design; used once. */
-    private static final class Builder {
-        private final Table table;
+    /**
+     * What a design is made of, found by looking at the rows of a table, or of the consecutive chunks of a
+     * table read in chunks: the features, the rows used, the classes of the target and the levels of each
+     * categorical feature. {@link #fill} then writes the model matrix, chunk after chunk.
+     */
+    static final class Plan {
+        private final String source;
         private final ModelSpec spec;
         private final List<Feature> features = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
         private final List<List<String>> levels = new ArrayList<>();
-        private double[][] x;
-        private double[] y;
-        private double[] w;
-        private int[] rows;
+        /** The levels seen in the rows used, per feature (null for a numeric one). */
+        private final List<java.util.TreeSet<String>> seenLevels = new ArrayList<>();
+        /** The classes seen in the rows used: sort key -> the first text of that class. */
+        private final TreeMap<Object, String> seenClasses = new TreeMap<>();
+        private boolean numericTarget;
+        private int tableRows;
+        private int used;
+        private int observations;
+        /** The first negative weight among the rows used: its message, thrown once the classes are checked. */
+        private String negativeWeight;
         private String event;
         private final List<String> classes = new ArrayList<>();
         private final List<Object> classKeys = new ArrayList<>();
-        private boolean numericTarget;
-        private int[] labels;
+        private java.util.Map<Object, Integer> labelOf;
+        private Encoder encoder;
 
-        Builder(Table table, ModelSpec spec) {
-            this.table = table;
+        /**
+         * Resolves the features against the columns of a table (or of the first chunk).
+         *
+         * @throws IllegalArgumentException for an unknown column, a bad expression, a weight column that is
+         *         not numeric or is the target, or a feature that is the target or listed twice
+         */
+        Plan(Table table, ModelSpec spec) {
+            this.source = table.source();
             this.spec = spec;
-        }
-
-        Design build() {
             Column target = table.column(spec.target());
             Column weight = spec.weights() == null ? null : table.column(spec.weights());
             if (weight != null && weight.name().equals(target.name())) {
@@ -286,19 +345,16 @@ public final class Design {
             }
             if (weight != null && !weight.isNumeric()) {
                 throw new IllegalArgumentException("the weight column '" + weight.name()
-                        + "' is not numeric (for example row " + firstNonNumeric(weight) + ")");
+                        + "' is not numeric (for example row " + firstNonNumeric(table, weight) + ")");
             }
-            resolveFeatures();
-            selectRows(target, weight);
-            labels(target);
-            if (weight != null) {
-                weights(weight);
+            numericTarget = target.isNumeric();
+            resolveFeatures(table);
+            for (Feature f : features) {
+                seenLevels.add(table.column(f.column()).isNumeric() ? null : new java.util.TreeSet<>());
             }
-            matrix();
-            return new Design(this);
         }
 
-        private void resolveFeatures() {
+        private void resolveFeatures(Table table) {
             Set<String> labels = new LinkedHashSet<>();
             if (spec.features().isEmpty()) {
                 for (String name : table.names()) {
@@ -327,57 +383,96 @@ public final class Design {
             }
         }
 
-        private void selectRows(Column target, Column weight) {
-            List<Column> used = new ArrayList<>();
-            used.add(target);
-            if (weight != null) {
-                used.add(weight);
+        /** The columns a row needs a cell in to be used: target, weights and every feature's column. */
+        private List<Column> usedColumns(Table table) {
+            List<Column> needed = new ArrayList<>();
+            needed.add(table.column(spec.target()));
+            if (spec.weights() != null) {
+                needed.add(table.column(spec.weights()));
             }
             for (Feature f : features) {
-                used.add(table.column(f.column()));
+                needed.add(table.column(f.column()));
             }
-            int m = table.rows();
-            int[] kept = new int[m];
-            int count = 0;
-            rowLoop:
-            for (int i = 0; i < m; i++) {
-                for (Column c : used) {
-                    if (c.isMissing(i)) {
-                        continue rowLoop;
-                    }
-                }
-                kept[count++] = i;
-            }
-            if (count == 0) {
-                throw new IllegalArgumentException("no rows left: each of the " + m + " rows of " + table.source()
-                        + " has a missing value in the target, the weights or a feature");
-            }
-            rows = java.util.Arrays.copyOf(kept, count);
+            return needed;
         }
 
-        private void labels(Column target) {
-            numericTarget = target.isNumeric();
-            // Classes as (sort key -> label): numeric order for numbers, String order otherwise.
-            TreeMap<Object, String> levels = new TreeMap<>();
-            for (int i : rows) {
-                levels.putIfAbsent(key(target, i), target.text(i));
-            }
-            List<Object> keys = new ArrayList<>(levels.keySet());
-            List<String> names = new ArrayList<>(levels.values());
-            if (keys.size() < 2) {
-                throw new IllegalArgumentException("the target '" + target.name() + "' has the single class '"
-                        + names.get(0) + "' in the " + rows.length + " rows used; logistic regression needs two");
-            }
-            labels = new int[rows.length];
-            if (spec.positive() == null && keys.size() > 2) {
-                classes.addAll(names);
-                classKeys.addAll(keys);
-                java.util.Map<Object, Integer> index = new java.util.HashMap<>();
-                for (int k = 0; k < keys.size(); k++) {
-                    index.put(keys.get(k), k);
+        private static boolean complete(List<Column> used, int i) {
+            for (Column c : used) {
+                if (c.isMissing(i)) {
+                    return false;
                 }
-                for (int r = 0; r < rows.length; r++) {
-                    labels[r] = index.get(key(target, rows[r]));
+            }
+            return true;
+        }
+
+        /** Looks at the rows of a table, or of the next chunk: rows used, classes, levels and weights. */
+        void observe(Table table) {
+            List<Column> needed = usedColumns(table);
+            Column target = table.column(spec.target());
+            Column weight = spec.weights() == null ? null : table.column(spec.weights());
+            List<Column> categorical = new ArrayList<>();
+            for (Feature f : features) {
+                Column c = table.column(f.column());
+                categorical.add(c.isNumeric() ? null : c);
+            }
+            int m = table.rows();
+            for (int i = 0; i < m; i++) {
+                if (!complete(needed, i)) {
+                    continue;
+                }
+                used++;
+                seenClasses.putIfAbsent(key(target, i), target.text(i));
+                if (weight != null) {
+                    double v = weight.number(i);
+                    if (v < 0 && negativeWeight == null) {
+                        negativeWeight = source + ", row " + (table.firstRow() + i + 1) + ", column '" + weight.name()
+                                + "': weight " + weight.text(i) + " is negative";
+                    }
+                    observations += v > 0 ? 1 : 0;
+                } else {
+                    observations++;
+                }
+                for (int k = 0; k < categorical.size(); k++) {
+                    if (categorical.get(k) != null) {
+                        seenLevels.get(k).add(categorical.get(k).text(i));
+                    }
+                }
+            }
+            tableRows += m;
+        }
+
+        /**
+         * Decides the classes, the event and the columns once every row has been observed.
+         *
+         * @throws IllegalArgumentException for no rows used, a single class, an event level that does not
+         *         occur, a negative weight, a categorical feature with a single level or two terms of one name
+         */
+        void finish() {
+            if (used == 0) {
+                throw new IllegalArgumentException("no rows left: each of the " + tableRows + " rows of " + source
+                        + " has a missing value in the target, the weights or a feature");
+            }
+            classes();
+            if (negativeWeight != null) {
+                throw new IllegalArgumentException(negativeWeight);
+            }
+            columns();
+            encoder = encoder(spec.target(), classes, features, levels);
+        }
+
+        private void classes() {
+            List<Object> keys = new ArrayList<>(seenClasses.keySet());
+            List<String> texts = new ArrayList<>(seenClasses.values());
+            if (keys.size() < 2) {
+                throw new IllegalArgumentException("the target '" + spec.target() + "' has the single class '"
+                        + texts.get(0) + "' in the " + used + " rows used; logistic regression needs two");
+            }
+            labelOf = new java.util.HashMap<>();
+            if (spec.positive() == null && keys.size() > 2) {
+                classes.addAll(texts);
+                classKeys.addAll(keys);
+                for (int k = 0; k < keys.size(); k++) {
+                    labelOf.put(keys.get(k), k);
                 }
                 return;
             }
@@ -385,17 +480,17 @@ public final class Design {
             if (spec.positive() == null) {
                 eventKey = keys.get(1);
             } else {
-                eventKey = key(target, spec.positive());
-                if (eventKey == null || !levels.containsKey(eventKey)) {
+                eventKey = key(numericTarget, spec.positive());
+                if (eventKey == null || !seenClasses.containsKey(eventKey)) {
                     throw new IllegalArgumentException("the event level '" + spec.positive()
-                            + "' does not occur in the target '" + target.name() + "' (classes: "
-                            + String.join(", ", names) + ")");
+                            + "' does not occur in the target '" + spec.target() + "' (classes: "
+                            + String.join(", ", texts) + ")");
                 }
             }
-            event = levels.get(eventKey);
+            event = seenClasses.get(eventKey);
             if (keys.size() == 2) {
                 Object other = keys.get(keys.get(0).equals(eventKey) ? 1 : 0);
-                classes.add(levels.get(other));
+                classes.add(seenClasses.get(other));
                 classKeys.add(other);
             } else {
                 classes.add("not " + event);
@@ -403,21 +498,109 @@ public final class Design {
             }
             classes.add(event);
             classKeys.add(eventKey);
-            y = new double[rows.length];
-            for (int r = 0; r < rows.length; r++) {
-                int i = rows[r];
-                labels[r] = key(target, i).equals(eventKey) ? 1 : 0;
-                y[r] = labels[r];
+            for (Object k : keys) {
+                labelOf.put(k, k.equals(eventKey) ? 1 : 0);
             }
+        }
+
+        private void columns() {
+            // What gave each term its name, for the message when two names collide.
+            List<String> origins = new ArrayList<>();
+            for (int k = 0; k < features.size(); k++) {
+                Feature f = features.get(k);
+                java.util.TreeSet<String> seen = seenLevels.get(k);
+                if (seen == null) {
+                    names.add(f.label());
+                    origins.add("feature '" + f.label() + "'");
+                    levels.add(List.of());
+                } else {
+                    List<String> found = new ArrayList<>(seen);
+                    if (found.size() < 2) {
+                        throw new IllegalArgumentException("the categorical column '" + f.column()
+                                + "' has the single level '" + found.get(0) + "' in the rows used;"
+                                + " it cannot be a feature");
+                    }
+                    levels.add(List.copyOf(found));
+                    for (String level : found.subList(1, found.size())) {
+                        names.add(f.column() + level);
+                        origins.add("level '" + level + "' of the categorical column '" + f.column() + "'");
+                    }
+                }
+            }
+            java.util.Map<String, String> seen = new java.util.HashMap<>();
+            seen.put(INTERCEPT, "the intercept");
+            for (int j = 0; j < names.size(); j++) {
+                String earlier = seen.putIfAbsent(names.get(j), origins.get(j));
+                if (earlier != null) {
+                    throw new IllegalArgumentException("the term name '" + names.get(j) + "' would be given twice, to "
+                            + earlier + " and to " + origins.get(j) + ": rename a column of " + source);
+                }
+            }
+        }
+
+        /** @return the number of rows used, once observed */
+        int used() {
+            return used;
+        }
+
+        /** @return the model matrix's columns with the intercept, once finished */
+        int width() {
+            return names.size() + 1;
+        }
+
+        /**
+         * Writes the rows used of a table, or of the next chunk, into the model matrix: the intercept, then
+         * the encoder's row; the label; the weight.
+         *
+         * @param table the table, or the chunk
+         * @param sink where the rows go, in order
+         * @param keepRows whether to return the table row of each row written
+         * @return the table rows written (0-based in the table), or null
+         * @throws IllegalArgumentException for a feature whose value is not finite, naming the row
+         */
+        int[] fill(Table table, RowSink sink, boolean keepRows) {
+            Column target = table.column(spec.target());
+            Column weight = spec.weights() == null ? null : table.column(spec.weights());
+            Column[] required = weight == null ? new Column[] {target} : new Column[] {target, weight};
+            int m = table.rows();
+            int p = names.size();
+            double[] row = new double[p + 1];
+            row[0] = 1.0;
+            int[] rows = keepRows ? new int[m] : null;
+            int count = 0;
+            for (int from = 0; from < m; from += FILL_ROWS) {
+                int to = Math.min(m, from + FILL_ROWS);
+                Encoded part = encoder.encode(table, Encoder.UnseenLevel.REJECT, from, to, required);
+                boolean[] complete = part.complete();
+                double[] values = part.values();
+                for (int i = from; i < to; i++) {
+                    if (!complete[i - from]) {
+                        continue;
+                    }
+                    System.arraycopy(values, (i - from) * p, row, 1, p);
+                    double w = weight == null ? 1.0 : weight.number(i);
+                    sink.add(row, 0, labelOf.get(key(target, i)), w);
+                    if (keepRows) {
+                        rows[count] = i;
+                    }
+                    count++;
+                }
+            }
+            return keepRows ? java.util.Arrays.copyOf(rows, count) : null;
+        }
+
+        static Encoder encoder(String target, List<String> classes, List<Feature> features,
+                               List<List<String>> levels) {
+            List<Encoder.Input> inputs = new ArrayList<>(features.size());
+            for (int k = 0; k < features.size(); k++) {
+                inputs.add(new Encoder.Input(features.get(k), levels.get(k)));
+            }
+            return Encoder.of(target, classes, inputs);
         }
 
         /** A class's identity: its value for a numeric target (-0 is 0), else its text. */
         private static Object key(Column target, int row) {
             return target.isNumeric() ? (Object) (target.number(row) + 0.0) : target.text(row);
-        }
-
-        private static Object key(Column target, String level) {
-            return key(target.isNumeric(), level);
         }
 
         /** A level's identity as {@link #key(Column, int)} gives it, or null for a non-number in a numeric target. */
@@ -432,79 +615,10 @@ public final class Design {
             return Table.isNumber(text) ? (Object) (Double.parseDouble(text) + 0.0) : null;
         }
 
-        private void weights(Column weight) {
-            w = new double[rows.length];
-            for (int r = 0; r < rows.length; r++) {
-                double v = weight.number(rows[r]);
-                if (v < 0) {
-                    throw new IllegalArgumentException(table.source() + ", row " + (rows[r] + 1) + ", column '"
-                            + weight.name() + "': weight " + weight.text(rows[r]) + " is negative");
-                }
-                w[r] = v;
-            }
-        }
-
-        private void matrix() {
-            List<double[]> columns = new ArrayList<>();
-            // What gave each term its name, for the message when two names collide.
-            List<String> origins = new ArrayList<>();
-            for (Feature f : features) {
-                Column c = table.column(f.column());
-                if (c.isNumeric()) {
-                    double[] v = new double[rows.length];
-                    for (int r = 0; r < rows.length; r++) {
-                        double raw = c.number(rows[r]);
-                        v[r] = f.apply(raw);
-                        if (!Double.isFinite(v[r])) {
-                            throw new IllegalArgumentException(table.source() + ", row " + (rows[r] + 1) + ": feature '"
-                                    + f.label() + "' is " + v[r] + " (" + c.name() + " = " + c.text(rows[r]) + ")");
-                        }
-                    }
-                    columns.add(v);
-                    names.add(f.label());
-                    origins.add("feature '" + f.label() + "'");
-                    this.levels.add(List.of());
-                } else {
-                    List<String> levels = c.levels(rows);
-                    if (levels.size() < 2) {
-                        throw new IllegalArgumentException("the categorical column '" + c.name()
-                                + "' has the single level '" + levels.get(0) + "' in the rows used;"
-                                + " it cannot be a feature");
-                    }
-                    this.levels.add(List.copyOf(levels));
-                    for (String level : levels.subList(1, levels.size())) {
-                        double[] v = new double[rows.length];
-                        for (int r = 0; r < rows.length; r++) {
-                            v[r] = level.equals(c.text(rows[r])) ? 1 : 0;
-                        }
-                        columns.add(v);
-                        names.add(c.name() + level);
-                        origins.add("level '" + level + "' of the categorical column '" + c.name() + "'");
-                    }
-                }
-            }
-            java.util.Map<String, String> seen = new java.util.HashMap<>();
-            seen.put(INTERCEPT, "the intercept");
-            for (int j = 0; j < names.size(); j++) {
-                String earlier = seen.putIfAbsent(names.get(j), origins.get(j));
-                if (earlier != null) {
-                    throw new IllegalArgumentException("the term name '" + names.get(j) + "' would be given twice, to "
-                            + earlier + " and to " + origins.get(j) + ": rename a column of " + table.source());
-                }
-            }
-            x = new double[rows.length][columns.size()];
-            for (int j = 0; j < columns.size(); j++) {
-                double[] v = columns.get(j);
-                for (int r = 0; r < rows.length; r++) {
-                    x[r][j] = v[r];
-                }
-            }
-        }
-
-        private static int firstNonNumeric(Column c) {
+        private static int firstNonNumeric(Table table, Column c) {
             for (int i = 0; i < c.size(); i++) {
                 if (!c.isMissing(i) && !Table.isNumber(c.text(i))) {
-                    return i + 1;
+                    return table.firstRow() + i + 1;
                 }
             }
             return 1;

@@ -359,6 +359,17 @@ public final class Encoder {
         if (table == null) {
             throw new IllegalArgumentException("table is null");
         }
+        return encode(table, unseen, 0, table.rows(), new Column[0]);
+    }
+
+    /**
+     * Encodes rows [from, to) of a table, as {@link #encode(Table, UnseenLevel)} does all of them, a row also
+     * incomplete when one of the {@code required} columns has a missing cell there (as {@link Design} drops
+     * a row without a target or a weight before it reads the features).
+     *
+     * @return row i &minus; from of the result is table row i
+     */
+    Encoded encode(Table table, UnseenLevel unseen, int from, int to, Column[] required) {
         if (unseen == null) {
             throw new IllegalArgumentException("unseen is null");
         }
@@ -379,23 +390,24 @@ public final class Encoder {
             bindings[k] = new Binding(input, column, offset);
             offset += input.categorical() ? input.levels().size() - 1 : 1;
         }
-        int m = table.rows();
+        int m = to - from;
         int p = columnNames.size();
         boolean[] complete = new boolean[m];
         double[] x = new double[Math.multiplyExact(m, p)];
-        Column[] read = new Column[sourceColumns.size()];
-        for (int k = 0; k < read.length; k++) {
+        Column[] read = new Column[sourceColumns.size() + required.length];
+        for (int k = 0; k < sourceColumns.size(); k++) {
             read[k] = table.column(sourceColumns.get(k));
         }
+        System.arraycopy(required, 0, read, sourceColumns.size(), required.length);
         // Parallel ranges of rows; each stops at its first error, and the error of the earliest range is
         // thrown, so the message names the first bad row in table order, as a serial loop would.
         int chunks = (m + ENCODE_CHUNK_ROWS - 1) / ENCODE_CHUNK_ROWS;
         IllegalArgumentException[] errors = new IllegalArgumentException[chunks];
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            int from = c * ENCODE_CHUNK_ROWS;
-            int to = Math.min(m, (c + 1) * ENCODE_CHUNK_ROWS);
+            int start = from + c * ENCODE_CHUNK_ROWS;
+            int end = Math.min(to, start + ENCODE_CHUNK_ROWS);
             try {
-                encodeRange(table, bindings, read, from, to, x, p, complete, unseen);
+                encodeRange(table, bindings, read, start, end, from, x, p, complete, unseen);
             } catch (IllegalArgumentException e) {
                 errors[c] = e;
             }
@@ -414,13 +426,14 @@ public final class Encoder {
      * level is encoded again on its own, in row order, by {@link #fill}, which throws or leaves it
      * incomplete exactly as a row-by-row encoding would.
      */
-    private static void encodeRange(Table table, Binding[] bindings, Column[] read, int from, int to, double[] x,
-                                    int p, boolean[] complete, UnseenLevel unseen) {
-        Arrays.fill(complete, from, to, true);
+    private static void encodeRange(Table table, Binding[] bindings, Column[] read, int from, int to, int base,
+                                    double[] x, int p, boolean[] complete, UnseenLevel unseen) {
+        // Table row i is row i - base of x and complete.
+        Arrays.fill(complete, from - base, to - base, true);
         for (Column column : read) {
             for (int i = from; i < to; i++) {
                 if (column.isMissing(i)) {
-                    complete[i] = false;
+                    complete[i - base] = false;
                 }
             }
         }
@@ -431,9 +444,9 @@ public final class Encoder {
             if (r.levels == null) {
                 Feature f = r.feature;
                 for (int i = from; i < to; i++) {
-                    if (complete[i]) {
+                    if (complete[i - base]) {
                         double v = f.apply(c.number(i));
-                        x[i * p + r.offset] = v;
+                        x[(i - base) * p + r.offset] = v;
                         if (!Double.isFinite(v)) {
                             trouble[i - from] = true;
                             any = true;
@@ -442,25 +455,26 @@ public final class Encoder {
                 }
             } else {
                 for (int i = from; i < to; i++) {
-                    if (complete[i]) {
+                    if (complete[i - base]) {
                         Integer level = r.levels.get(c.text(i));
                         if (level == null) {
                             trouble[i - from] = true;
                             any = true;
                         } else if (level > 0) {
-                            x[i * p + r.offset + level - 1] = 1;
+                            x[(i - base) * p + r.offset + level - 1] = 1;
                         }
                     }
                 }
             }
         }
         for (int i = from; i < to; i++) {
-            if (complete[i] && any && trouble[i - from]) {
-                Arrays.fill(x, i * p, (i + 1) * p, 0.0);
-                complete[i] = fill(table, bindings, i, x, i * p, unseen);
+            int row = (i - base) * p;
+            if (complete[i - base] && any && trouble[i - from]) {
+                Arrays.fill(x, row, row + p, 0.0);
+                complete[i - base] = fill(table, bindings, i, x, row, unseen);
             }
-            if (!complete[i]) {
-                Arrays.fill(x, i * p, (i + 1) * p, Double.NaN);
+            if (!complete[i - base]) {
+                Arrays.fill(x, row, row + p, Double.NaN);
             }
         }
     }

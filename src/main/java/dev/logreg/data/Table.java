@@ -282,6 +282,11 @@ public final class Table {
         return source;
     }
 
+    /** @return the 0-based row in its file of this table's first data row: 0 for a whole table */
+    public int firstRow() {
+        return 0;
+    }
+
     /** @return the number of data rows */
     public int rows() {
         return rows;

@@ -58,6 +58,80 @@ public abstract class RowSource {
         return new InMemoryRows(x, y, weights);
     }
 
+    /**
+     * Rows to be written into memory, one after the other, in slabs of at most 2<sup>30</sup> elements
+     * (so a model matrix may exceed one Java array), each element checked finite on the way.
+     *
+     * @param rows m &ge; 1, the rows that will be added
+     * @param cols n &ge; 1
+     * @param weighted whether the rows have weights
+     * @return the builder; {@link Builder#build()} gives the source once every row is added
+     */
+    public static Builder builder(int rows, int cols, boolean weighted) {
+        return new Builder(rows, cols, weighted, InMemoryRows.SLAB_ELEMENTS);
+    }
+
+    /** Collects rows in memory for {@link #builder}. */
+    public static final class Builder implements RowSink {
+        private final int rows;
+        private final int cols;
+        private final int slabRows;
+        private final double[][] slabs;
+        private final double[] y;
+        private final double[] w;
+        private final double[] largest;
+        private int count;
+
+        Builder(int rows, int cols, boolean weighted, long slabElements) {
+            if (rows < 1 || cols < 1) {
+                throw new IllegalArgumentException("the rows need a shape of at least 1 x 1, got " + rows + " x "
+                        + cols);
+            }
+            this.rows = rows;
+            this.cols = cols;
+            this.slabRows = InMemoryRows.slabRows(cols, slabElements);
+            this.slabs = InMemoryRows.allocate(rows, cols, slabRows);
+            this.y = new double[rows];
+            this.w = weighted ? new double[rows] : null;
+            this.largest = new double[cols];
+        }
+
+        @Override
+        public void add(double[] values, int from, double label, double weight) {
+            if (count == rows) {
+                throw new IllegalArgumentException("more than the " + rows + " rows announced");
+            }
+            int s = count / slabRows;
+            int base = (count - s * slabRows) * cols;
+            double[] slab = slabs[s];
+            for (int j = 0; j < cols; j++) {
+                double v = values[from + j];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("x at row " + count + ", column " + j + " is " + v
+                            + ": the model matrix must be finite");
+                }
+                largest[j] = Math.max(largest[j], Math.abs(v));
+                slab[base + j] = v;
+            }
+            y[count] = label;
+            if (w != null) {
+                w[count] = weight;
+            }
+            count++;
+        }
+
+        /**
+         * @return the rows
+         * @throws IllegalStateException if fewer rows were added than announced
+         */
+        public RowSource build() {
+            if (count != rows) {
+                throw new IllegalStateException(count + " rows were added, " + rows + " announced");
+            }
+            return new InMemoryRows(slabs, slabRows, rows, cols, largest.clone(), y, w);
+        }
+    }
+
     /** @return m */
     public final int rows() {
         return rows;

@@ -1,6 +1,7 @@
 package dev.logreg.objective;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -12,7 +13,7 @@ import java.nio.channels.FileChannel;
  * are written once, in order, through buffers of {@value #BUFFER_BYTES} bytes: memory does not grow
  * with the rows. Each element is checked finite on the way and each column's largest |x| kept.
  */
-public final class RowWriter {
+public final class RowWriter implements RowSink {
 
     /** Bytes buffered per section before a write. */
     static final int BUFFER_BYTES = 1 << 20;
@@ -78,18 +79,17 @@ public final class RowWriter {
         return (wOffset >= 0 ? wOffset : yOffset) + (long) rows * Double.BYTES;
     }
 
-    /**
-     * Adds the next row.
-     *
-     * @param values the row's n values, from {@code from}
-     * @param from where they start
-     * @param label its label
-     * @param weight its weight (ignored when not weighted)
-     * @throws IllegalArgumentException if a value is not finite (naming its row and column) or more rows
-     *         are added than announced
-     * @throws IOException if the file cannot be written
-     */
-    public void add(double[] values, int from, double label, double weight) throws IOException {
+    /** {@inheritDoc} */
+    @Override
+    public void add(double[] values, int from, double label, double weight) {
+        try {
+            put(values, from, label, weight);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the rows: " + e.getMessage(), e);
+        }
+    }
+
+    private void put(double[] values, int from, double label, double weight) throws IOException {
         if (count == rows) {
             throw new IllegalArgumentException("more than the " + rows + " rows announced");
         }
