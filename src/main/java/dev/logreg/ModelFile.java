@@ -35,7 +35,7 @@ import java.util.Set;
  */
 final class ModelFile {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -138,7 +138,7 @@ final class ModelFile {
         g.flush();
     }
 
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String v : values) {
             g.writeString(v);
@@ -146,7 +146,7 @@ final class ModelFile {
         g.writeEndArray();
     }
 
-    private static void writeEncoder(JsonGenerator g, Encoder encoder) throws IOException {
+    static void writeEncoder(JsonGenerator g, Encoder encoder) throws IOException {
         g.writeObjectFieldStart("encoder");
         g.writeStringField("target", encoder.target());
         g.writeArrayFieldStart("inputs");
@@ -335,7 +335,7 @@ final class ModelFile {
         return rows;
     }
 
-    private static Encoder readEncoder(JsonNode node, List<String> classes) {
+    static Encoder readEncoder(JsonNode node, List<String> classes) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("\"encoder\" is not an object");
         }
@@ -440,7 +440,7 @@ final class ModelFile {
         }
     }
 
-    private static void onlyFields(JsonNode node, Set<String> allowed, String where) {
+    static void onlyFields(JsonNode node, Set<String> allowed, String where) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + " is not an object");
         }
@@ -453,7 +453,7 @@ final class ModelFile {
         }
     }
 
-    private static JsonNode required(JsonNode node, String field) {
+    static JsonNode required(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null) {
             throw new IllegalArgumentException("the field \"" + field + "\" is missing");
@@ -461,7 +461,7 @@ final class ModelFile {
         return v;
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode v = required(node, field);
         if (!v.isTextual()) {
             throw new IllegalArgumentException("\"" + field + "\" is " + v + ", not a string");
@@ -469,7 +469,7 @@ final class ModelFile {
         return v.asText();
     }
 
-    private static boolean bool(JsonNode node, String field) {
+    static boolean bool(JsonNode node, String field) {
         JsonNode v = required(node, field);
         if (!v.isBoolean()) {
             throw new IllegalArgumentException("\"" + field + "\" is " + v + ", not true or false");
@@ -477,7 +477,7 @@ final class ModelFile {
         return v.booleanValue();
     }
 
-    private static double number(JsonNode node, String field) {
+    static double number(JsonNode node, String field) {
         JsonNode v = required(node, field);
         if (!v.isNumber()) {
             throw new IllegalArgumentException("\"" + field + "\" is " + v + ", not a number");
@@ -485,7 +485,7 @@ final class ModelFile {
         return v.doubleValue();
     }
 
-    private static int integer(JsonNode node, String field) {
+    static int integer(JsonNode node, String field) {
         JsonNode v = required(node, field);
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
             throw new IllegalArgumentException("\"" + field + "\" is " + v + ", not an integer");
@@ -493,7 +493,7 @@ final class ModelFile {
         return v.intValue();
     }
 
-    private static List<String> texts(JsonNode node, String field) {
+    static List<String> texts(JsonNode node, String field) {
         JsonNode v = required(node, field);
         if (!v.isArray()) {
             throw new IllegalArgumentException("\"" + field + "\" is not an array of strings");

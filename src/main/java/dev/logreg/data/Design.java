@@ -102,6 +102,51 @@ public final class Design {
         return new Design(plan, builder.build(), rows);
     }
 
+    /**
+     * Rebuilds a design from what a cache of it keeps (see {@code dev.logreg.DesignCache}): its encoder,
+     * the description of its rows, and the rows themselves.
+     *
+     * @param encoder the encoding: target, classes, features and their levels
+     * @param event the event level of a binary design, or null for a multinomial one
+     * @param againstRest whether a binary design's first class is every level but the event
+     *        ({@link #eventAgainstRest()})
+     * @param numericTarget whether the target column is numeric (classes are then matched by value)
+     * @param weightColumn the weight column, or null
+     * @param source where the data came from
+     * @param tableRows the rows of the table
+     * @param observations the rows used with a positive weight
+     * @param rows the model matrix with the intercept column first, one column per term of the encoder
+     * @return the design; it keeps no table rows ({@link #rows()} is not available)
+     * @throws IllegalArgumentException if the rows do not have the encoder's columns or the counts do not fit
+     */
+    public static Design restore(Encoder encoder, String event, boolean againstRest, boolean numericTarget,
+                                 String weightColumn,
+                                 String source, int tableRows, int observations, RowSource rows) {
+        if (encoder == null || rows == null || source == null) {
+            throw new IllegalArgumentException((encoder == null ? "encoder" : rows == null ? "rows" : "source")
+                    + " is null");
+        }
+        if (rows.cols() != encoder.columnNames().size() + 1) {
+            throw new IllegalArgumentException("the rows have " + rows.cols() + " columns; the encoder makes "
+                    + encoder.columnNames().size() + " and the intercept");
+        }
+        if (rows.weighted() != (weightColumn != null)) {
+            throw new IllegalArgumentException(weightColumn == null ? "the rows have weights but no weight column"
+                    : "the weight column is '" + weightColumn + "' but the rows have no weights");
+        }
+        if (observations < 0 || observations > rows.rows() || tableRows < rows.rows()) {
+            throw new IllegalArgumentException(observations + " observations in " + rows.rows()
+                    + " rows used of " + tableRows + " do not fit");
+        }
+        if (event != null && (encoder.classes().size() != 2 || !encoder.classes().get(1).equals(event))) {
+            throw new IllegalArgumentException("the event '" + event + "' is not the second of the classes "
+                    + encoder.classes());
+        }
+        Plan plan = new Plan(encoder, event, againstRest, numericTarget, weightColumn, source, tableRows, rows.rows(),
+                observations);
+        return new Design(plan, rows, null);
+    }
+
     /** @return where the data came from */
     public String source() {
         return source;
@@ -267,6 +312,19 @@ public final class Design {
         return rows.clone();
     }
 
+    /**
+     * @return whether the design is binary with more than two levels of the target, its event against all
+     *         the others (its first class is {@code not <event>})
+     */
+    public boolean eventAgainstRest() {
+        return event != null && classKeys.get(0) == null;
+    }
+
+    /** @return whether the target column is numeric, so that its classes are matched by value */
+    public boolean numericTarget() {
+        return numericTarget;
+    }
+
     /** @return the target level that is the event (y = 1), or {@code null} for a multinomial design */
     public String event() {
         return event;
@@ -328,6 +386,30 @@ public final class Design {
         private final List<Object> classKeys = new ArrayList<>();
         private java.util.Map<Object, Integer> labelOf;
         private Encoder encoder;
+
+        /** What a restored design was planned as. */
+        Plan(Encoder encoder, String event, boolean againstRest, boolean numericTarget, String weightColumn,
+             String source, int tableRows, int used, int observations) {
+            this.source = source;
+            List<String> expressions = new ArrayList<>();
+            for (Encoder.Input input : encoder.inputs()) {
+                features.add(input.feature());
+                levels.add(input.levels());
+                expressions.add(input.feature().label());
+            }
+            this.spec = new ModelSpec(encoder.target(), expressions, event, weightColumn);
+            this.names.addAll(encoder.columnNames());
+            this.numericTarget = numericTarget;
+            this.tableRows = tableRows;
+            this.used = used;
+            this.observations = observations;
+            this.event = event;
+            this.classes.addAll(encoder.classes());
+            for (int k = 0; k < classes.size(); k++) {
+                classKeys.add(againstRest && k == 0 ? null : key(numericTarget, classes.get(k)));
+            }
+            this.encoder = encoder;
+        }
 
         /**
          * Resolves the features against the columns of a table (or of the first chunk).
