@@ -72,7 +72,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", defaultValue = "60",
             description = "Each solver stops after this many seconds if it has not converged"
-                    + " (default: ${DEFAULT-VALUE}); progress goes to stderr every 5 s.")
+                    + " (default: ${DEFAULT-VALUE}); progress goes to a terminal's stderr every 5 s.")
     double timeLimit;
 
     @Option(names = "--standardize",
@@ -86,6 +86,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     FormatOption format;
+
+    @Mixin
+    ProgressOption progress;
 
     /**
      * One solver's run: what the comparison shows of it, for a binary or a multinomial fit.
@@ -154,10 +157,10 @@ final class CompareCommand implements Callable<Integer> {
         LogisticRegression gd = LogisticRegression.gradientDescent().withFeatureNames(design.columnNames())
                 .withClassNames(design.classes()).withL2(l2).withTolerance(tolerance)
                 .withMaxIterations(maxIterations).withStandardize(standardize).withTimeLimit(limit())
-                .withIterationListener(ProgressLines.solver(err, "compare: " + GD_TITLE));
+                .withIterationListener(progress.of(ProgressLines.solver(err, "compare: " + GD_TITLE)));
         LogisticRegression newton = gd.withMethod(Method.NEWTON)
                 .withMaxIterations(LogisticRegression.newton().maxIterations())
-                .withIterationListener(ProgressLines.solver(err, "compare: " + NEWTON_TITLE));
+                .withIterationListener(progress.of(ProgressLines.solver(err, "compare: " + NEWTON_TITLE)));
         double[][] x = design.x();
         double[] w = design.weights();
         List<Run> runs = new ArrayList<>();

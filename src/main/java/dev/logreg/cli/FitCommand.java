@@ -46,6 +46,9 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    ProgressOption progress;
+
     @Option(names = "--level", paramLabel = "L", defaultValue = "0.95",
             description = "Confidence level of the Wald intervals (default: ${DEFAULT-VALUE}).")
     double level;
@@ -131,9 +134,9 @@ final class FitCommand implements Callable<Integer> {
         return regression.withReference(referenceIndex);
     }
 
-    private ProgressLines<dev.logreg.solve.Iteration> progress() {
-        return ProgressLines.solver(spec.commandLine().getErr(), "fit: " + (solver.solver == SolverOptions.Solver.NEWTON
-                ? "Newton" : "gradient descent"));
+    private java.util.function.Consumer<dev.logreg.solve.Iteration> progress() {
+        return progress.of(ProgressLines.solver(spec.commandLine().getErr(), "fit: "
+                + (solver.solver == SolverOptions.Solver.NEWTON ? "Newton" : "gradient descent")));
     }
 
     private void print(String text) {

@@ -50,8 +50,9 @@ final class ProgressLines<T> implements Consumer<T> {
      * @return the progress lines
      */
     static ProgressLines<Iteration> solver(PrintWriter err, String label, LongSupplier clock) {
-        return new ProgressLines<>(err, it -> String.format(Locale.ROOT, "%s: iteration %d, loss %.10g, max|g| %.2e"
-                + " (%d s)", label, it.index(), it.loss(), it.maxAbsGradient(), it.elapsedNanos() / SECOND), clock);
+        return new ProgressLines<>(err, it -> String.format(Locale.ROOT, "%s: iteration %d, %d passes over the data,"
+                + " loss %.10g, max|g| %.2e (%d s)", label, it.index(), it.evaluations(), it.loss(), it.maxAbsGradient(),
+                it.elapsedNanos() / SECOND), clock);
     }
 
     /**

@@ -42,7 +42,7 @@ final class SolverOptions {
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
             description = "Stop the solver after this many seconds if it has not converged (default: none);"
-                    + " progress goes to stderr every 5 s of a long fit.")
+                    + " progress goes to a terminal's stderr every 5 s of a long fit.")
     Double timeLimit;
 
     @Option(names = "--learning-rate", paramLabel = "ETA",

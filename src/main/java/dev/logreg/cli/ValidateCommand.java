@@ -61,13 +61,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    ProgressOption progress;
+
     @Override
     public Integer call() throws Exception {
         SolverOptions.requirePositive("--tolerance (--tol)", tolerance);
         SolverOptions.requirePenalty(l2);
         SolverOptions.requirePositive("--time-limit", timeLimitSeconds);
         Duration timeLimit = SolverOptions.duration(timeLimitSeconds);
-        ProgressLines<Validation.Progress> progress = progressLines(spec.commandLine().getErr(), System::nanoTime);
+        java.util.function.Consumer<Validation.Progress> progress = this.progress.of(
+                progressLines(spec.commandLine().getErr(), System::nanoTime));
         Design design = data.design();
         if (design.multinomial()) {
             throw new IllegalArgumentException("validation against Commons Math covers binary targets; the target '"

@@ -31,9 +31,9 @@ class ProgressLinesTest {
         }
         // printed at 5 s, 10 s and 16 s: not at 0, 1 or 3 (too early) nor 6, 9 or 14 (too soon after a line)
         assertEquals(List.of(
-                "logreg: fit: Newton: iteration 5, loss 0.08333333333, max|g| 1.67e-01 (5 s)",
-                "logreg: fit: Newton: iteration 10, loss 0.04545454545, max|g| 9.09e-02 (10 s)",
-                "logreg: fit: Newton: iteration 16, loss 0.02941176471, max|g| 5.88e-02 (16 s)"),
+                "logreg: fit: Newton: iteration 5, 5 passes over the data, loss 0.08333333333, max|g| 1.67e-01 (5 s)",
+                "logreg: fit: Newton: iteration 10, 10 passes over the data, loss 0.04545454545, max|g| 9.09e-02 (10 s)",
+                "logreg: fit: Newton: iteration 16, 16 passes over the data, loss 0.02941176471, max|g| 5.88e-02 (16 s)"),
                 text.toString().lines().toList());
     }
 }
