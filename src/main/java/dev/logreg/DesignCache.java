@@ -87,9 +87,10 @@ public final class DesignCache {
             throw new IllegalArgumentException("file is null");
         }
         RowSource rows = design.rowSource();
-        Path temporary = temporary(file);
+        Path temporary = null;
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            temporary = temporary(file);
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 RowWriter writer = new RowWriter(out, DATA_OFFSET, rows.rows(), rows.cols(), rows.weighted());
                 rows.scan(block -> {
                     for (int i = block.from(); i < block.to(); i++) {
@@ -99,12 +100,13 @@ public final class DesignCache {
                 double[] largest = writer.finish();
                 finish(out, writer, design, rows.rows(), rows.cols(), largest);
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            install(temporary, file);
+            temporary = null;
         } catch (IOException | UncheckedIOException e) {
-            throw failure(temporary, file, e);
-        } catch (RuntimeException | Error e) {
+            throw new IllegalArgumentException("cannot write the cache " + file + ": "
+                    + (e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage()), e);
+        } finally {
             deleteQuietly(temporary);
-            throw e;
         }
     }
 
@@ -120,30 +122,35 @@ public final class DesignCache {
         out.force(true);
     }
 
-    /** The temporary file a cache is written to before it is renamed: beside it, so the rename is atomic. */
-    static Path temporary(Path file) {
+    /**
+     * A new, empty temporary file beside a cache, to write it before it is renamed (in the same directory,
+     * so that the rename is atomic); deleted when the JVM exits, so that a run stopped by a signal leaves
+     * none behind.
+     */
+    static Path temporary(Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
-        return absolute.resolveSibling(absolute.getFileName() + ".partial");
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        temporary.toFile().deleteOnExit();
+        return temporary;
     }
 
-    /** The caller's error for a cache that could not be written; the partial file is deleted. */
-    static IllegalArgumentException failure(Path temporary, Path file, Exception e) {
-        String reason = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            // Not this writer's file: left alone.
-            reason = temporary + " exists: another cache is being written, or an earlier one was interrupted"
-                    + " (delete it)";
-        } else {
-            deleteQuietly(temporary);
+    /** Moves a complete cache into place, replacing an older one. */
+    static void install(Path temporary, Path file) throws IOException {
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new IllegalArgumentException("cannot write the cache " + file + ": " + reason, e);
     }
 
-    private static void deleteQuietly(Path file) {
+    static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // the partial file is left; its name says what it is
+            // the original error is the one to report; the file is deleted at exit
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.logreg.cli;
 
+import dev.logreg.DesignCache;
 import dev.logreg.data.Design;
 import dev.logreg.data.Feature;
 import dev.logreg.data.ModelSpec;
@@ -14,10 +15,11 @@ final class DataOptions {
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "CSV file (UTF-8 text, or gzip-compressed) with a header row; ?, NA, NaN and empty"
-                    + " cells are missing.")
+                    + " cells are missing. Or a cache written by logreg cache, which holds its model matrix.")
     Path data;
 
-    @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
+    @Option(names = "--target", paramLabel = "COL",
+            description = "The column to predict (required for a CSV file; a cache knows its own).")
     String target;
 
     @Option(names = "--features", paramLabel = "LIST",
@@ -42,15 +44,60 @@ final class DataOptions {
             description = "The cell separator (default: ${DEFAULT-VALUE}); 'tab' for tab-separated files.")
     String delimiter;
 
-    /** @return the design these options describe */
+    /** @return the design these options describe: read from the CSV file, or opened from a cache */
     Design design() {
+        if (DesignCache.isCache(data)) {
+            return cached();
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("--target is required: name the column to predict");
+        }
         char separator = delimiter(delimiter);
         Activity.reading(data);
         Table table = Table.read(data, separator, categorical);
-        List<String> terms = features == null ? List.of() : Feature.split(features);
         Activity.doing("building the model matrix of " + data);
-        Design design = Design.build(table, new ModelSpec(target, terms, positive, weights));
+        Design design = Design.build(table, spec());
         Activity.fitting(design.rowsUsed(), design.columnNames().size() + 1);
+        return design;
+    }
+
+    /**
+     * Reads the CSV file and writes its design to a cache, to be fitted from the mapped file.
+     *
+     * @param cache the cache to write (replaced once complete)
+     * @return the design, reading its rows from the cache
+     */
+    Design cache(Path cache) {
+        Design design = design();
+        Activity.doing("writing the cache " + cache);
+        DesignCache.write(design, cache);
+        return DesignCache.open(cache);
+    }
+
+    /** @return the model these options ask for */
+    ModelSpec spec() {
+        List<String> terms = features == null ? List.of() : Feature.split(features);
+        return new ModelSpec(target, terms, positive, weights);
+    }
+
+    /**
+     * The design of a cache: the options that would shape a design from a CSV file cannot change it.
+     *
+     * @throws IllegalArgumentException if such an option is given (or --target names another column)
+     */
+    private Design cached() {
+        Design design = DesignCache.open(data);
+        String fixed = features != null ? "--features" : !categorical.isEmpty() ? "--categorical"
+                : positive != null ? "--positive" : weights != null ? "--weights"
+                : !delimiter.equals(",") ? "--delimiter" : null;
+        if (fixed != null) {
+            throw new IllegalArgumentException(data + " is a cache of " + design.formula() + " (written by logreg"
+                    + " cache): " + fixed + " cannot change it; write another cache from the CSV file");
+        }
+        if (target != null && !target.equals(design.target())) {
+            throw new IllegalArgumentException(data + " is a cache of " + design.formula() + ": its target is '"
+                    + design.target() + "', not '" + target + "'");
+        }
         return design;
     }
 

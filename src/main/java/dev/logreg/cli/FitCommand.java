@@ -1,5 +1,6 @@
 package dev.logreg.cli;
 
+import dev.logreg.DesignCache;
 import dev.logreg.Fit;
 import dev.logreg.LogisticRegression;
 import dev.logreg.Parametrization;
@@ -61,6 +62,11 @@ final class FitCommand implements Callable<Integer> {
             description = "Save the fitted model (logreg.model/1 JSON, with the encoding of the columns) for predict.")
     Path saveModel;
 
+    @Option(names = "--cache", paramLabel = "FILE",
+            description = "Write the model matrix to this cache (as logreg cache does) and fit from the mapped"
+                    + " file: for data larger than the heap; fit --data FILE reuses it.")
+    Path cache;
+
     @Override
     public Integer call() {
         if (!(level > 0 && level < 1)) {
@@ -73,7 +79,16 @@ final class FitCommand implements Callable<Integer> {
                     + " each its own file");
         }
         OutputFile modelFile = saveModel == null ? null : OutputFile.of("--save-model", saveModel, data.data);
-        Design design = data.design();
+        if (cache != null && DesignCache.isCache(data.data)) {
+            throw new IllegalArgumentException("--data " + data.data + " is already a cache: --cache applies to a CSV"
+                    + " file");
+        }
+        OutputFile cacheFile = cache == null ? null : OutputFile.of("--cache", cache, data.data);
+        if (output != null && (cacheFile != null || DesignCache.isCache(data.data))) {
+            throw new IllegalArgumentException("--predictions needs the rows of the CSV file, which a cache does not"
+                    + " keep: save the model (--save-model) and score the CSV file with logreg predict");
+        }
+        Design design = cacheFile == null ? data.design() : data.cache(cacheFile.path());
         LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
                 .withClassNames(design.classes());
         Fit fit = (design.multinomial() ? multinomial(design, regression) : binomial(design, regression)).fit(design);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "logreg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Logistic regression by Newton's method and gradient descent.",
-        subcommands = {DemoCommand.class, FitCommand.class, PredictCommand.class, ValidateCommand.class, CompareCommand.class,
+        subcommands = {DemoCommand.class, FitCommand.class, PredictCommand.class, CacheCommand.class, ValidateCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -300,6 +300,11 @@ public final class Design {
         return tableRows;
     }
 
+    /** @return whether the design keeps the table row of each observation ({@link #rows()}) */
+    public boolean keepsTableRows() {
+        return rows != null;
+    }
+
     /**
      * @return the 0-based table row of each observation, increasing (a copy)
      * @throws IllegalStateException for a design written in chunks, which does not keep them
