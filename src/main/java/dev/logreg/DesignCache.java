@@ -110,6 +110,71 @@ public final class DesignCache {
         }
     }
 
+    /**
+     * Writes the design of a table read in chunks straight into a cache, in two passes over the table (see
+     * {@link Design#stream}): neither the table nor its model matrix is ever in the heap.
+     *
+     * @param chunks the table, read once per pass
+     * @param spec the model
+     * @param file the cache; replaced only once the new one is complete
+     * @return the design, reading its rows from the cache
+     * @throws IllegalArgumentException for a mistake in the data (as {@link Design#build}) or if the file
+     *         cannot be written
+     */
+    public static Design write(Design.Chunks chunks, dev.logreg.data.ModelSpec spec, Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("file is null");
+        }
+        Path temporary = null;
+        try {
+            temporary = temporary(file);
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileStore store = new FileStore(out);
+                Design design = Design.stream(chunks, spec, store);
+                finish(out, store.writer, design, design.rowsUsed(), design.columnNames().size() + 1, store.largest);
+            }
+            install(temporary, file);
+            temporary = null;
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot write the cache " + file + ": "
+                    + (e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage()), e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+        return open(file);
+    }
+
+    /** The rows of a design read in chunks, written into the data section of a cache being written. */
+    private static final class FileStore implements Design.RowStore {
+        private final FileChannel out;
+        private RowWriter writer;
+        private double[] largest;
+        private int rows;
+        private int cols;
+
+        FileStore(FileChannel out) {
+            this.out = out;
+        }
+
+        @Override
+        public RowWriter open(int rows, int cols, boolean weighted) {
+            this.rows = rows;
+            this.cols = cols;
+            this.writer = new RowWriter(out, DATA_OFFSET, rows, cols, weighted);
+            return writer;
+        }
+
+        @Override
+        public RowSource close() {
+            try {
+                largest = writer.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return MappedRows.map(out, rows, cols, largest, DATA_OFFSET, writer.labelOffset(), writer.weightOffset());
+        }
+    }
+
     /** Writes the description after the rows and the preamble that points at it. */
     static void finish(FileChannel out, RowWriter writer, Design design, int rows, int cols, double[] largest)
             throws IOException {

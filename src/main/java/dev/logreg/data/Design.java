@@ -102,6 +102,66 @@ public final class Design {
         return new Design(plan, builder.build(), rows);
     }
 
+    /** A table read in consecutive chunks, from the first row, once per call. */
+    @FunctionalInterface
+    public interface Chunks {
+        /**
+         * Reads the table once.
+         *
+         * @param chunk told of each chunk in order: the same columns of the same types in every chunk, each
+         *        chunk's {@link Table#firstRow()} where it starts in the file
+         */
+        void read(java.util.function.Consumer<Table> chunk);
+    }
+
+    /** Where a design read in chunks writes its model matrix: memory, or a file. */
+    public interface RowStore {
+        /**
+         * @param rows the rows that will be written
+         * @param cols their columns, the intercept's first
+         * @param weighted whether they have weights
+         * @return where to write them, in order
+         */
+        RowSink open(int rows, int cols, boolean weighted);
+
+        /** @return the rows written, to be read */
+        RowSource close();
+    }
+
+    /**
+     * Builds a design from a table read in chunks, in two passes: the first finds the rows used, the classes
+     * and the levels; the second writes the model matrix, chunk by chunk, into the store. Memory does not
+     * grow with the rows (but for the levels and the classes), so the table may be larger than the heap.
+     * The model matrix is the one {@link #build} makes of the whole table, element for element.
+     *
+     * @param chunks the table, read once per pass
+     * @param spec target, features, event level and weights
+     * @param store where the model matrix goes
+     * @return the design, reading its rows from the store; it keeps no table rows
+     * @throws IllegalArgumentException as {@link #build}
+     */
+    public static Design stream(Chunks chunks, ModelSpec spec, RowStore store) {
+        if (chunks == null || spec == null || store == null) {
+            throw new IllegalArgumentException((chunks == null ? "chunks" : spec == null ? "spec" : "store")
+                    + " is null");
+        }
+        Plan[] plan = {null};
+        chunks.read(chunk -> {
+            if (plan[0] == null) {
+                plan[0] = new Plan(chunk, spec);
+            }
+            plan[0].observe(chunk);
+        });
+        if (plan[0] == null) {
+            throw new IllegalArgumentException("the table has no chunks: no data rows");
+        }
+        Plan planned = plan[0];
+        planned.finish();
+        RowSink sink = store.open(planned.used(), planned.width(), spec.weights() != null);
+        chunks.read(chunk -> planned.fill(chunk, sink, false));
+        return new Design(planned, store.close(), null);
+    }
+
     /**
      * Rebuilds a design from what a cache of it keeps (see {@code dev.logreg.DesignCache}): its encoder,
      * the description of its rows, and the rows themselves.
