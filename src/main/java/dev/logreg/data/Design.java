@@ -207,6 +207,38 @@ public final class Design {
         return new Design(plan, rows, null);
     }
 
+    /**
+     * @return this design with its rows in memory: itself when they are, else a copy that reads the rows of
+     *         a cache into the heap once (so that a fit does not read the file)
+     */
+    public Design inMemory() {
+        RowSource memory = matrix.inMemory();
+        if (memory == matrix) {
+            return this;
+        }
+        return new Design(this, memory);
+    }
+
+    /** A copy of a design on other rows (the same rows, held elsewhere). */
+    private Design(Design base, RowSource matrix) {
+        this.source = base.source;
+        this.target = base.target;
+        this.weightColumn = base.weightColumn;
+        this.features = base.features;
+        this.featureLevels = base.featureLevels;
+        this.columnNames = base.columnNames;
+        this.matrix = matrix;
+        this.weighted = base.weighted;
+        this.rows = base.rows;
+        this.rowsUsed = base.rowsUsed;
+        this.observations = base.observations;
+        this.tableRows = base.tableRows;
+        this.event = base.event;
+        this.classes = base.classes;
+        this.classKeys = base.classKeys;
+        this.numericTarget = base.numericTarget;
+    }
+
     /** @return where the data came from */
     public String source() {
         return source;

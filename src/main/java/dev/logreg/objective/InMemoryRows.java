@@ -70,6 +70,11 @@ final class InMemoryRows extends RowSource {
     }
 
     @Override
+    public RowSource inMemory() {
+        return this;
+    }
+
+    @Override
     public boolean weighted() {
         return w != null;
     }

@@ -177,6 +177,16 @@ public abstract class RowSource {
     }
 
     /**
+     * The same rows held in memory: this source itself if it is in memory, else a copy read in parallel
+     * ranges (for rows mapped from a file that fit the heap).
+     *
+     * @return the rows in memory
+     */
+    public RowSource inMemory() {
+        return InMemoryRows.copyOf(this, null);
+    }
+
+    /**
      * Reads every row in order, in ranges of {@link #SCAN_ROWS}, on the calling thread.
      *
      * @param visit told of each range; the view is reused
