@@ -20,10 +20,16 @@ import java.util.Locale;
  * <p>Bytes are checked as they are decoded, a buffer at a time, so a binary stream fails on its
  * first NUL or malformed byte without being read further. A byte-order mark is decoded like any
  * other character (U+FEFF); {@link Table} drops it.
+ *
+ * <p>The stream may be a part of a file that starts at a line boundary: offsets and lines are then
+ * counted from the part's own offset and line. The reader also counts the quote characters it has
+ * decoded, which a parse checks against the quotes of its cells ({@link PartParser}).
  */
 final class Utf8Reader extends Reader {
 
     private static final int BUFFER = 8192;
+    /** A byte's bits, for its unsigned value. */
+    private static final int BYTE = 0xFF;
 
     /** How to convert text from the usual single-byte encodings, appended to encoding errors. */
     static final String CONVERT = "if the file is Latin-1 or Windows-1252, convert it (iconv -f windows-1252 -t utf-8)";
@@ -38,10 +44,12 @@ final class Utf8Reader extends Reader {
     private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
     /** Decoded characters not yet returned, in read mode. */
     private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
-    /** The stream offset of {@code bytes.position()}: how many bytes have been decoded. */
+    /** The stream offset of {@code bytes.position()}: how many bytes have been decoded, after the start offset. */
     private long offset;
     /** The physical line of the next byte, as far as the line end before it is known. */
-    private long line = 1;
+    private long line;
+    /** The quote characters ({@code "}) decoded so far. */
+    private long quotes;
     /** The last decoded byte was a CR: the next byte starts a new line unless it is the LF of a CRLF. */
     private boolean afterCarriageReturn;
     private boolean needInput = true;
@@ -54,9 +62,27 @@ final class Utf8Reader extends Reader {
      * @param decompressed whether {@code in} is decompressed data, so that offsets are not offsets in the file
      */
     Utf8Reader(InputStream in, String source, boolean decompressed) {
+        this(in, source, decompressed, 0, 1);
+    }
+
+    /**
+     * @param in the bytes; closed by {@link #close()}
+     * @param source what to call the input in messages (a file name)
+     * @param decompressed whether {@code in} is decompressed data, so that offsets are not offsets in the file
+     * @param startOffset the offset of the first byte of {@code in}, which starts a line
+     * @param startLine that line (1-based)
+     */
+    Utf8Reader(InputStream in, String source, boolean decompressed, long startOffset, long startLine) {
         this.in = in;
         this.source = source;
         this.decompressed = decompressed;
+        this.offset = startOffset;
+        this.line = startLine;
+    }
+
+    /** @return the quote characters decoded so far: all of them once the reader has returned -1 */
+    long quotes() {
+        return quotes;
     }
 
     @Override
@@ -119,11 +145,21 @@ final class Utf8Reader extends Reader {
         needInput = false;
     }
 
-    /** Counts the lines of the bytes just decoded, {@code bytes.array()[start, end)}, and rejects a NUL among them. */
+    /**
+     * Counts the lines and quotes of the bytes just decoded, {@code bytes.array()[start, end)}, and rejects a NUL
+     * among them.
+     */
     private void scan(int start, int end) throws BadTextException {
         byte[] a = bytes.array();
         for (int i = start; i < end; i++) {
             byte b = a[i];
+            if ((b & BYTE) > '"' && !afterCarriageReturn) {
+                // Most bytes of delimited text: neither a line end, a NUL nor a quote.
+                continue;
+            }
+            if (b == '"') {
+                quotes++;
+            }
             if (afterCarriageReturn) {
                 afterCarriageReturn = false;
                 if (b != '\n') {
