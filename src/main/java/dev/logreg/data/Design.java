@@ -285,8 +285,9 @@ public final class Design {
                 throw new IllegalArgumentException("the target '" + target.name() + "' cannot also be the weights");
             }
             if (weight != null && !weight.isNumeric()) {
+                int row = table.firstRow() + firstNonNumeric(weight);
                 throw new IllegalArgumentException("the weight column '" + weight.name()
-                        + "' is not numeric (for example row " + firstNonNumeric(weight) + ")");
+                        + "' is not numeric (for example row " + row + ")");
             }
             resolveFeatures();
             selectRows(target, weight);
@@ -437,7 +438,7 @@ public final class Design {
             for (int r = 0; r < rows.length; r++) {
                 double v = weight.number(rows[r]);
                 if (v < 0) {
-                    throw new IllegalArgumentException(table.source() + ", row " + (rows[r] + 1) + ", column '"
+                    throw new IllegalArgumentException(row(rows[r]) + ", column '"
                             + weight.name() + "': weight " + weight.text(rows[r]) + " is negative");
                 }
                 w[r] = v;
@@ -456,7 +457,7 @@ public final class Design {
                         double raw = c.number(rows[r]);
                         v[r] = f.apply(raw);
                         if (!Double.isFinite(v[r])) {
-                            throw new IllegalArgumentException(table.source() + ", row " + (rows[r] + 1) + ": feature '"
+                            throw new IllegalArgumentException(row(rows[r]) + ": feature '"
                                     + f.label() + "' is " + v[r] + " (" + c.name() + " = " + c.text(rows[r]) + ")");
                         }
                     }
@@ -499,6 +500,11 @@ public final class Design {
                     x[r][j] = v[r];
                 }
             }
+        }
+
+        /** The source and the row in it (as the file numbers it: a chunk of a stream starts past row 1). */
+        private String row(int row) {
+            return table.source() + ", row " + (table.firstRow() + row + 1);
         }
 
         private static int firstNonNumeric(Column c) {

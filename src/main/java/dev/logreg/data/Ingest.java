@@ -6,19 +6,23 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Reading a table: a whole file or text into one {@link Table}. The {@link Parts} of the text are assembled here; the rules about the header, the
+ * Reading a table: a whole file or text into one {@link Table}, or a file as a stream of tables of
+ * consecutive rows. The {@link Parts} of the text are assembled here; the rules about the header, the
  * rows and the column types, and the order in which mistakes are reported, are applied here.
  *
  * <p>A whole table reports the first of these that the text has, as the reader before it (Commons CSV and
@@ -35,6 +39,10 @@ final class Ingest {
     static final long MAX_PART_BYTES = 64L << 20;
     /** Stretches per thread, so that threads that finish early take more. */
     static final int PARTS_PER_THREAD = 4;
+    /** The stretch of a plain file that a stream parses at a time. */
+    static final long STREAM_PART_BYTES = 4L << 20;
+    /** The cells a stream parses at a time from a text read from its start. */
+    static final int STREAM_PART_CELLS = 1 << 19;
 
     private Ingest() {
     }
@@ -63,7 +71,7 @@ final class Ingest {
      */
     static Table read(Path file, char delimiter, Collection<String> categorical, long partBytes) {
         Set<String> forced = forced(categorical);
-        try (Parts parts = open(file, delimiter, forced, partBytes)) {
+        try (Parts parts = open(file, delimiter, forced, partBytes, false)) {
             return read(parts, forced);
         } catch (IOException e) {
             throw closing(file, e);
@@ -99,6 +107,26 @@ final class Ingest {
         }
     }
 
+    /**
+     * Streams a file: see {@link Table#stream}.
+     *
+     * @param file the file
+     * @param delimiter the cell separator
+     * @param categorical names of columns to read as categorical
+     * @param chunkRows the most rows of a chunk
+     * @param chunks what takes each chunk
+     * @param partBytes the bytes of a plain file parsed at a time
+     */
+    static void stream(Path file, char delimiter, Collection<String> categorical, int chunkRows,
+                       Consumer<Table> chunks, long partBytes) {
+        Set<String> forced = forced(categorical);
+        try (Parts parts = open(file, delimiter, forced, partBytes, true)) {
+            stream(parts, forced, chunkRows, chunks);
+        } catch (IOException e) {
+            throw closing(file, e);
+        }
+    }
+
     private static IllegalArgumentException closing(Path file, IOException e) {
         return new IllegalArgumentException("cannot read " + file + ": " + TextFile.reason(e), e);
     }
@@ -108,7 +136,7 @@ final class Ingest {
     }
 
     /** The parts of a file: a plain regular file by stretches, a gzip one from its start, anything else in memory. */
-    private static Parts open(Path file, char delimiter, Set<String> forced, long partBytes) {
+    private static Parts open(Path file, char delimiter, Set<String> forced, long partBytes, boolean stream) {
         try {
             Input input;
             if (!Files.isRegularFile(file)) {
@@ -122,7 +150,7 @@ final class Ingest {
             } else {
                 input = new Input.Plain(file);
             }
-            return Parts.of(input, delimiter, null, forced, partBytes, false);
+            return Parts.of(input, delimiter, null, forced, partBytes, stream);
         } catch (BadTextException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
@@ -191,7 +219,134 @@ final class Ingest {
                 p.cells[j] = null;
             }
         }
-        return new Table(source, (int) rows, Collections.unmodifiableMap(columns));
+        return new Table(source, 0, (int) rows, Collections.unmodifiableMap(columns));
+    }
+
+    /**
+     * Chunks of a file: the first decides the types, each is handed over when it is read whole (with the rows
+     * before it checked), and a mistake is thrown when the chunk that holds it is reached.
+     */
+    private static void stream(Parts parts, Set<String> forced, int chunkRows, Consumer<Table> chunks) {
+        String source = parts.input.name;
+        List<String> names = parts.names();
+        byte[] modes = parts.modes();
+        Deque<Part> queue = new ArrayDeque<>();
+        long have = 0;
+        boolean ragged = false;
+        while (have < chunkRows && !ragged) {
+            Part p = parts.next((int) (chunkRows - have));
+            if (p == null) {
+                break;
+            }
+            queue.add(p);
+            have += p.rows;
+            ragged = p.raggedRow >= 0;
+        }
+        checkHeader(source, names);
+        checkData(source, names, forced, have == 0 && !ragged);
+        if (ragged && have < chunkRows) {
+            throw ragged(source, have, queue.getLast().raggedCells, names.size());
+        }
+        int n = names.size();
+        int window = (int) Math.min(chunkRows, have);
+        boolean[] text = new boolean[n];
+        for (int j = 0; j < n; j++) {
+            text[j] = modes[j] == PartParser.TEXT;
+            long before = 0;
+            for (Part p : queue) {
+                text[j] |= before < window && p.cells[j].hasTextBefore((int) Math.min(p.rows, window - before));
+                before += p.rows;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            long before = 0;
+            for (Part p : queue) {
+                Part.Cells c = p.cells[j];
+                if (!text[j] && c.firstInfinite >= 0 && before + c.firstInfinite < window) {
+                    throw infinite(source, names.get(j), before + c.firstInfinite, c.infiniteText);
+                }
+                before += p.rows;
+            }
+        }
+        byte[] later = new byte[n];
+        for (int j = 0; j < n; j++) {
+            later[j] = text[j] ? PartParser.TEXT : PartParser.FREE;
+        }
+        parts.modes(later);
+        int partRows = Math.max(1, STREAM_PART_CELLS / Math.max(1, n));
+        long firstRow = 0;
+        int used = 0;
+        for (;;) {
+            List<Slice> slices = new ArrayList<>();
+            int rows = 0;
+            while (rows < chunkRows) {
+                if (queue.isEmpty()) {
+                    Part p = parts.next(partRows);
+                    if (p == null) {
+                        break;
+                    }
+                    queue.add(p);
+                }
+                Part p = queue.peek();
+                if (used == p.rows) {
+                    if (p.raggedRow >= 0) {
+                        throw ragged(source, firstRow + rows, p.raggedCells, n);
+                    }
+                    queue.poll();
+                    used = 0;
+                    continue;
+                }
+                int to = (int) Math.min(p.rows, (long) used + chunkRows - rows);
+                withText(parts, p, text);
+                slices.add(new Slice(p, used, to));
+                rows += to - used;
+                used = to;
+            }
+            if (rows == 0) {
+                return;
+            }
+            checkChunk(source, names, text, slices, firstRow);
+            Map<String, Column> columns = new LinkedHashMap<>();
+            for (int j = 0; j < n; j++) {
+                columns.put(names.get(j), column(names.get(j), j, text[j], slices, rows));
+            }
+            chunks.accept(new Table(source, Math.toIntExact(firstRow), rows, Collections.unmodifiableMap(columns)));
+            firstRow += rows;
+            if (rows < chunkRows) {
+                return;
+            }
+        }
+    }
+
+    /** The first row of a chunk, by row then column, with a text cell in a numeric column or an infinite value. */
+    private static void checkChunk(String source, List<String> names, boolean[] text, List<Slice> slices,
+                                   long firstRow) {
+        long row = firstRow;
+        for (Slice s : slices) {
+            long worst = Long.MAX_VALUE;
+            IllegalArgumentException error = null;
+            for (int j = 0; j < names.size(); j++) {
+                Part.Cells c = s.part.cells[j];
+                if (text[j]) {
+                    continue;
+                }
+                if (c.textFrom >= s.from && c.textFrom < s.to && row + c.textFrom - s.from < worst) {
+                    worst = row + c.textFrom - s.from;
+                    error = new IllegalArgumentException(source + ", row " + (worst + 1) + ", column '"
+                            + names.get(j) + "': '" + c.firstText + "' is not a number, but the first rows of "
+                            + source + " made '" + names.get(j) + "' numeric; name the column as categorical"
+                            + " (on the command line: --categorical " + names.get(j) + ") to read it as labels");
+                }
+                if (c.firstInfinite >= s.from && c.firstInfinite < s.to && row + c.firstInfinite - s.from < worst) {
+                    worst = row + c.firstInfinite - s.from;
+                    error = infinite(source, names.get(j), worst, c.infiniteText);
+                }
+            }
+            if (error != null) {
+                throw error;
+            }
+            row += s.to - s.from;
+        }
     }
 
     /** Gives the text columns of a part that read some of their cells as numbers the text of those cells. */

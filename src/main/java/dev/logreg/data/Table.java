@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A table read from delimited text (CSV): named columns, each numeric or categorical, with
@@ -43,6 +44,8 @@ import java.util.Set;
  * file order would: text that cannot be read (anywhere), then the header, then the first row with the
  * wrong number of cells, then the first infinite value of each numeric column, column by column.
  *
+ * <p>{@link #stream} reads a file too large for memory as consecutive tables of at most a given number of
+ * rows, whose {@link #firstRow()} says where they are in the file.
  */
 public final class Table {
 
@@ -50,16 +53,19 @@ public final class Table {
     public static final Set<String> MISSING = Set.of("", "?", "NA", "NaN");
 
     private final String source;
+    private final int firstRow;
     private final int rows;
     private final Map<String, Column> columns;
 
     /**
      * @param source where the table came from, for messages
+     * @param firstRow the index (from 0) in the file of the table's first data row
      * @param rows the number of data rows
      * @param columns the columns by name, in file order (not copied)
      */
-    Table(String source, int rows, Map<String, Column> columns) {
+    Table(String source, int firstRow, int rows, Map<String, Column> columns) {
         this.source = source;
+        this.firstRow = firstRow;
         this.rows = rows;
         this.columns = columns;
     }
@@ -122,6 +128,47 @@ public final class Table {
         return Ingest.read(in, source, delimiter, header, categorical);
     }
 
+    /**
+     * Reads a delimited file whose first row is the header once, handing over its data rows as consecutive
+     * tables (chunks) of at most {@code chunkRows} rows, in file order: every chunk but the last has
+     * {@code chunkRows} rows. Each chunk has the file's column names and the same column types; its
+     * {@link #firstRow()} is the index in the file of its first row, and its messages (and those of a
+     * {@link Design} or {@link Encoder} on it) name the rows of the file.
+     *
+     * <p>The types are decided on the first chunk, by the rules of {@link #read(Path, char, Collection)}, with
+     * the columns named in {@code categorical}: a later cell that is not a number in a column the first chunk
+     * made numeric is an error (name the column as categorical to read it as labels). A categorical chunk
+     * column's levels are those of its own rows.
+     *
+     * <p>Memory is bounded by a few chunks (and a few stretches of the file parsed ahead, on all processors),
+     * whatever the size of the file. {@code chunks} is called on the calling thread, one chunk at a time; the
+     * chunk is not used by the stream after the call. A mistake in the file throws the
+     * {@link IllegalArgumentException} {@link #read(Path, char, Collection)} would throw, when the stream
+     * reaches the chunk that holds it: every chunk before it has been handed over. A file that is not a
+     * regular file (a pipe) is read into memory first.
+     *
+     * @param file the file: UTF-8 text, or gzip-compressed UTF-8 text
+     * @param delimiter the cell separator
+     * @param categorical names of columns to read as categorical even if they look numeric (null: none)
+     * @param chunkRows the most rows of a chunk, at least 1
+     * @param chunks what takes each chunk
+     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary,
+     *     or corrupt gzip data), or breaks the rules, or a cell contradicts the types of the first chunk; or
+     *     whatever {@code chunks} throws
+     */
+    public static void stream(Path file, char delimiter, Collection<String> categorical, int chunkRows,
+                              Consumer<Table> chunks) {
+        checkFile(file);
+        checkDelimiter(delimiter);
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows is " + chunkRows + "; a chunk has at least 1 row");
+        }
+        if (chunks == null) {
+            throw new IllegalArgumentException("chunks is null");
+        }
+        Ingest.stream(file, delimiter, categorical, chunkRows, chunks, Ingest.STREAM_PART_BYTES);
+    }
+
     private static void checkFile(Path file) {
         if (file == null) {
             throw new IllegalArgumentException("file is null");
@@ -159,6 +206,14 @@ public final class Table {
     /** @return the number of data rows */
     public int rows() {
         return rows;
+    }
+
+    /**
+     * @return the index (from 0) in the file of this table's first data row: 0 for a whole table, the chunk's
+     *     place for a chunk of {@link #stream}
+     */
+    public int firstRow() {
+        return firstRow;
     }
 
     /** @return the column names in file order */

@@ -161,6 +161,7 @@ class TableAgainstReferenceTest {
         Table t = read.get();
         assertEquals(reference.names(), t.names());
         assertEquals(reference.rows(), t.rows());
+        assertEquals(0, t.firstRow());
         int[] all = new int[t.rows()];
         Arrays.setAll(all, i -> i);
         for (CommonsCsvReference.RefColumn e : reference.columns()) {
