@@ -28,7 +28,8 @@ final class Blocks {
         private final List<double[]> blocks = new ArrayList<>();
         private double[] current = new double[MIN_BLOCK];
         private int used;
-        private int size;
+        /** The values in the blocks before {@link #current}. */
+        private int filled;
 
         Doubles() {
             blocks.add(current);
@@ -37,17 +38,37 @@ final class Blocks {
         /** @param value appended */
         void add(double value) {
             if (used == current.length) {
+                filled += used;
                 current = new double[nextLength(current.length)];
                 blocks.add(current);
                 used = 0;
             }
             current[used++] = value;
-            size++;
         }
 
         /** @return the number of values */
         int size() {
-            return size;
+            return filled + used;
+        }
+
+        /**
+         * @param to one past the last value looked at, at most {@link #size()}
+         * @return whether a value before {@code to} is not NaN
+         */
+        boolean anyNumber(int to) {
+            int start = 0;
+            for (double[] block : blocks) {
+                for (int i = 0, end = Math.min(block.length, to - start); i < end; i++) {
+                    if (!Double.isNaN(block[i])) {
+                        return true;
+                    }
+                }
+                start += block.length;
+                if (start >= to) {
+                    break;
+                }
+            }
+            return false;
         }
 
         /**
@@ -80,7 +101,8 @@ final class Blocks {
         private final List<int[]> blocks = new ArrayList<>();
         private int[] current = new int[MIN_BLOCK];
         private int used;
-        private int size;
+        /** The values in the blocks before {@link #current}. */
+        private int filled;
 
         Ints() {
             blocks.add(current);
@@ -89,17 +111,17 @@ final class Blocks {
         /** @param value appended */
         void add(int value) {
             if (used == current.length) {
+                filled += used;
                 current = new int[nextLength(current.length)];
                 blocks.add(current);
                 used = 0;
             }
             current[used++] = value;
-            size++;
         }
 
         /** @return the number of values */
         int size() {
-            return size;
+            return filled + used;
         }
 
         /**

@@ -74,8 +74,6 @@ final class Part {
         Levels levels;
         /** The cell that is not a number at {@link #textFrom}, for messages. */
         String firstText;
-        /** The number of cells before {@link #textFrom} that are not missing (numbers and infinite ones). */
-        int present;
         /** The first infinite cell (Inf, or a number too large for a double), or -1. */
         int firstInfinite = -1;
         /** Its text. */
@@ -114,10 +112,12 @@ final class Part {
 
         /**
          * @param rows the part's rows
-         * @return whether some of the rows were read as numbers that are not missing, so have no text yet
+         * @return whether some of the rows were read as numbers that are not missing (or as infinite ones), so have
+         *     no text yet
          */
         boolean needsText(int rows) {
-            return Math.min(textFrom, rows) > 0 && present > 0;
+            int numeric = Math.min(textFrom, rows);
+            return numeric > 0 && (firstInfinite >= 0 && firstInfinite < numeric || numbers.anyNumber(numeric));
         }
     }
 }

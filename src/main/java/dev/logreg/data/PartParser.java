@@ -50,6 +50,8 @@ final class PartParser extends AbstractBaseCsvCallbackHandler<Object> {
     private Part.Cells[] cells;
     /** A row had the wrong number of cells: nothing more is kept. */
     private boolean stopped;
+    /** Cells go into the part: there is one, the header is read, no rows are left to skip, nothing stopped. */
+    private boolean storing;
 
     /** The strict parser may have misread a cell since the last {@link #misread()}. */
     private boolean misread;
@@ -118,6 +120,7 @@ final class PartParser extends AbstractBaseCsvCallbackHandler<Object> {
                 cells[j] = new Part.Cells(partModes[j] == TEXT);
             }
         }
+        updateStoring();
     }
 
     /** @return whether the strict parser may have misread a cell since the last call (which clears it) */
@@ -137,8 +140,8 @@ final class PartParser extends AbstractBaseCsvCallbackHandler<Object> {
         return part;
     }
 
-    private boolean storing() {
-        return part != null && header == null && skip == 0 && !stopped;
+    private void updateStoring() {
+        storing = part != null && header == null && skip == 0 && !stopped;
     }
 
     @Override
@@ -148,7 +151,7 @@ final class PartParser extends AbstractBaseCsvCallbackHandler<Object> {
 
     @Override
     protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
-        if (!storing() || index >= cells.length || modes[index] == SKIP) {
+        if (!storing || index >= cells.length || modes[index] == SKIP) {
             other(buf, offset, length, quoted);
             return;
         }
@@ -179,11 +182,10 @@ final class PartParser extends AbstractBaseCsvCallbackHandler<Object> {
                 c.numbers.add(Double.NaN);
                 return;
             }
-            boolean number = Numbers.isNumber(buf, from, to);
-            if (number || Numbers.isInfinite(buf, from, to)) {
-                double value = number ? Numbers.parse(buf, from, to) : Double.POSITIVE_INFINITY;
-                c.present++;
-                if (Double.isInfinite(value)) {
+            double value = Numbers.value(buf, from, to);
+            boolean infinite = Double.isInfinite(value) || Double.isNaN(value) && Numbers.isInfinite(buf, from, to);
+            if (infinite || !Double.isNaN(value)) {
+                if (infinite) {
                     if (c.firstInfinite < 0) {
                         c.firstInfinite = part.rows;
                         c.infiniteText = new String(buf, from, to - from);
@@ -281,14 +283,17 @@ final class PartParser extends AbstractBaseCsvCallbackHandler<Object> {
             names = List.copyOf(header);
             header = null;
             headerLine = line;
+            updateStoring();
         } else if (skip > 0) {
             skip--;
-        } else if (storing()) {
+            updateStoring();
+        } else if (storing) {
             int count = getFieldCount();
             if (count != cells.length) {
                 part.raggedRow = part.rows;
                 part.raggedCells = count;
                 stopped = true;
+                updateStoring();
             } else {
                 part.rows++;
             }

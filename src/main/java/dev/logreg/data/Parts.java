@@ -40,16 +40,19 @@ abstract class Parts implements Closeable {
     final char delimiter;
     /** The names of the columns to read as text (categorical) from the start. */
     private final Set<String> categorical;
-    /** Whether a ragged row ends a parse (else the parse reads on to find what makes the text unreadable). */
-    final boolean stopAtRaggedRow;
+    /**
+     * Whether the parts are for a stream: a ragged row then ends a parse (else the parse reads on to find what
+     * makes the text unreadable), and only a few stretches of a plain file are parsed ahead.
+     */
+    final boolean stream;
     /** How to read each column in parts not yet parsed; null until the names are known. */
     private byte[] modes;
 
-    Parts(Input input, char delimiter, Set<String> categorical, boolean stopAtRaggedRow) {
+    Parts(Input input, char delimiter, Set<String> categorical, boolean stream) {
         this.input = input;
         this.delimiter = delimiter;
         this.categorical = categorical;
-        this.stopAtRaggedRow = stopAtRaggedRow;
+        this.stream = stream;
     }
 
     /**
@@ -60,17 +63,17 @@ abstract class Parts implements Closeable {
      * @param header the column names, or null to take them from the first record
      * @param categorical the names of the columns to read as text
      * @param partBytes the bytes per stretch of a plain file (a stretch ends at the next line end after them)
-     * @param stopAtRaggedRow whether a ragged row ends a parse
+     * @param stream whether the parts are for a stream
      * @return the parts
      * @throws IOException if a file cannot be read
      */
     static Parts of(Input input, char delimiter, List<String> header, Set<String> categorical, long partBytes,
-                    boolean stopAtRaggedRow) throws IOException {
+                    boolean stream) throws IOException {
         if (input instanceof Input.Plain plain) {
-            return new Stretches(plain, delimiter, categorical, partBytes, stopAtRaggedRow);
+            return new Stretches(plain, delimiter, categorical, partBytes, stream);
         }
         Run.Spec spec = new Run.Spec(input, delimiter, 0, Long.MAX_VALUE, 1, true, header == null, 0);
-        return new Sequential(spec, header, categorical, stopAtRaggedRow);
+        return new Sequential(spec, header, categorical, stream);
     }
 
     /**
@@ -206,10 +209,10 @@ abstract class Parts implements Closeable {
          * @param spec the parse
          * @param names the column names if the first record is not the header, else null
          * @param categorical the names of the columns to read as text
-         * @param stopAtRaggedRow whether a ragged row ends the parse
+         * @param stream whether the parts are for a stream
          */
-        Sequential(Run.Spec spec, List<String> names, Set<String> categorical, boolean stopAtRaggedRow) {
-            super(spec.input(), spec.delimiter(), categorical, stopAtRaggedRow);
+        Sequential(Run.Spec spec, List<String> names, Set<String> categorical, boolean stream) {
+            super(spec.input(), spec.delimiter(), categorical, stream);
             this.spec = spec;
             this.givenNames = names;
         }
@@ -237,7 +240,7 @@ abstract class Parts implements Closeable {
 
         private Run start(Run.Spec s) {
             try {
-                return new Run(s, givenNames, stopAtRaggedRow);
+                return new Run(s, givenNames, stream);
             } catch (BadTextException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             } catch (IOException e) {
@@ -298,7 +301,8 @@ abstract class Parts implements Closeable {
      * threads as there are processors: each stretch is one part, parsed from its start as if a record started
      * there. The parts are checked in order: if the one before a stretch ended outside quotes (its quotes
      * balance), the stretch did start a record, and its part is the one a single parse would have given.
-     * A few stretches are parsed ahead of the part asked for: the parts held are bounded, whatever the file.
+     * For a stream, a few stretches are parsed ahead of the part asked for, so that the parts held are bounded
+     * whatever the file; for a whole table, all are (the threads never wait for the caller).
      */
     static final class Stretches extends Parts {
         private final Input.Plain plain;
@@ -320,12 +324,12 @@ abstract class Parts implements Closeable {
          * @param delimiter the cell separator
          * @param categorical the names of the columns to read as text
          * @param partBytes the bytes per stretch
-         * @param stopAtRaggedRow whether a ragged row ends a parse
+         * @param stream whether the parts are for a stream
          * @throws IOException if the file cannot be read
          */
-        Stretches(Input.Plain plain, char delimiter, Set<String> categorical, long partBytes,
-                  boolean stopAtRaggedRow) throws IOException {
-            super(plain, delimiter, categorical, stopAtRaggedRow);
+        Stretches(Input.Plain plain, char delimiter, Set<String> categorical, long partBytes, boolean stream)
+                throws IOException {
+            super(plain, delimiter, categorical, stream);
             this.plain = plain;
             long dataStart = readHeader();
             for (long start = dataStart; start < plain.size(); ) {
@@ -345,7 +349,7 @@ abstract class Parts implements Closeable {
         /** @return where the data start: after the header, or at the end if it fails */
         private long readHeader() throws IOException {
             Run.Spec spec = new Run.Spec(plain, delimiter, 0, plain.size(), 1, false, true, 0);
-            try (Run header = new Run(spec, null, stopAtRaggedRow)) {
+            try (Run header = new Run(spec, null, stream)) {
                 names = header.names();
                 if (header.headerFailure() != null) {
                     headerFailure = failure(header.next(new byte[0], 1));
@@ -379,7 +383,7 @@ abstract class Parts implements Closeable {
                 tail.modes(modes());
                 return tail.next(rows);
             }
-            while (ahead.size() < threads + 1 && next < stretches.size()) {
+            while ((!stream || ahead.size() < threads + 1) && next < stretches.size()) {
                 Run.Spec spec = spec(next++);
                 byte[] m = modes();
                 if (pool == null) {
@@ -399,7 +403,7 @@ abstract class Parts implements Closeable {
                 cancel();
                 Run.Spec from = new Run.Spec(plain, delimiter, part.spec.start(), plain.size(), part.spec.line(),
                         false, false, 0);
-                tail = new Sequential(from, names, Set.of(), stopAtRaggedRow);
+                tail = new Sequential(from, names, Set.of(), stream);
                 tail.modes(modes());
                 return tail.next(rows);
             }
@@ -417,7 +421,7 @@ abstract class Parts implements Closeable {
         }
 
         private Part parse(Run.Spec spec, byte[] columnModes) throws IOException {
-            try (Run run = new Run(spec, names, stopAtRaggedRow)) {
+            try (Run run = new Run(spec, names, stream)) {
                 return run.next(columnModes, Integer.MAX_VALUE);
             }
         }

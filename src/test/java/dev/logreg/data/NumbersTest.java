@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The cell rules on characters: the hand-written number scan agrees with the rules' pattern, a number
- * parses (fastdoubleparser) to exactly the double {@link Double#parseDouble} gives, and the canonical
- * text of a value reads back to it.
+ * parses (by the exact fast path or fastdoubleparser) to exactly the double {@link Double#parseDouble}
+ * gives, and the canonical text of a value reads back to it.
  */
 class NumbersTest {
 
@@ -42,6 +42,29 @@ class NumbersTest {
                 Combinators.combine(Arbitraries.of("e", "E"), Arbitraries.of("", "-"),
                         Arbitraries.integers().between(0, 30)).as((e, s, x) -> e + s + "00" + x));
         return Combinators.combine(sign, mantissa, exponent).as((s, m, e) -> s + m + e);
+    }
+
+    /**
+     * Numbers at the edges of the exact fast path: up to 20 digits (18 gather exactly), significands around
+     * 2<sup>53</sup>, powers of ten around &plusmn;22.
+     */
+    @Provide
+    Arbitrary<String> nearTheFastPath() {
+        Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(20);
+        Arbitrary<String> edge = Arbitraries.of("9007199254740991", "9007199254740992", "9007199254740993",
+                "999999999999999999", "1000000000000000000", "123456789012345678");
+        Arbitrary<String> mantissa = Arbitraries.oneOf(digits, edge,
+                Combinators.combine(digits, digits).as((a, b) -> a + "." + b),
+                Combinators.combine(edge, Arbitraries.integers().between(1, 18)).as((e, k) -> e.substring(0,
+                        Math.min(k, e.length())) + "." + e.substring(Math.min(k, e.length()))));
+        Arbitrary<String> exponent = Arbitraries.oneOf(Arbitraries.just(""),
+                Arbitraries.integers().between(-30, 30).map(x -> "e" + x));
+        return Combinators.combine(Arbitraries.of("", "-"), mantissa, exponent).as((s, m, e) -> s + m + e);
+    }
+
+    @Property(tries = 3000)
+    void aNumberNearTheFastPathParsesToTheSameDoubleAsTheJdk(@ForAll("nearTheFastPath") String cell) {
+        assertParsesAsTheJdk(cell);
     }
 
     /** Doubles' own texts, with their 17 significant digits, and values near the ends of the range. */
@@ -75,7 +98,7 @@ class NumbersTest {
     private static void assertParsesAsTheJdk(String cell) {
         char[] chars = ("  " + cell + " ").toCharArray();
         assertTrue(Numbers.isNumber(chars, 2, 2 + cell.length()), cell);
-        double parsed = Numbers.parse(chars, 2, 2 + cell.length());
+        double parsed = Numbers.value(chars, 2, 2 + cell.length());
         assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cell)), Double.doubleToRawLongBits(parsed), cell);
     }
 
