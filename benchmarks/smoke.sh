@@ -28,10 +28,10 @@ run() {
   fi
 }
 
-# Every benchmark class but ModelBenchmark has a 'shape' parameter; 10000x10 is the smallest.
-run '^(?!.*ModelBenchmark).*' -p shape=10000x10
-# ModelBenchmark has 'rows' instead (a million by default): 10,000 here.
-run 'ModelBenchmark' -p rows=10000
+# Every benchmark class but ModelBenchmark and IngestBenchmark has a 'shape' parameter; 10000x10 is the smallest.
+run '^(?!.*(ModelBenchmark|IngestBenchmark)).*' -p shape=10000x10
+# ModelBenchmark and IngestBenchmark have 'rows' instead (a million by default): 10,000 here.
+run '(ModelBenchmark|IngestBenchmark)' -p rows=10000
 # The embedded Skin Segmentation data: load, validate the counts, one pass.
 run 'KernelBenchmark.streamPass' -p shape=skin
 

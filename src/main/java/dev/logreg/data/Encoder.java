@@ -486,7 +486,7 @@ public final class Encoder {
             if (r.levels == null) {
                 double v = r.feature.apply(c.number(i));
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException(table.source() + ", row " + (i + 1) + ": feature '"
+                    throw new IllegalArgumentException(row(table, i) + ": feature '"
                             + r.feature.label() + "' is " + v + " (" + c.name() + " = " + c.text(i) + ")");
                 }
                 row[base + r.offset] = v;
@@ -496,7 +496,7 @@ public final class Encoder {
                     if (unseen == UnseenLevel.MISSING) {
                         return false;
                     }
-                    throw new IllegalArgumentException(table.source() + ", row " + (i + 1) + ", column '"
+                    throw new IllegalArgumentException(row(table, i) + ", column '"
                             + c.name() + "': level '" + c.text(i) + "' was not seen in fitting (levels: "
                             + String.join(", ", r.input.levels()) + ")");
                 }
@@ -508,11 +508,16 @@ public final class Encoder {
         return true;
     }
 
+    /** The source and the row in it (as the file numbers it: a chunk of a stream starts past row 1). */
+    private static String row(Table table, int row) {
+        return table.source() + ", row " + (table.firstRow() + row + 1);
+    }
+
     /** The error for a column the model reads as numeric that is not, naming its first cell that is no number. */
     private static IllegalArgumentException notNumeric(Table table, Column column) {
         for (int i = 0; i < column.size(); i++) {
             if (!column.isMissing(i) && !Table.isNumber(column.text(i))) {
-                return new IllegalArgumentException(table.source() + ", row " + (i + 1) + ", column '"
+                return new IllegalArgumentException(row(table, i) + ", column '"
                         + column.name() + "': '" + column.text(i) + "' is not a number; the model reads '"
                         + column.name() + "' as numeric");
             }

@@ -1,25 +1,13 @@
 package dev.logreg.data;
 
-import dev.logreg.data.Utf8Reader.BadTextException;
-import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.function.Consumer;
 
 /**
  * A table read from delimited text (CSV): named columns, each numeric or categorical, with
@@ -42,22 +30,42 @@ import org.apache.commons.csv.CSVRecord;
  * UTF-8, or a NUL byte (binary data), is an error naming the line and byte offset where it is.
  * Rows are numbered from 1 in messages (the first row after the header is row 1). Mistakes in the
  * file throw {@link IllegalArgumentException} naming the file, row and column.
+ *
+ * <p>Cells are quoted with {@code "} (a quote inside a quoted cell is written twice); a quoted cell may
+ * hold delimiters and line breaks, and white space between a delimiter and a quote is ignored. Empty lines
+ * are skipped. A number is read to exactly the double {@link Double#parseDouble} gives.
+ *
+ * <p>A numeric column holds one {@code double} per cell and a categorical one an {@code int} code per
+ * cell and each distinct level once; a numeric cell's {@link Column#text(int)} is the canonical text of
+ * its value, not the text it was read from. A plain (uncompressed) file is parsed in stretches on all
+ * processors; a gzip file, a file that is not a regular file (a pipe) and a {@link Reader} are parsed in
+ * one pass. Where a column turns out to be categorical after cells of it were read as numbers, those
+ * rows of the file are parsed again for their text. The mistakes in a file are reported as one pass in
+ * file order would: text that cannot be read (anywhere), then the header, then the first row with the
+ * wrong number of cells, then the first infinite value of each numeric column, column by column.
+ *
+ * <p>{@link #stream} reads a file too large for memory as consecutive tables of at most a given number of
+ * rows, whose {@link #firstRow()} says where they are in the file.
  */
 public final class Table {
 
     /** The cells read as missing values. */
     public static final Set<String> MISSING = Set.of("", "?", "NA", "NaN");
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final Pattern INFINITE = Pattern.compile("[+-]?(inf|infinity)", Pattern.CASE_INSENSITIVE);
-
     private final String source;
+    private final int firstRow;
     private final int rows;
     private final Map<String, Column> columns;
 
-    private Table(String source, int rows, Map<String, Column> columns) {
+    /**
+     * @param source where the table came from, for messages
+     * @param firstRow the index (from 0) in the file of the table's first data row
+     * @param rows the number of data rows
+     * @param columns the columns by name, in file order (not copied)
+     */
+    Table(String source, int firstRow, int rows, Map<String, Column> columns) {
         this.source = source;
+        this.firstRow = firstRow;
         this.rows = rows;
         this.columns = columns;
     }
@@ -91,28 +99,14 @@ public final class Table {
      *     or corrupt gzip data), or breaks the rules
      */
     public static Table read(Path file, char delimiter, Collection<String> categorical) {
-        if (file == null) {
-            throw new IllegalArgumentException("file is null");
-        }
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("no such file: " + file);
-        }
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + " is a directory, not a data file");
-        }
-        try (Reader in = TextFile.open(file)) {
-            return read(in, file.toString(), delimiter, null, categorical);
-        } catch (BadTextException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("no such file: " + file, e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + TextFile.reason(e), e);
-        }
+        checkFile(file);
+        checkDelimiter(delimiter);
+        return Ingest.read(file, delimiter, categorical, Ingest.partBytes(file));
     }
 
     /**
-     * Reads delimited text. A byte-order mark (U+FEFF) as its first character is dropped.
+     * Reads delimited text. A byte-order mark (U+FEFF) as its first character is dropped. The text is held in
+     * memory while it is parsed.
      *
      * @param in the text; not closed
      * @param source what to call it in messages (a file name)
@@ -130,133 +124,70 @@ public final class Table {
         if (source == null) {
             throw new IllegalArgumentException("source is null");
         }
-        List<String[]> records = new ArrayList<>();
-        try {
-            CSVParser parser = CSVFormat.DEFAULT.builder()
-                    .setDelimiter(delimiter)
-                    .setIgnoreEmptyLines(true)
-                    .setTrim(true)
-                    .setIgnoreSurroundingSpaces(true)
-                    .build()
-                    .parse(withoutByteOrderMark(in));
-            for (CSVRecord record : parser) {
-                records.add(record.values());
-            }
-        } catch (IOException e) {
-            throw failure(e, "cannot read " + source + ": " + message(e));
-        } catch (UncheckedIOException e) {
-            throw failure(e, "cannot parse " + source + ": " + message(e));
-        }
-        List<String> names;
-        int first;
-        if (header == null) {
-            if (records.isEmpty()) {
-                throw new IllegalArgumentException(source + " is empty: expected a header row and data rows");
-            }
-            names = List.of(records.get(0));
-            first = 1;
-        } else {
-            names = List.copyOf(header);
-            first = 0;
-        }
-        checkNames(source, names);
-        int m = records.size() - first;
-        if (m == 0) {
-            throw new IllegalArgumentException(source + " has a header but no data rows");
-        }
-        Set<String> forced = categorical == null ? Set.of() : new LinkedHashSet<>(categorical);
-        for (String name : forced) {
-            if (!names.contains(name)) {
-                throw new IllegalArgumentException("unknown column '" + name + "' given as categorical; "
-                        + source + " has columns " + String.join(", ", names));
-            }
-        }
-        int n = names.size();
-        String[][] cells = new String[n][m];
-        for (int i = 0; i < m; i++) {
-            String[] record = records.get(first + i);
-            if (record.length != n) {
-                throw new IllegalArgumentException(source + ", row " + (i + 1) + ": " + record.length
-                        + (record.length == 1 ? " cell" : " cells") + ", but the header has " + n + " columns");
-            }
-            for (int j = 0; j < n; j++) {
-                String cell = record[j];
-                cells[j][i] = MISSING.contains(cell) ? null : cell;
-            }
-        }
-        Map<String, Column> columns = new LinkedHashMap<>();
-        for (int j = 0; j < n; j++) {
-            String name = names.get(j);
-            columns.put(name, column(source, name, cells[j], forced.contains(name)));
-        }
-        return new Table(source, m, Collections.unmodifiableMap(columns));
+        checkDelimiter(delimiter);
+        return Ingest.read(in, source, delimiter, header, categorical);
     }
 
     /**
-     * Drops a byte-order mark, as spreadsheets write it, before the parser sees it: it is not part of the first
-     * cell, and a quote after it must still open a quoted cell.
+     * Reads a delimited file whose first row is the header once, handing over its data rows as consecutive
+     * tables (chunks) of at most {@code chunkRows} rows, in file order: every chunk but the last has
+     * {@code chunkRows} rows. Each chunk has the file's column names and the same column types; its
+     * {@link #firstRow()} is the index in the file of its first row, and its messages (and those of a
+     * {@link Design} or {@link Encoder} on it) name the rows of the file.
+     *
+     * <p>The types are decided on the first chunk, by the rules of {@link #read(Path, char, Collection)}, with
+     * the columns named in {@code categorical}: a later cell that is not a number in a column the first chunk
+     * made numeric is an error (name the column as categorical to read it as labels). A categorical chunk
+     * column's levels are those of its own rows.
+     *
+     * <p>Memory is bounded by a few chunks (and a few stretches of the file parsed ahead, on all processors),
+     * whatever the size of the file. {@code chunks} is called on the calling thread, one chunk at a time; the
+     * chunk is not used by the stream after the call. A mistake in the file throws the
+     * {@link IllegalArgumentException} {@link #read(Path, char, Collection)} would throw, when the stream
+     * reaches the chunk that holds it: every chunk before it has been handed over. A file that is not a
+     * regular file (a pipe) is read into memory first.
+     *
+     * @param file the file: UTF-8 text, or gzip-compressed UTF-8 text
+     * @param delimiter the cell separator
+     * @param categorical names of columns to read as categorical even if they look numeric (null: none)
+     * @param chunkRows the most rows of a chunk, at least 1
+     * @param chunks what takes each chunk
+     * @throws IllegalArgumentException if the file is missing or unreadable, is not UTF-8 text (or is binary,
+     *     or corrupt gzip data), or breaks the rules, or a cell contradicts the types of the first chunk; or
+     *     whatever {@code chunks} throws
      */
-    private static Reader withoutByteOrderMark(Reader in) throws IOException {
-        PushbackReader text = new PushbackReader(in, 1);
-        int first = text.read();
-        if (first >= 0 && first != BYTE_ORDER_MARK) {
-            text.unread(first);
+    public static void stream(Path file, char delimiter, Collection<String> categorical, int chunkRows,
+                              Consumer<Table> chunks) {
+        checkFile(file);
+        checkDelimiter(delimiter);
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunkRows is " + chunkRows + "; a chunk has at least 1 row");
         }
-        return text;
+        if (chunks == null) {
+            throw new IllegalArgumentException("chunks is null");
+        }
+        Ingest.stream(file, delimiter, categorical, chunkRows, chunks, Ingest.STREAM_PART_BYTES);
     }
 
-    /** The caller's error for a failed read: the bad bytes' own message if that is the cause, else {@code message}. */
-    private static IllegalArgumentException failure(Exception e, String message) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadTextException) {
-                return new IllegalArgumentException(t.getMessage(), t);
-            }
+    private static void checkFile(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("file is null");
         }
-        return new IllegalArgumentException(message, e);
-    }
-
-    private static void checkNames(String source, List<String> names) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (int j = 0; j < names.size(); j++) {
-            String name = names.get(j);
-            if (name == null || name.isEmpty()) {
-                throw new IllegalArgumentException(source + ": column " + (j + 1) + " of the header has no name");
-            }
-            if (!seen.add(name)) {
-                throw new IllegalArgumentException(source + ": the header names column '" + name + "' twice");
-            }
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory, not a data file");
         }
     }
 
-    private static Column column(String source, String name, String[] text, boolean forcedCategorical) {
-        if (forcedCategorical) {
-            return new Column(name, Column.Type.CATEGORICAL, text, null);
+    private static void checkDelimiter(char delimiter) {
+        if (delimiter == '"') {
+            throw new IllegalArgumentException("The quoteChar character and the delimiter cannot be the same ('\"')");
         }
-        int infinite = -1;
-        for (int i = 0; i < text.length; i++) {
-            String cell = text[i];
-            if (cell == null || NUMBER.matcher(cell).matches()) {
-                continue;
-            }
-            if (INFINITE.matcher(cell).matches()) {
-                if (infinite < 0) {
-                    infinite = i;
-                }
-                continue;
-            }
-            return new Column(name, Column.Type.CATEGORICAL, text, null);
+        if (delimiter == '\n' || delimiter == '\r') {
+            throw new IllegalArgumentException("The delimiter cannot be a line break");
         }
-        if (infinite >= 0) {
-            throw infinite(source, name, infinite, text[infinite]);
-        }
-        double[] numbers = new double[text.length];
-        for (int i = 0; i < text.length; i++) {
-            numbers[i] = text[i] == null ? Double.NaN : Double.parseDouble(text[i]);
-            if (Double.isInfinite(numbers[i])) {
-                throw infinite(source, name, i, text[i]);
-            }
-        }
-        return new Column(name, Column.Type.NUMERIC, text, numbers);
     }
 
     /**
@@ -264,17 +195,7 @@ public final class Table {
      * @return whether it is a decimal number by this class's rules (not {@code 1f}, {@code 0x10}, {@code Inf})
      */
     static boolean isNumber(String cell) {
-        return NUMBER.matcher(cell).matches();
-    }
-
-    private static IllegalArgumentException infinite(String source, String name, int row, String cell) {
-        return new IllegalArgumentException(source + ", row " + (row + 1) + ", column '" + name + "': '" + cell
-                + "' is infinite; infinite values are not data (write NA for a missing value)");
-    }
-
-    private static String message(Exception e) {
-        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return Numbers.isNumber(cell);
     }
 
     /** @return where the table came from (a file name), for messages */
@@ -282,14 +203,17 @@ public final class Table {
         return source;
     }
 
-    /** @return the 0-based row in its file of this table's first data row: 0 for a whole table */
-    public int firstRow() {
-        return 0;
-    }
-
     /** @return the number of data rows */
     public int rows() {
         return rows;
+    }
+
+    /**
+     * @return the index (from 0) in the file of this table's first data row: 0 for a whole table, the chunk's
+     *     place for a chunk of {@link #stream}
+     */
+    public int firstRow() {
+        return firstRow;
     }
 
     /** @return the column names in file order */

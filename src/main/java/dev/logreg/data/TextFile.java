@@ -5,7 +5,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -32,19 +31,16 @@ final class TextFile {
      * @throws BadTextException if the first bytes show it is not UTF-8 text, or a gzip header is corrupt
      * @throws IOException if it cannot be opened or read
      */
-    static Reader open(Path file) throws IOException {
+    static Utf8Reader open(Path file) throws IOException {
         String source = file.toString();
         InputStream raw = Files.newInputStream(file);
         try {
             BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
             int[] head = peek(in);
-            if (head[0] == 0x1F && head[1] == 0x8B) {
+            if (isGzip(head)) {
                 return new Utf8Reader(new Gunzip(in, source), source, true);
             }
-            if ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) {
-                throw new BadTextException(String.format("%s is UTF-16 text, not UTF-8 (it starts with the byte-order"
-                        + " mark 0x%02X 0x%02X); convert it (iconv -f utf-16 -t utf-8)", source, head[0], head[1]));
-            }
+            checkNotUtf16(source, head);
             return new Utf8Reader(in, source, false);
         } catch (IOException | RuntimeException e) {
             try {
@@ -53,6 +49,34 @@ final class TextFile {
                 e.addSuppressed(suppressed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * @param file a file that exists and is not a directory
+     * @return whether it is gzip-compressed (its first bytes 0x1F 0x8B)
+     * @throws BadTextException if its first bytes show it is UTF-16 text
+     * @throws IOException if it cannot be opened or read
+     */
+    static boolean isGzip(Path file) throws IOException {
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 2)) {
+            int[] head = peek(in);
+            if (isGzip(head)) {
+                return true;
+            }
+            checkNotUtf16(file.toString(), head);
+            return false;
+        }
+    }
+
+    private static boolean isGzip(int[] head) {
+        return head[0] == 0x1F && head[1] == 0x8B;
+    }
+
+    private static void checkNotUtf16(String source, int[] head) throws BadTextException {
+        if ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) {
+            throw new BadTextException(String.format("%s is UTF-16 text, not UTF-8 (it starts with the byte-order"
+                    + " mark 0x%02X 0x%02X); convert it (iconv -f utf-16 -t utf-8)", source, head[0], head[1]));
         }
     }
 

@@ -3,6 +3,9 @@ package dev.logreg.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -20,10 +23,24 @@ import java.util.Locale;
  * <p>Bytes are checked as they are decoded, a buffer at a time, so a binary stream fails on its
  * first NUL or malformed byte without being read further. A byte-order mark is decoded like any
  * other character (U+FEFF); {@link Table} drops it.
+ *
+ * <p>The stream may be a part of a file that starts at a line boundary: offsets and lines are then
+ * counted from the part's own offset and line. The reader also counts the quote characters it has
+ * decoded, which a parse checks against the quotes of its cells ({@link PartParser}).
  */
 final class Utf8Reader extends Reader {
 
     private static final int BUFFER = 8192;
+    /** A character is one or two {@code char}s (a surrogate pair). */
+    private static final int MAX_CHARS_PER_CHARACTER = 2;
+    /** A byte's bits, for its unsigned value. */
+    private static final int BYTE = 0xFF;
+    /** Eight bytes of a byte array read as one {@code long}. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** The byte after the quote ({@code #}, U+0023) in each byte of a word. */
+    private static final long BELOW_QUOTE = 0x2323232323232323L;
+    /** The high bit of each byte of a word. */
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     /** How to convert text from the usual single-byte encodings, appended to encoding errors. */
     static final String CONVERT = "if the file is Latin-1 or Windows-1252, convert it (iconv -f windows-1252 -t utf-8)";
@@ -38,10 +55,12 @@ final class Utf8Reader extends Reader {
     private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
     /** Decoded characters not yet returned, in read mode. */
     private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
-    /** The stream offset of {@code bytes.position()}: how many bytes have been decoded. */
+    /** The stream offset of {@code bytes.position()}: how many bytes have been decoded, after the start offset. */
     private long offset;
     /** The physical line of the next byte, as far as the line end before it is known. */
-    private long line = 1;
+    private long line;
+    /** The quote characters ({@code "}) decoded so far. */
+    private long quotes;
     /** The last decoded byte was a CR: the next byte starts a new line unless it is the LF of a CRLF. */
     private boolean afterCarriageReturn;
     private boolean needInput = true;
@@ -54,9 +73,27 @@ final class Utf8Reader extends Reader {
      * @param decompressed whether {@code in} is decompressed data, so that offsets are not offsets in the file
      */
     Utf8Reader(InputStream in, String source, boolean decompressed) {
+        this(in, source, decompressed, 0, 1);
+    }
+
+    /**
+     * @param in the bytes; closed by {@link #close()}
+     * @param source what to call the input in messages (a file name)
+     * @param decompressed whether {@code in} is decompressed data, so that offsets are not offsets in the file
+     * @param startOffset the offset of the first byte of {@code in}, which starts a line
+     * @param startLine that line (1-based)
+     */
+    Utf8Reader(InputStream in, String source, boolean decompressed, long startOffset, long startLine) {
         this.in = in;
         this.source = source;
         this.decompressed = decompressed;
+        this.offset = startOffset;
+        this.line = startLine;
+    }
+
+    /** @return the quote characters decoded so far: all of them once the reader has returned -1 */
+    long quotes() {
+        return quotes;
     }
 
     @Override
@@ -66,6 +103,13 @@ final class Utf8Reader extends Reader {
         }
         if (len == 0) {
             return 0;
+        }
+        if (!chars.hasRemaining() && len >= MAX_CHARS_PER_CHARACTER) {
+            // Room for any character: decode straight into the caller's buffer.
+            CharBuffer target = CharBuffer.wrap(buffer, off, len);
+            decode(target);
+            int n = target.position() - off;
+            return n == 0 ? -1 : n;
         }
         while (!chars.hasRemaining()) {
             if (done) {
@@ -82,27 +126,33 @@ final class Utf8Reader extends Reader {
     private void fill() throws IOException {
         chars.clear();
         try {
-            while (chars.position() == 0 && !done) {
-                if (needInput && !endOfInput) {
-                    readBytes();
-                }
-                int start = bytes.position();
-                CoderResult result = decoder.decode(bytes, chars, endOfInput);
-                scan(start, bytes.position());
-                if (result.isError()) {
-                    throw malformed(result.length());
-                }
-                if (result.isOverflow()) {
-                    needInput = false;
-                } else if (endOfInput) {
-                    decoder.flush(chars);
-                    done = true;
-                } else {
-                    needInput = true;
-                }
-            }
+            decode(chars);
         } finally {
             chars.flip();
+        }
+    }
+
+    /** Decodes at least one character into {@code out} (which has room for one), or reaches the end of the input. */
+    private void decode(CharBuffer out) throws IOException {
+        int first = out.position();
+        while (out.position() == first && !done) {
+            if (needInput && !endOfInput) {
+                readBytes();
+            }
+            int start = bytes.position();
+            CoderResult result = decoder.decode(bytes, out, endOfInput);
+            scan(start, bytes.position());
+            if (result.isError()) {
+                throw malformed(result.length());
+            }
+            if (result.isOverflow()) {
+                needInput = false;
+            } else if (endOfInput) {
+                decoder.flush(out);
+                done = true;
+            } else {
+                needInput = true;
+            }
         }
     }
 
@@ -119,11 +169,27 @@ final class Utf8Reader extends Reader {
         needInput = false;
     }
 
-    /** Counts the lines of the bytes just decoded, {@code bytes.array()[start, end)}, and rejects a NUL among them. */
+    /**
+     * Counts the lines and quotes of the bytes just decoded, {@code bytes.array()[start, end)}, and rejects a NUL
+     * among them.
+     */
     private void scan(int start, int end) throws BadTextException {
         byte[] a = bytes.array();
         for (int i = start; i < end; i++) {
+            // Most bytes of delimited text are neither a line end, a NUL nor a quote: eight at a time.
+            while (!afterCarriageReturn && i + Long.BYTES <= end && !special((long) WORDS.get(a, i))) {
+                i += Long.BYTES;
+            }
+            if (i == end) {
+                break;
+            }
             byte b = a[i];
+            if ((b & BYTE) > '"' && !afterCarriageReturn) {
+                continue;
+            }
+            if (b == '"') {
+                quotes++;
+            }
             if (afterCarriageReturn) {
                 afterCarriageReturn = false;
                 if (b != '\n') {
@@ -141,6 +207,16 @@ final class Utf8Reader extends Reader {
             }
         }
         offset += end - start;
+    }
+
+    /**
+     * @param word eight bytes
+     * @return whether one of them (unsigned) is below 0x23 ({@code #}), so that a NUL, a line end or a quote may be
+     *     among them: the lowest byte below 0x23 borrows in {@code word - BELOW_QUOTE} and has its high bit clear
+     *     in {@code ~word}, so it always shows; a byte of 0x80 or more never does
+     */
+    private static boolean special(long word) {
+        return ((word - BELOW_QUOTE) & ~word & HIGH_BITS) != 0;
     }
 
     /** The error for the {@code length} bytes at {@code bytes.position()} that are not UTF-8. */

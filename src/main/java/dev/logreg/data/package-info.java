@@ -1,7 +1,9 @@
 /**
  * The table layer: from a delimited text file to the arrays a fit takes. {@link dev.logreg.data.Table}
  * reads CSV (UTF-8, or gzip-compressed UTF-8) into named {@link dev.logreg.data.Column}s, numeric or
- * categorical, with missing cells; {@link dev.logreg.data.Feature} parses a term as written (a column, or
+ * categorical, with missing cells, typed as it parses (a {@code double} per numeric cell, a level code per
+ * categorical one) and on all processors for a plain file, or streams a file larger than memory as tables
+ * of consecutive rows; {@link dev.logreg.data.Feature} parses a term as written (a column, or
  * {@code log}, {@code log1p}, {@code sqrt}, {@code sq}, {@code pow} of one); a
  * {@link dev.logreg.data.ModelSpec} names the target, features, event level and weight column; and
  * {@link dev.logreg.data.Design} builds from them a model matrix the way R's {@code model.matrix} does
@@ -17,8 +19,9 @@
  *
  * <p>A design's {@code x()}, {@code y()} or {@code classLabels()} and {@code weights()} go to
  * {@link dev.logreg.LogisticRegression}'s {@code fit} methods; the command line joins the two. This
- * package uses Commons CSV and no other package of the library (layered above the root package, it
- * may use it, but needs nothing from it); it must not import {@link dev.logreg.check} or
+ * package uses FastCSV (its callback parser) and fastdoubleparser and no other package of the library
+ * (layered above the root package, it may use it, but needs nothing from it); it must not import
+ * {@link dev.logreg.check} or
  * {@link dev.logreg.cli}, and the root package and the engine below it never import this one.
  */
 package dev.logreg.data;

@@ -49,7 +49,9 @@ class LibraryDependenciesTest {
     @Test
     void tableReadNeedsOnlyTheLibrarysRuntimeDependencies() throws Exception {
         Set<String> left = optionalArtifacts();
-        assertFalse(left.contains("commons-csv"), "commons-csv is what Table reads with: " + left);
+        assertFalse(left.contains("fastcsv"), "FastCSV is what Table tokenizes with: " + left);
+        assertFalse(left.contains("fastdoubleparser"), "fastdoubleparser is what Table reads numbers with: " + left);
+        assertTrue(left.contains("commons-csv"), "Commons CSV writes the command line's CSV output only: " + left);
         assertTrue(left.contains("picocli"), "the command line's dependencies are optional: " + left);
         assertFalse(left.contains("jackson-databind"), "the model file is read and written with Jackson: " + left);
         // The class path a library user has: the classes, and every jar that is not optional or a test library.
@@ -80,8 +82,9 @@ class LibraryDependenciesTest {
             Object back = Class.forName("dev.logreg.Model", true, loader).getMethod("read", java.io.Reader.class)
                     .invoke(null, new java.io.StringReader(out.toString()));
             assertEquals(m.toString(), back.toString());
-            // picocli is not there, so the class path is the one a library user has.
+            // picocli is not there, so the class path is the one a library user has; nor is Commons CSV.
             assertThrowsClassNotFound(loader, "picocli.CommandLine");
+            assertThrowsClassNotFound(loader, "org.apache.commons.csv.CSVFormat");
         }
     }
 

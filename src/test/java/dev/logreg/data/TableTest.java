@@ -158,7 +158,7 @@ class TableTest {
         Column c = csv("zip\n00202\n10\n").column("zip");
         assertTrue(c.isNumeric());
         assertEquals(202.0, c.number(0), 0.0);
-        assertEquals("00202", c.text(0), "the text is kept as written");
+        assertEquals("202", c.text(0), "a numeric cell's text is the canonical text of its value");
     }
 
     @Test
