@@ -10,8 +10,6 @@ import java.util.Locale;
  */
 final class Activity {
 
-    /** Heap per byte of CSV read into a table and a model matrix, as measured (about 8). */
-    static final long HEAP_PER_CSV_BYTE = 8;
     /** Copies of the model matrix a fit holds at once (the caller's rows, the solver's, the inference's). */
     static final long MATRIX_COPIES = 3;
 
@@ -21,8 +19,11 @@ final class Activity {
     private Activity() {
     }
 
-    /** @param file the data file about to be read */
-    static void reading(Path file) {
+    /**
+     * @param file the data file about to be read
+     * @param heap the heap its table and model matrix are estimated to need (see {@link HeapEstimate})
+     */
+    static void reading(Path file, long heap) {
         long size = -1;
         try {
             size = Files.size(file);
@@ -30,7 +31,7 @@ final class Activity {
             // the read itself will say what is wrong with the file
         }
         what = "reading " + file + (size >= 0 ? " (" + bytes(size) + ")" : "");
-        needed = size > 0 ? size * HEAP_PER_CSV_BYTE : 0;
+        needed = Math.max(0, heap);
     }
 
     /**
@@ -64,7 +65,7 @@ final class Activity {
         return sb.toString();
     }
 
-    private static String bytes(long n) {
+    static String bytes(long n) {
         if (n >= 1L << 30) {
             return String.format(Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
         }

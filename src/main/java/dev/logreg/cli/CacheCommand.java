@@ -42,7 +42,7 @@ final class CacheCommand implements Callable<Integer> {
             throw new IllegalArgumentException(data.data + " is already a cache: give the CSV file it was written from");
         }
         OutputFile target = OutputFile.of("--output", output, data.data);
-        Design design = data.cache(target.path());
+        Design design = data.cache(target.path(), progress.of(ProgressLines.text(spec.commandLine().getErr())));
         PrintWriter out = spec.commandLine().getOut();
         long bytes = 8L * design.rowsUsed() * (design.columnNames().size() + 3);
         out.printf(Locale.ROOT, "wrote %s: %s, %d rows of %d columns (%s), %d rows dropped for missing values%n",

@@ -5,13 +5,22 @@ import dev.logreg.data.Design;
 import dev.logreg.data.Feature;
 import dev.logreg.data.ModelSpec;
 import dev.logreg.data.Table;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options that say what to fit from a CSV file; shared by the commands that read data. */
 final class DataOptions {
+
+    /** Rows per chunk when a CSV file is read in chunks. */
+    static final int CHUNK_ROWS = 1 << 14;
+    /** The share of the heap a table and its model matrix may take before they are read out of core. */
+    static final double HEAP_SHARE = 0.5;
 
     @Option(names = "--data", required = true, paramLabel = "FILE",
             description = "CSV file (UTF-8 text, or gzip-compressed) with a header row; ?, NA, NaN and empty"
@@ -44,16 +53,47 @@ final class DataOptions {
             description = "The cell separator (default: ${DEFAULT-VALUE}); 'tab' for tab-separated files.")
     String delimiter;
 
-    /** @return the design these options describe: read from the CSV file, or opened from a cache */
+    /** @return the design these options describe, with no progress lines */
     Design design() {
+        return design(null, line -> { });
+    }
+
+    /**
+     * The design these options describe: opened from a cache; or read from the CSV file into memory; or,
+     * when the table and its model matrix would take more than {@link #HEAP_SHARE} of the heap, read in
+     * chunks into a temporary cache (deleted when the JVM exits) and fitted from the mapped file.
+     *
+     * @param err where the note of a temporary cache goes, or null for none
+     * @param progress told of the rows read, for progress lines
+     * @return the design
+     */
+    Design design(PrintWriter err, Consumer<String> progress) {
         if (DesignCache.isCache(data)) {
             return cached();
         }
-        if (target == null) {
-            throw new IllegalArgumentException("--target is required: name the column to predict");
+        requireTarget();
+        long needed = HeapEstimate.tableAndMatrix(data, delimiter(delimiter));
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > HEAP_SHARE * heap) {
+            Path temporary;
+            try {
+                temporary = Files.createTempFile("logreg-", ".lrc");
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot create a temporary cache in "
+                        + System.getProperty("java.io.tmpdir") + ": " + OutputFile.reason(e), e);
+            }
+            temporary.toFile().deleteOnExit();
+            if (err != null) {
+                err.println("logreg: note: the table of " + data + " and its model matrix need about "
+                        + Activity.bytes(needed) + ", more than half the heap (" + Activity.bytes(heap) + "): they are"
+                        + " read in chunks into the temporary cache " + temporary + " and fitted from the mapped file"
+                        + " (--cache FILE keeps a cache to fit again)");
+                err.flush();
+            }
+            return streamed(temporary, progress);
         }
         char separator = delimiter(delimiter);
-        Activity.reading(data);
+        Activity.reading(data, needed);
         Table table = Table.read(data, separator, categorical);
         Activity.doing("building the model matrix of " + data);
         Design design = Design.build(table, spec());
@@ -61,17 +101,40 @@ final class DataOptions {
         return design;
     }
 
+    private void requireTarget() {
+        if (target == null) {
+            throw new IllegalArgumentException("--target is required: name the column to predict");
+        }
+    }
+
     /**
-     * Reads the CSV file and writes its design to a cache, to be fitted from the mapped file.
+     * Reads the CSV file in chunks, twice, into a cache, to be fitted from the mapped file: neither the
+     * table nor its model matrix is ever in the heap.
      *
      * @param cache the cache to write (replaced once complete)
+     * @param progress told of the rows read
      * @return the design, reading its rows from the cache
      */
-    Design cache(Path cache) {
-        Design design = design();
-        Activity.doing("writing the cache " + cache);
-        DesignCache.write(design, cache);
-        return DesignCache.open(cache);
+    Design cache(Path cache, Consumer<String> progress) {
+        requireTarget();
+        return streamed(cache, progress);
+    }
+
+    private Design streamed(Path cache, Consumer<String> progress) {
+        char separator = delimiter(delimiter);
+        int[] pass = {0};
+        Design.Chunks chunks = chunk -> {
+            pass[0]++;
+            Activity.doing("reading " + data + " in chunks into the cache " + cache);
+            Table.stream(data, separator, categorical, CHUNK_ROWS, table -> {
+                chunk.accept(table);
+                progress.accept(String.format(java.util.Locale.ROOT, "reading %s (pass %d of 2): %,d rows", data,
+                        pass[0], (long) table.firstRow() + table.rows()));
+            });
+        };
+        Design design = DesignCache.write(chunks, spec(), cache);
+        Activity.doing("fitting the rows of the cache " + cache);
+        return design;
     }
 
     /** @return the model these options ask for */

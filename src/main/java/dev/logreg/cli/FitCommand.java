@@ -88,7 +88,13 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--predictions needs the rows of the CSV file, which a cache does not"
                     + " keep: save the model (--save-model) and score the CSV file with logreg predict");
         }
-        Design design = cacheFile == null ? data.design() : data.cache(cacheFile.path());
+        PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Consumer<String> reading = progress.of(ProgressLines.text(err));
+        Design design = cacheFile == null ? data.design(err, reading) : data.cache(cacheFile.path(), reading);
+        if (output != null && !design.keepsTableRows()) {
+            throw new IllegalArgumentException("--predictions needs the rows of the CSV file, which a fit out of core"
+                    + " does not keep: save the model (--save-model) and score the CSV file with logreg predict");
+        }
         LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
                 .withClassNames(design.classes());
         Fit fit = (design.multinomial() ? multinomial(design, regression) : binomial(design, regression)).fit(design);
@@ -105,7 +111,6 @@ final class FitCommand implements Callable<Integer> {
             });
         }
         print(format.json() ? report.jsonText() : report.text());
-        PrintWriter err = spec.commandLine().getErr();
         for (String warning : report.warnings()) {
             err.println("logreg: warning: " + warning);
         }

@@ -95,31 +95,143 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threshold applies to binomial models; this model has "
                     + m.classes().size() + " classes and predicts the most probable one");
         }
-        Activity.reading(data);
-        // No column is forced categorical: the encoder matches a categorical column's cells by their text.
-        Table table = Table.read(data, DataOptions.delimiter(delimiter), List.of());
-        Scores scores = m instanceof LogisticModel binary && threshold != null
-                ? binary.score(table, unseen, threshold) : m.score(table, unseen);
-        OutputFile.Content content = stream -> write(stream, scores);
-        if (out != null) {
-            out.write(content);
-        } else {
-            PrintWriter stdout = spec.commandLine().getOut();
-            java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
-            content.write(buffer);
-            stdout.print(buffer.toString(StandardCharsets.UTF_8));
-            stdout.flush();
+        Model scorer = m;
+        char separator = DataOptions.delimiter(delimiter);
+        // The model's categorical columns are read as text, so that their cells are matched as written.
+        List<String> categorical = new ArrayList<>();
+        List<String> names = header(data, separator);
+        for (Encoder.Input input : m.encoder().get().inputs()) {
+            if (input.categorical() && names.contains(input.feature().column())) {
+                categorical.add(input.feature().column());
+            }
+        }
+        Activity.doing("scoring " + data + " in chunks of " + DataOptions.CHUNK_ROWS + " rows");
+        OutputFile.Content content = stream -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+            Output output = format == Format.CSV ? new CsvOutput(w) : new JsonOutput(w);
+            output.start(scorer.classes());
+            Table.stream(data, separator, categorical, DataOptions.CHUNK_ROWS, chunk -> {
+                Scores scores = scorer instanceof LogisticModel binary && threshold != null
+                        ? binary.score(chunk, unseen, threshold) : scorer.score(chunk, unseen);
+                try {
+                    output.rows(scores, chunk.firstRow());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            output.end();
+            w.flush();
+        };
+        try {
+            if (out != null) {
+                out.write(content);
+            } else {
+                // Rows go out as they are scored; an error stops them where it is found.
+                try (OutputStream stdout = new WriterStream(spec.commandLine().getOut())) {
+                    content.write(stdout);
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot write the predictions: " + e.getCause().getMessage(), e);
         }
         return 0;
     }
 
-    private void write(OutputStream stream, Scores scores) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        if (format == Format.CSV) {
-            CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build().print(w);
-            List<String> header = new ArrayList<>(scores.classes());
+    /** The column names of a CSV file: its header, found by reading its first chunk of one row. */
+    private static List<String> header(Path file, char delimiter) {
+        List<String> names = new ArrayList<>();
+        try {
+            Table.stream(file, delimiter, List.of(), 1, chunk -> {
+                names.addAll(chunk.names());
+                throw new HeaderRead();
+            });
+        } catch (HeaderRead done) {
+            // the header is all that was wanted
+        }
+        return names;
+    }
+
+    /** Stops a stream once the header is known. */
+    private static final class HeaderRead extends RuntimeException {
+        HeaderRead() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Bytes written to the command's writer as UTF-8 text (the predictions are ASCII or UTF-8). */
+    private static final class WriterStream extends OutputStream {
+        private final PrintWriter out;
+        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+        WriterStream(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            pending.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            pending.write(b, off, len);
+            if (pending.size() > 1 << 16) {
+                flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            // Whole UTF-8 sequences only: a split character waits for its remaining bytes.
+            byte[] bytes = pending.toByteArray();
+            int end = bytes.length;
+            int back = 0;
+            while (back < Math.min(3, end) && (bytes[end - 1 - back] & 0xC0) == 0x80) {
+                back++;
+            }
+            if (back < end && (bytes[end - 1 - back] & 0xC0) == 0xC0) {
+                end -= back + 1;
+            }
+            out.write(new String(bytes, 0, end, StandardCharsets.UTF_8));
+            out.flush();
+            pending.reset();
+            pending.write(bytes, end, bytes.length - end);
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
+    /** How the predictions are written: a start, rows chunk after chunk, an end. */
+    private interface Output {
+        void start(List<String> classes) throws IOException;
+
+        void rows(Scores scores, int firstRow) throws IOException;
+
+        void end() throws IOException;
+    }
+
+    /** CSV: a header of the classes and {@code predicted}, one row per input row. */
+    private static final class CsvOutput implements Output {
+        private final Writer w;
+        private CSVPrinter csv;
+
+        CsvOutput(Writer w) {
+            this.w = w;
+        }
+
+        @Override
+        public void start(List<String> classes) throws IOException {
+            csv = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build().print(w);
+            List<String> header = new ArrayList<>(classes);
             header.add("predicted");
             csv.printRecord(header);
+        }
+
+        @Override
+        public void rows(Scores scores, int firstRow) throws IOException {
             for (int i = 0; i < scores.rows(); i++) {
                 List<String> cells = new ArrayList<>();
                 for (double p : scores.probabilities()[i]) {
@@ -128,47 +240,70 @@ final class PredictCommand implements Callable<Integer> {
                 cells.add(scores.scored(i) ? scores.predictedClass(i) : "");
                 csv.printRecord(cells);
             }
+        }
+
+        @Override
+        public void end() throws IOException {
             csv.flush();
-            return;
         }
-        JsonGenerator g = new JsonFactory().createGenerator(w);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("schema", "logreg.predictions/1");
-        g.writeStringField("model", model.toString());
-        g.writeStringField("data", data.toString());
-        g.writeArrayFieldStart("classes");
-        for (String c : scores.classes()) {
-            g.writeString(c);
+    }
+
+    /** JSON: {@code logreg.predictions/1}, the rows numbered as in the file. */
+    private final class JsonOutput implements Output {
+        private final JsonGenerator g;
+
+        JsonOutput(Writer w) throws IOException {
+            this.g = new JsonFactory().createGenerator(w);
         }
-        g.writeEndArray();
-        g.writeArrayFieldStart("rows");
-        for (int i = 0; i < scores.rows(); i++) {
+
+        @Override
+        public void start(List<String> classes) throws IOException {
+            g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeNumberField("row", i + 1);
-            if (scores.scored(i)) {
-                g.writeArrayFieldStart("probabilities");
-                for (double p : scores.probabilities()[i]) {
-                    g.writeNumber(p);
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("linearPredictors");
-                for (double z : scores.linearPredictors()[i]) {
-                    g.writeNumber(z);
-                }
-                g.writeEndArray();
-                g.writeStringField("predicted", scores.predictedClass(i));
-            } else {
-                g.writeNullField("probabilities");
-                g.writeNullField("linearPredictors");
-                g.writeNullField("predicted");
+            g.writeStringField("schema", "logreg.predictions/1");
+            g.writeStringField("model", model.toString());
+            g.writeStringField("data", data.toString());
+            g.writeArrayFieldStart("classes");
+            for (String c : classes) {
+                g.writeString(c);
             }
-            g.writeEndObject();
+            g.writeEndArray();
+            g.writeArrayFieldStart("rows");
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
-        g.flush();
+
+        @Override
+        public void rows(Scores scores, int firstRow) throws IOException {
+            for (int i = 0; i < scores.rows(); i++) {
+                g.writeStartObject();
+                g.writeNumberField("row", (long) firstRow + i + 1);
+                if (scores.scored(i)) {
+                    g.writeArrayFieldStart("probabilities");
+                    for (double p : scores.probabilities()[i]) {
+                        g.writeNumber(p);
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("linearPredictors");
+                    for (double z : scores.linearPredictors()[i]) {
+                        g.writeNumber(z);
+                    }
+                    g.writeEndArray();
+                    g.writeStringField("predicted", scores.predictedClass(i));
+                } else {
+                    g.writeNullField("probabilities");
+                    g.writeNullField("linearPredictors");
+                    g.writeNullField("predicted");
+                }
+                g.writeEndObject();
+            }
+        }
+
+        @Override
+        public void end() throws IOException {
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+            g.flush();
+        }
     }
 
 }

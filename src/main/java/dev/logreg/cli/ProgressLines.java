@@ -57,6 +57,15 @@ final class ProgressLines<T> implements Consumer<T> {
 
     /**
      * @param err where the lines go
+     * @return progress lines of text, such as {@code reading big.csv (pass 1 of 2): 1,234,567 rows}, on the
+     *         system clock
+     */
+    static ProgressLines<String> text(PrintWriter err) {
+        return new ProgressLines<>(err, line -> line, System::nanoTime);
+    }
+
+    /**
+     * @param err where the lines go
      * @param label what is running
      * @return solver progress on the system clock
      */

@@ -85,5 +85,23 @@ class OutOfCoreTest {
             assertEquals(expected.get(field), actual.get(field), field);
         }
         assertEquals(ROWS, actual.get("nObs").asInt());
+
+        // The CSV file itself, in a 32 MB heap: its table and model matrix (72 MB) are read out of core, into a
+        // temporary cache, and the fit is the same.
+        List<String> direct = new ArrayList<>(command.subList(0, command.indexOf("-cp")));
+        direct.set(1, "-Xmx32m");
+        direct.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.logreg.cli.Main", "fit", "--data",
+                data.toString(), "--target", "y", "--format", "json"));
+        Process q = new ProcessBuilder(direct).start();
+        byte[] second = q.getInputStream().readAllBytes();
+        String note = new String(q.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(q.waitFor(120, TimeUnit.SECONDS), "the JVM did not finish");
+        assertEquals(0, q.exitValue(), note);
+        assertTrue(note.contains("logreg: note: the table of " + data + " and its model matrix need about"), note);
+        assertTrue(note.contains("read in chunks into the temporary cache"), note);
+        JsonNode outOfCore = json.readTree(new String(second, StandardCharsets.UTF_8));
+        for (String field : new String[] {"coefficients", "standardErrors", "deviance", "nObs", "iterations"}) {
+            assertEquals(expected.get(field), outOfCore.get(field), field);
+        }
     }
 }
