@@ -35,6 +35,9 @@ public final class Design {
     /** The name of the intercept term, as R prints it. */
     public static final String INTERCEPT = "(Intercept)";
 
+    /** Up to this many classes of a numeric target, a row's label is found by a scan, not a map. */
+    static final int FEW_CLASSES = 16;
+
     /** Rows encoded at a time while the model matrix is written: a bounded buffer, whatever the rows. */
     static final int FILL_ROWS = 1 << 16;
 
@@ -482,6 +485,14 @@ public final class Design {
         private final List<String> classes = new ArrayList<>();
         private final List<Object> classKeys = new ArrayList<>();
         private java.util.Map<Object, Integer> labelOf;
+        /** The distinct values of a numeric target seen so far, for a test without boxing (see {@link #newClass}). */
+        private double[] seenValues = new double[8];
+        private int seenValueCount;
+        /** The distinct texts of a categorical target seen so far. */
+        private final java.util.Set<String> seenTexts = new java.util.HashSet<>();
+        /** After {@link #finish()}: each class key's label, by position, for a numeric target with few classes. */
+        private double[] labelValues;
+        private int[] labelOfValue;
         private Encoder encoder;
 
         /** What a restored design was planned as. */
@@ -575,13 +586,18 @@ public final class Design {
             return needed;
         }
 
-        private static boolean complete(List<Column> used, int i) {
-            for (Column c : used) {
-                if (c.isMissing(i)) {
-                    return false;
+        /** For each row of the table, whether no needed column is missing there: one pass down each column. */
+        private static boolean[] complete(List<Column> needed, int rows) {
+            boolean[] complete = new boolean[rows];
+            java.util.Arrays.fill(complete, true);
+            for (Column c : needed) {
+                for (int i = 0; i < rows; i++) {
+                    if (c.isMissing(i)) {
+                        complete[i] = false;
+                    }
                 }
             }
-            return true;
+            return complete;
         }
 
         /** Looks at the rows of a table, or of the next chunk: rows used, classes, levels and weights. */
@@ -595,12 +611,15 @@ public final class Design {
                 categorical.add(c.isNumeric() ? null : c);
             }
             int m = table.rows();
+            boolean[] complete = complete(needed, m);
             for (int i = 0; i < m; i++) {
-                if (!complete(needed, i)) {
+                if (!complete[i]) {
                     continue;
                 }
                 used++;
-                seenClasses.putIfAbsent(key(target, i), target.text(i));
+                if (newClass(target, i)) {
+                    seenClasses.putIfAbsent(key(target, i), target.text(i));
+                }
                 if (weight != null) {
                     double v = weight.number(i);
                     if (v < 0 && negativeWeight == null) {
@@ -637,6 +656,15 @@ public final class Design {
             }
             columns();
             encoder = encoder(spec.target(), classes, features, levels);
+            if (numericTarget && labelOf.size() <= FEW_CLASSES) {
+                labelValues = new double[labelOf.size()];
+                labelOfValue = new int[labelOf.size()];
+                int k = 0;
+                for (java.util.Map.Entry<Object, Integer> e : labelOf.entrySet()) {
+                    labelValues[k] = (Double) e.getKey();
+                    labelOfValue[k++] = e.getValue();
+                }
+            }
         }
 
         private void classes() {
@@ -717,6 +745,44 @@ public final class Design {
             }
         }
 
+        /**
+         * Whether row i's class has not been seen before: a scan of the few values seen (a numeric target), or a
+         * hash of the text (a categorical one), so that the sorted map of classes is touched once per class, not
+         * once per row.
+         */
+        private boolean newClass(Column target, int i) {
+            if (!target.isNumeric()) {
+                return seenTexts.add(target.text(i));
+            }
+            if (seenValueCount > 4 * FEW_CLASSES) {
+                return true; // not a handful of classes: the sorted map itself decides
+            }
+            double v = target.number(i) + 0.0;
+            for (int k = 0; k < seenValueCount; k++) {
+                if (seenValues[k] == v) {
+                    return false;
+                }
+            }
+            if (seenValueCount == seenValues.length) {
+                seenValues = java.util.Arrays.copyOf(seenValues, 2 * seenValueCount);
+            }
+            seenValues[seenValueCount++] = v;
+            return true;
+        }
+
+        /** The label of row i of a table: its class's index, or 1/0 for the event and the rest. */
+        private int label(Column target, int i) {
+            if (labelValues != null) {
+                double v = target.number(i) + 0.0;
+                for (int k = 0; k < labelValues.length; k++) {
+                    if (labelValues[k] == v) {
+                        return labelOfValue[k];
+                    }
+                }
+            }
+            return labelOf.get(key(target, i));
+        }
+
         /** @return the number of rows used, once observed */
         int used() {
             return used;
@@ -758,7 +824,7 @@ public final class Design {
                     }
                     System.arraycopy(values, (i - from) * p, row, 1, p);
                     double w = weight == null ? 1.0 : weight.number(i);
-                    sink.add(row, 0, labelOf.get(key(target, i)), w);
+                    sink.add(row, 0, label(target, i), w);
                     if (keepRows) {
                         rows[count] = i;
                     }
