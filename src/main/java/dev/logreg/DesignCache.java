@@ -87,18 +87,35 @@ public final class DesignCache {
             throw new IllegalArgumentException("file is null");
         }
         RowSource rows = design.rowSource();
+        atomically(file, out -> {
+            FileStore store = new FileStore(out);
+            RowWriter writer = store.open(rows.rows(), rows.cols(), rows.weighted());
+            rows.scan(block -> {
+                for (int i = block.from(); i < block.to(); i++) {
+                    writer.add(block.array(), block.offset(i), block.y(i), block.weight(i));
+                }
+            });
+            store.close();
+            finish(out, writer, design, rows.rows(), rows.cols(), store.largest);
+        });
+    }
+
+    /** What writes a cache's content into the temporary file. */
+    @FunctionalInterface
+    private interface Content {
+        void write(FileChannel out) throws IOException;
+    }
+
+    /**
+     * Writes a cache under a temporary name beside it and moves it into place once complete; on a failure
+     * the temporary file is deleted and the old cache, if any, stays.
+     */
+    private static void atomically(Path file, Content content) {
         Path temporary = null;
         try {
             temporary = temporary(file);
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                RowWriter writer = new RowWriter(out, DATA_OFFSET, rows.rows(), rows.cols(), rows.weighted());
-                rows.scan(block -> {
-                    for (int i = block.from(); i < block.to(); i++) {
-                        writer.add(block.array(), block.offset(i), block.y(i), block.weight(i));
-                    }
-                });
-                double[] largest = writer.finish();
-                finish(out, writer, design, rows.rows(), rows.cols(), largest);
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                content.write(out);
             }
             install(temporary, file);
             temporary = null;
@@ -125,22 +142,11 @@ public final class DesignCache {
         if (file == null) {
             throw new IllegalArgumentException("file is null");
         }
-        Path temporary = null;
-        try {
-            temporary = temporary(file);
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                FileStore store = new FileStore(out);
-                Design design = Design.stream(chunks, spec, store);
-                finish(out, store.writer, design, design.rowsUsed(), design.columnNames().size() + 1, store.largest);
-            }
-            install(temporary, file);
-            temporary = null;
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException("cannot write the cache " + file + ": "
-                    + (e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage()), e);
-        } finally {
-            deleteQuietly(temporary);
-        }
+        atomically(file, out -> {
+            FileStore store = new FileStore(out);
+            Design design = Design.stream(chunks, spec, store);
+            finish(out, store.writer, design, design.rowsUsed(), design.columnNames().size() + 1, store.largest);
+        });
         return open(file);
     }
 

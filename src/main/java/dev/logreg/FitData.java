@@ -216,20 +216,9 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
         @Override
         void logits(RowBlock block, int r, double[] theta, double[] z) {
-            double[] x = block.array();
-            int base = block.offset(r);
-            for (int k = 0; k < z.length; k++) {
-                int c = problem.classBlock(k);
-                double s = 0;
-                if (c >= 0) {
-                    int t = c * cols;
-                    for (int j = 0; j < cols; j++) {
-                        s += x[base + j] * theta[t + j];
-                    }
-                }
-                z[k] = s;
-            }
+            problem.logits(block.array(), block.offset(r), theta, z);
         }
+
 
         @Override
         Objective objective() {

@@ -151,8 +151,6 @@ public final class FusedBinaryObjective extends BinaryObjective {
         /** Scratch rows for the SIMD update, padded to {@code stride}; null without it. */
         private final double[][] rowBuffers;
         private final double[] d = new double[BLOCK];
-        /** The chunk's rows, as the source gives them. */
-        private final RowBlock rows = new RowBlock();
 
         Worker() {
             super(problem.cols);
@@ -175,14 +173,13 @@ public final class FusedBinaryObjective extends BinaryObjective {
         @Override
         public void compute(int from, int to) {
             int n = problem.cols;
-            problem.source.read(from, to, rows);
+            readRows(problem.source, from, to);
             double[] x = rows.x;
             double[] y = rows.y;
             double[] w = rows.w;
-            // Row i of the range is row xRow + (i - from) of x; its label and weight are at yBase/wBase + (i - from).
-            int xShift = rows.xRow - from;
-            int yShift = rows.yBase - from;
-            int wShift = rows.wBase - from;
+            int xShift = this.xShift;
+            int yShift = this.yShift;
+            int wShift = this.wShift;
             clearLossAndGradient();
             if (wantHessian) {
                 Arrays.fill(hessian, 0.0);

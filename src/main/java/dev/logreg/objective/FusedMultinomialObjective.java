@@ -151,8 +151,6 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
         private final double[][] rowBuffers;
         private final double[] z;
         private final double[] p;
-        /** The chunk's rows, as the source gives them. */
-        private final RowBlock rows = new RowBlock();
 
         Worker() {
             super(problem.dimension());
@@ -185,14 +183,13 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
             int n = q.cols;
             int blocks = q.blocks();
             boolean reference = !q.symmetric();
-            q.source.read(from, to, rows);
+            readRows(q.source, from, to);
             double[] x = rows.x;
             double[] y = rows.y;
             double[] w = rows.w;
-            // Row i of the range is row xRow + (i - from) of x; its label and weight are at yBase/wBase + (i - from).
-            int xShift = rows.xRow - from;
-            int yShift = rows.yBase - from;
-            int wShift = rows.wBase - from;
+            int xShift = this.xShift;
+            int yShift = this.yShift;
+            int wShift = this.wShift;
             clearLossAndGradient();
             if (wantHessian) {
                 for (double[] g : grams) {

@@ -19,6 +19,12 @@ abstract class FusedWorker implements ParallelPass.RowWorker {
     double loss;
     /** The largest range of a row's logits in the chunk, over its rows of positive weight. */
     double largestRange;
+    /** The chunk's rows, as the source gives them. */
+    final RowBlock rows = new RowBlock();
+    /** Row i of the chunk is row i + xShift of {@code rows.x}; its label and weight at i + yShift, i + wShift. */
+    int xShift;
+    int yShift;
+    int wShift;
 
     FusedWorker(int dimension) {
         this.gradient = new double[dimension];
@@ -36,6 +42,14 @@ abstract class FusedWorker implements ParallelPass.RowWorker {
             w.wantGradient = gradient != null || hessian != null;
             w.wantHessian = hessian != null;
         }
+    }
+
+    /** Reads the chunk's rows [from, to) from the source and sets the shifts of their indices. */
+    final void readRows(RowSource source, int from, int to) {
+        source.read(from, to, rows);
+        xShift = rows.xRow - from;
+        yShift = rows.yBase - from;
+        wShift = rows.wBase - from;
     }
 
     /** Clears the chunk's loss, its largest logit range and, when asked for, its gradient: a chunk's sums start from zero. */

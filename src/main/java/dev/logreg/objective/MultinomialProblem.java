@@ -250,10 +250,20 @@ public final class MultinomialProblem extends ProblemData {
      * @param z output, length K
      */
     public void logits(int i, double[] theta, double[] z) {
+        logits(array(), i * cols, theta, z);
+    }
+
+    /**
+     * The logits of a row given as the n values of an array from an offset (a row of a {@link RowBlock}).
+     *
+     * @param x the array
+     * @param base where the row starts
+     * @param theta parameters, length C&middot;n
+     * @param z output, length K
+     */
+    public void logits(double[] x, int base, double[] theta, double[] z) {
         Buffers.checkLength("theta", theta, dimension());
         Buffers.checkLength("z", z, classes);
-        double[] x = array();
-        int base = i * cols;
         for (int k = 0; k < classes; k++) {
             int c = classBlock[k];
             double s = 0;

@@ -104,15 +104,8 @@ public abstract class RowSource {
             int s = count / slabRows;
             int base = (count - s * slabRows) * cols;
             double[] slab = slabs[s];
-            for (int j = 0; j < cols; j++) {
-                double v = values[from + j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("x at row " + count + ", column " + j + " is " + v
-                            + ": the model matrix must be finite");
-                }
-                largest[j] = Math.max(largest[j], Math.abs(v));
-                slab[base + j] = v;
-            }
+            RowWriter.checkRow(values, from, cols, count, largest);
+            System.arraycopy(values, from, slab, base, cols);
             y[count] = label;
             if (w != null) {
                 w[count] = weight;

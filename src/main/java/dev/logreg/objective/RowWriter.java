@@ -96,14 +96,9 @@ public final class RowWriter implements RowSink {
         if (x.remaining() < cols * Double.BYTES) {
             xWritten = flush(x, xOffset + xWritten, xWritten);
         }
+        checkRow(values, from, cols, count, largest);
         for (int j = 0; j < cols; j++) {
-            double v = values[from + j];
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("x at row " + count + ", column " + j + " is " + v
-                        + ": the model matrix must be finite");
-            }
-            largest[j] = Math.max(largest[j], Math.abs(v));
-            x.putDouble(v);
+            x.putDouble(values[from + j]);
         }
         if (y.remaining() < Double.BYTES) {
             yWritten = flush(y, yOffset + yWritten, yWritten);
@@ -135,6 +130,22 @@ public final class RowWriter implements RowSink {
             wWritten = flush(w, wOffset + wWritten, wWritten);
         }
         return largest.clone();
+    }
+
+    /**
+     * Checks a row finite and raises the column maxima by it.
+     *
+     * @throws IllegalArgumentException naming the row and column of a value that is not finite
+     */
+    static void checkRow(double[] values, int from, int cols, int row, double[] largest) {
+        for (int j = 0; j < cols; j++) {
+            double v = values[from + j];
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("x at row " + row + ", column " + j + " is " + v
+                        + ": the model matrix must be finite");
+            }
+            largest[j] = Math.max(largest[j], Math.abs(v));
+        }
     }
 
     /** Writes the buffer at a position; returns the bytes of its section written so far. */
