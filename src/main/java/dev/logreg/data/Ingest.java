@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
+import java.util.function.Function;
 
 /**
  * Reading a table: a whole file or text into one {@link Table}, or a file as a stream of tables of
@@ -72,11 +72,7 @@ final class Ingest {
      */
     static Table read(Path file, char delimiter, Collection<String> categorical, long partBytes) {
         Set<String> forced = forced(categorical);
-        try (Parts parts = open(file, delimiter, forced, partBytes, false)) {
-            return read(parts, forced);
-        } catch (IOException e) {
-            throw closing(file, e);
-        }
+        return using(open(file, delimiter, forced, partBytes, false), parts -> read(parts, forced));
     }
 
     /**
@@ -101,11 +97,13 @@ final class Ingest {
             throw new IllegalArgumentException((e.started() ? "cannot parse " : "cannot read ") + source + ": "
                     + message(e.getCause()), e.getCause());
         }
-        try (Parts parts = Parts.of(text, delimiter, header == null ? null : List.copyOf(header), forced, 0, false)) {
-            return read(parts, forced);
+        Parts parts;
+        try {
+            parts = Parts.of(text, delimiter, header == null ? null : List.copyOf(header), forced, 0, false);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + source + ": " + message(e), e);
         }
+        return using(parts, p -> read(p, forced));
     }
 
     /**
@@ -121,15 +119,41 @@ final class Ingest {
     static void stream(Path file, char delimiter, Collection<String> categorical, int chunkRows,
                        Consumer<Table> chunks, long partBytes) {
         Set<String> forced = forced(categorical);
-        try (Parts parts = open(file, delimiter, forced, partBytes, true)) {
+        using(open(file, delimiter, forced, partBytes, true), parts -> {
             stream(parts, forced, chunkRows, chunks);
-        } catch (IOException e) {
-            throw closing(file, e);
-        }
+            return null;
+        });
     }
 
-    private static IllegalArgumentException closing(Path file, IOException e) {
-        return new IllegalArgumentException("cannot read " + file + ": " + TextFile.reason(e), e);
+    /**
+     * Runs {@code body} on the parts, then closes them. If {@code body} fails, the parts are closed (their threads
+     * stopped, so that what they hold can go) and the failure is thrown as it is: one in closing does not hide it,
+     * even when both are the JVM's one out-of-memory error.
+     */
+    private static <T> T using(Parts parts, Function<Parts, T> body) {
+        T result;
+        try {
+            result = body.apply(parts);
+        } catch (RuntimeException | Error e) {
+            try {
+                parts.close();
+            } catch (IOException | RuntimeException | Error closing) {
+                if (closing != e) {
+                    try {
+                        e.addSuppressed(closing);
+                    } catch (OutOfMemoryError noRoom) {
+                        // the first failure is what matters
+                    }
+                }
+            }
+            throw e;
+        }
+        try {
+            parts.close();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + parts.input.name + ": " + TextFile.reason(e), e);
+        }
+        return result;
     }
 
     private static Set<String> forced(Collection<String> categorical) {
@@ -151,7 +175,12 @@ final class Ingest {
             } else {
                 input = new Input.Plain(file);
             }
-            return Parts.of(input, delimiter, null, forced, partBytes, stream);
+            try {
+                return Parts.of(input, delimiter, null, forced, partBytes, stream);
+            } catch (IOException | RuntimeException e) {
+                input.close();
+                throw e;
+            }
         } catch (BadTextException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (NoSuchFileException e) {
@@ -213,10 +242,10 @@ final class Ingest {
             withText(parts, p, text);
             slices.add(new Slice(p, 0, p.rows));
         }
-        // Column by column on all processors, each column's cells let go as soon as it is built.
+        // Column by column on the parse's threads, each column's cells let go as soon as it is built.
         Column[] built = new Column[n];
         int total = (int) rows;
-        IntStream.range(0, n).parallel().forEach(j -> {
+        parts.forEach(n, j -> {
             built[j] = column(names.get(j), j, text[j], slices, total);
             for (Part p : all) {
                 p.cells[j] = null;

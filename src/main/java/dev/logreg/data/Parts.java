@@ -5,18 +5,12 @@ import dev.logreg.data.Utf8Reader.BadTextException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * The parts of a table's text in order, as {@link Run}s parse it: one parse from the start (a gzip file,
@@ -27,10 +21,10 @@ import java.util.concurrent.FutureTask;
  *
  * <p>Each parse starts with FastCSV's strict parser. A part it may have misread ({@link Part#misread}),
  * and every part after it, is parsed again with the relaxed parser; so is a part whose parse ends
- * inside quotes (the quotes of its text and of its cells do not balance), which is how a stretch of a
- * plain file that starts inside a quoted cell (one holding a line break) shows: from the part before
- * it on, the file is then parsed by one relaxed parse from that part on, which reads quoted cells across
- * line breaks.
+ * inside quotes (the quotes of its text and of its cells do not balance). That is also how a stretch
+ * of a plain file that starts inside a quoted cell (one holding a line break) shows: the stretch before
+ * it ends inside quotes, and the file is parsed from that stretch on by one relaxed parse, which reads
+ * quoted cells across line breaks.
  */
 abstract class Parts implements Closeable {
 
@@ -42,11 +36,11 @@ abstract class Parts implements Closeable {
     private final Set<String> categorical;
     /**
      * Whether the parts are for a stream: a ragged row then ends a parse (else the parse reads on to find what
-     * makes the text unreadable), and only a few stretches of a plain file are parsed ahead.
+     * makes the text unreadable).
      */
     final boolean stream;
-    /** How to read each column in parts not yet parsed; null until the names are known. */
-    private byte[] modes;
+    /** How to read each column in parts not yet parsed; null until the names are known (read by the threads). */
+    private volatile byte[] modes;
 
     Parts(Input input, char delimiter, Set<String> categorical, boolean stream) {
         this.input = input;
@@ -98,12 +92,25 @@ abstract class Parts implements Closeable {
     final byte[] modes() {
         if (modes == null) {
             List<String> names = names();
-            modes = new byte[names == null ? 0 : names.size()];
-            for (int j = 0; j < modes.length; j++) {
-                modes[j] = categorical.contains(names.get(j)) ? PartParser.TEXT : PartParser.FREE;
+            byte[] m = new byte[names == null ? 0 : names.size()];
+            for (int j = 0; j < m.length; j++) {
+                m[j] = categorical.contains(names.get(j)) ? PartParser.TEXT : PartParser.FREE;
             }
+            modes = m;
         }
         return modes;
+    }
+
+    /**
+     * Runs {@code task} for {@code 0, ..., n - 1}, on the parse's threads if it has any, and waits for them all.
+     *
+     * @param n the number of tasks
+     * @param task the tasks
+     */
+    void forEach(int n, IntConsumer task) {
+        for (int j = 0; j < n; j++) {
+            task.accept(j);
+        }
     }
 
     /**
@@ -116,7 +123,7 @@ abstract class Parts implements Closeable {
      */
     final Part again(Part part, byte[] columnModes) {
         try (Run run = new Run(part.spec.skipping(part.firstRow, part.spec.strict()), names(), false)) {
-            Part again = run.next(columnModes, Math.max(1, part.rows));
+            Part again = run.next(columnModes, part.rows);
             if (again.failure != null || again.rows != part.rows) {
                 throw new IllegalArgumentException("cannot read " + input.name + " again: it changed while it was"
                         + " read");
@@ -154,6 +161,10 @@ abstract class Parts implements Closeable {
         return unclosedQuote(line(part.spec, part.lastLine));
     }
 
+    /**
+     * @param line the line of the text on which the record with the unclosed quote starts
+     * @return the error: the text ends inside a quoted cell
+     */
     final IllegalArgumentException unclosedQuote(long line) {
         return new IllegalArgumentException("cannot parse " + input.name + ": it ends inside a quoted cell (no quote"
                 + " closes the one that opens it), in the record that starts on line " + line);
@@ -165,24 +176,25 @@ abstract class Parts implements Closeable {
 
     /** A line of a parse, counted from its first line, in the text. */
     private long line(Run.Spec spec, long line) {
-        return start(spec) + line - 1;
+        return firstLine(spec) + line - 1;
     }
 
-    private long start(Run.Spec spec) {
+    /** The line of the text on which a parse starts, counted in the file if it is not known. */
+    private long firstLine(Run.Spec spec) {
         if (spec.line() != Run.UNKNOWN_LINE) {
             return spec.line();
         }
         try {
             return ((Input.Plain) input).lineAt(spec.start());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalArgumentException("cannot read " + input.name + ": " + TextFile.reason(e), e);
         }
     }
 
     /** The same bad bytes' error, from a parse whose first line is known: it names the line in the file. */
     private BadTextException withLine(Run.Spec spec, BadTextException e) {
         char[] buffer = new char[1 << 13];
-        try (Reader text = input.open(spec.start(), spec.end(), start(spec))) {
+        try (Reader text = input.open(spec.start(), spec.end(), firstLine(spec))) {
             while (text.read(buffer, 0, buffer.length) >= 0) {
                 // read to the bad bytes
             }
@@ -228,7 +240,7 @@ abstract class Parts implements Closeable {
             if (run != null) {
                 return;
             }
-            run = start(spec);
+            run = newRun(spec);
             if (spec.strict() && run.headerMisread()) {
                 relax();
             }
@@ -238,7 +250,7 @@ abstract class Parts implements Closeable {
             }
         }
 
-        private Run start(Run.Spec s) {
+        private Run newRun(Run.Spec s) {
             try {
                 return new Run(s, givenNames, stream);
             } catch (BadTextException e) {
@@ -253,7 +265,7 @@ abstract class Parts implements Closeable {
             closeRun();
             spec = spec.skipping(delivered, false);
             delivered = 0;
-            run = start(spec);
+            run = newRun(spec);
         }
 
         @Override
@@ -284,7 +296,7 @@ abstract class Parts implements Closeable {
             try {
                 run.close();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new IllegalArgumentException("cannot read " + input.name + ": " + TextFile.reason(e), e);
             }
         }
 
@@ -301,21 +313,39 @@ abstract class Parts implements Closeable {
      * threads as there are processors: each stretch is one part, parsed from its start as if a record started
      * there. The parts are checked in order: if the one before a stretch ended outside quotes (its quotes
      * balance), the stretch did start a record, and its part is the one a single parse would have given.
-     * For a stream, a few stretches are parsed ahead of the part asked for, so that the parts held are bounded
-     * whatever the file; for a whole table, all are (the threads never wait for the caller).
+     * A few stretches are parsed ahead of the part asked for, so that the parts under way are bounded whatever
+     * the file.
+     *
+     * <p>The threads are plain threads of this reader's own, which take the stretches in order and leave each
+     * part (or what the parse threw) in its slot. Once a read fails or is closed, {@link #stop()} ends them and
+     * waits for them without allocating, so that when memory has run out, nothing they hold outlives the
+     * failure.
      */
     static final class Stretches extends Parts {
         private final Input.Plain plain;
         private final List<long[]> stretches = new ArrayList<>();
-        private final Deque<Future<Part>> ahead = new ArrayDeque<>();
         private final int threads;
-        private final ExecutorService pool;
         private List<String> names;
         private IllegalArgumentException headerFailure;
         private long dataLine;
-        private int next;
         /** The relaxed parse from a misread stretch on, or null. */
         private Sequential tail;
+
+        /** Guards what the threads share: the slots, the stretches taken and given, the failure, closed. */
+        private final Object lock = new Object();
+        /** Each stretch's part, or what its parse threw, until it is given; guarded by {@link #lock}. */
+        private final Object[] slots;
+        /** The stretches the threads have taken; guarded by {@link #lock}. */
+        private int taken;
+        /** The stretches given to the caller; guarded by {@link #lock}. */
+        private int given;
+        /** What a thread threw outside a parse (or in building a column), or null; guarded by {@link #lock}. */
+        private Throwable broken;
+        /** The read failed or is closed: the threads take no more stretches, and parses under way stop. */
+        private volatile boolean closed;
+        /** A thread failed: no more work of any kind starts. */
+        private volatile boolean failing;
+        private Thread[] workers;
 
         /**
          * Reads the header (with the relaxed parser) and splits the rest of the file.
@@ -338,12 +368,8 @@ abstract class Parts implements Closeable {
                 stretches.add(new long[] {start, end});
                 start = end;
             }
+            slots = new Object[stretches.size()];
             threads = Math.min(stretches.size(), Runtime.getRuntime().availableProcessors());
-            pool = threads > 1 ? Executors.newFixedThreadPool(threads, work -> {
-                Thread t = new Thread(work, "logreg-csv");
-                t.setDaemon(true);
-                return t;
-            }) : null;
         }
 
         /** @return where the data start: after the header, or at the end if it fails */
@@ -383,24 +409,12 @@ abstract class Parts implements Closeable {
                 tail.modes(modes());
                 return tail.next(rows);
             }
-            while ((!stream || ahead.size() < threads + 1) && next < stretches.size()) {
-                Run.Spec spec = spec(next++);
-                byte[] m = modes();
-                if (pool == null) {
-                    FutureTask<Part> task = new FutureTask<>(() -> parse(spec, m));
-                    task.run();
-                    ahead.add(task);
-                } else {
-                    ahead.add(pool.submit(() -> parse(spec, m)));
-                }
-            }
-            Future<Part> first = ahead.poll();
-            if (first == null) {
+            Part part = take();
+            if (part == null) {
                 return null;
             }
-            Part part = get(first);
             if (part.unsound() && !(part.failure instanceof IOException && !part.misread)) {
-                cancel();
+                stop();
                 Run.Spec from = new Run.Spec(plain, delimiter, part.spec.start(), plain.size(), part.spec.line(),
                         false, false, 0);
                 tail = new Sequential(from, names, Set.of(), stream);
@@ -413,56 +427,201 @@ abstract class Parts implements Closeable {
             return part;
         }
 
-        /** The strict parse of a stretch; only the first one's line is known without counting. */
-        private Run.Spec spec(int stretch) {
-            long[] s = stretches.get(stretch);
-            return new Run.Spec(plain, delimiter, s[0], s[1], stretch == 0 ? dataLine : Run.UNKNOWN_LINE, true,
-                    false, 0);
+        /** The next stretch's part: parsed here if there is one thread, else waited for (the threads started). */
+        private Part take() {
+            int k;
+            synchronized (lock) {
+                k = given;
+            }
+            if (k == stretches.size()) {
+                return null;
+            }
+            if (threads <= 1) {
+                given++;
+                return unwrap(parse(k));
+            }
+            if (workers == null) {
+                modes();
+                workers = new Thread[threads];
+                for (int t = 0; t < threads; t++) {
+                    workers[t] = start(this::work);
+                }
+            }
+            Object result;
+            synchronized (lock) {
+                while (slots[k] == null && broken == null) {
+                    waitOn();
+                }
+                result = slots[k];
+                slots[k] = null;
+                given++;
+                lock.notifyAll();
+            }
+            if (result == null) {
+                result = broken;
+            }
+            if (result instanceof Throwable) {
+                stop();
+            }
+            return unwrap(result);
         }
 
-        private Part parse(Run.Spec spec, byte[] columnModes) throws IOException {
-            try (Run run = new Run(spec, names, stream)) {
-                return run.next(columnModes, Integer.MAX_VALUE);
+        /** A part, or what its parse threw, thrown as it is (an {@link Error}, out of memory, too). */
+        private Part unwrap(Object result) {
+            if (result instanceof Part part) {
+                return part;
+            }
+            if (result instanceof Error error) {
+                throw error;
+            }
+            if (result instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            IOException e = (IOException) result;
+            throw new IllegalArgumentException("cannot read " + input.name + ": " + TextFile.reason(e), e);
+        }
+
+        /** A thread's work: the next stretch not taken, a few ahead of the one given at most, until none is left. */
+        private void work() {
+            try {
+                for (;;) {
+                    int k;
+                    synchronized (lock) {
+                        while (!closed && taken < slots.length && taken > given + threads) {
+                            waitOn();
+                        }
+                        if (closed || taken == slots.length) {
+                            return;
+                        }
+                        k = taken++;
+                    }
+                    Object result = parse(k);
+                    synchronized (lock) {
+                        slots[k] = result;
+                        lock.notifyAll();
+                    }
+                }
+            } catch (Throwable t) {
+                fail(t);
             }
         }
 
-        private Part get(Future<Part> future) {
+        /** Waits on {@link #lock} (held); an interrupt ends the read. */
+        private void waitOn() {
             try {
-                return future.get();
+                lock.wait();
             } catch (InterruptedException e) {
+                closed = true;
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof Error error) {
-                    throw error;
+            }
+        }
+
+        /** The strict parse of a stretch, or what it threw; only the first stretch's line is known without counting. */
+        private Object parse(int stretch) {
+            long[] s = stretches.get(stretch);
+            Run.Spec spec = new Run.Spec(plain, delimiter, s[0], s[1], stretch == 0 ? dataLine : Run.UNKNOWN_LINE,
+                    true, false, 0);
+            try (Run run = new Run(spec, names, stream)) {
+                run.abandonWhen(() -> closed);
+                return run.next(modes(), Integer.MAX_VALUE);
+            } catch (IOException | RuntimeException | Error e) {
+                return e;
+            }
+        }
+
+        @Override
+        void forEach(int n, IntConsumer task) {
+            if (threads <= 1) {
+                super.forEach(n, task);
+                return;
+            }
+            AtomicInteger nextTask = new AtomicInteger();
+            Thread[] helpers = new Thread[threads];
+            try {
+                for (int t = 0; t < threads; t++) {
+                    helpers[t] = start(() -> {
+                        try {
+                            for (int j; !failing && (j = nextTask.getAndIncrement()) < n; ) {
+                                task.accept(j);
+                            }
+                        } catch (Throwable e) {
+                            fail(e);
+                        }
+                    });
                 }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
+            } catch (RuntimeException | Error e) {
+                fail(e);
+            }
+            join(helpers);
+            synchronized (lock) {
+                if (broken != null) {
+                    unwrap(broken);
                 }
-                throw new IllegalArgumentException("cannot read " + input.name + ": "
-                        + TextFile.reason((IOException) cause), cause);
             }
         }
 
         /**
-         * Drops the stretches parsed ahead. A parse under way is not interrupted: an interrupt during a read would
-         * close the file's channel for every thread.
+         * Keeps the first failure of a thread and ends the read's work. Nothing here allocates (no atomic
+         * reference, whose first use may link code), so it works when memory has run out.
          */
-        private void cancel() {
-            for (Future<Part> f : ahead) {
-                f.cancel(false);
+        private void fail(Throwable e) {
+            synchronized (lock) {
+                if (broken == null) {
+                    broken = e;
+                }
+                failing = true;
+                closed = true;
+                lock.notifyAll();
             }
-            ahead.clear();
-            next = stretches.size();
+        }
+
+        /** Starts a thread of this reader's (a daemon). */
+        private static Thread start(Runnable work) {
+            Thread t = new Thread(work, "logreg-csv");
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
+
+        /**
+         * Ends the threads and waits for them: they take no more stretches, parses under way stop within a few
+         * records. It allocates nothing, so it works when memory has run out.
+         */
+        private void stop() {
+            synchronized (lock) {
+                closed = true;
+                lock.notifyAll();
+            }
+            if (workers != null) {
+                join(workers);
+            }
+            synchronized (lock) {
+                Arrays.fill(slots, null);
+            }
+        }
+
+        /** Waits for the threads started (the others are null), without allocating. */
+        private static void join(Thread[] threads) {
+            for (Thread t : threads) {
+                boolean interrupted = false;
+                while (t != null && t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         @Override
         public void close() throws IOException {
-            cancel();
-            if (pool != null) {
-                pool.shutdown();
-            }
+            // First, before anything that allocates: nothing the threads hold outlives the read.
+            stop();
             if (tail != null) {
                 tail.close();
             }

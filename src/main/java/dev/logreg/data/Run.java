@@ -8,14 +8,17 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * One parse, by FastCSV, of a text or a stretch of a plain file, taken a {@link Part} at a time.
  *
  * <p>FastCSV has two parsers. The strict one is the fast one and reads every text as the rules do,
- * except white space between a delimiter and an opening quote or between a closing quote and a
- * delimiter; {@link PartParser} notices both (the part is misread). The relaxed one, slower, reads
- * white space around quotes as the rules do, for the characters up to U+0020.
+ * except white space between a delimiter and an opening quote (it gives an unquoted cell with a quote,
+ * which {@link PartParser} notices) or between a closing quote and a delimiter (it fails): either way
+ * the part is misread. The relaxed one, slower, reads white space around quotes as the rules do, for
+ * the characters up to U+0020.
  */
 final class Run implements Closeable {
 
@@ -23,6 +26,8 @@ final class Run implements Closeable {
     static final long UNKNOWN_LINE = -1;
     /** The longest cell FastCSV may buffer, in characters. */
     private static final int MAX_CELL = 1 << 30;
+    /** How often (in records) a parse looks whether it was abandoned. */
+    private static final int ABANDON_CHECK_RECORDS = 1 << 10;
 
     /**
      * A parse: what it reads and how; with the rows of a part, it says how to parse the part again.
@@ -57,6 +62,7 @@ final class Run implements Closeable {
     private Throwable headerFailure;
     private int rowsBefore;
     private boolean done;
+    private BooleanSupplier abandoned = () -> false;
 
     /**
      * Opens the text and, if its first record is the header, reads the header.
@@ -91,6 +97,14 @@ final class Run implements Closeable {
                 headerFailure = cause(e);
             }
         }
+    }
+
+    /**
+     * @param whether tells whether the read this parse is for was abandoned (has failed or is closed), so that
+     *     the parse stops soon, letting go of its memory
+     */
+    void abandonWhen(BooleanSupplier whether) {
+        this.abandoned = whether;
     }
 
     /** @return whether the strict parser may have misread the header (or failed on it) */
@@ -128,6 +142,7 @@ final class Run implements Closeable {
      * @param rows the most rows the part may have
      * @return the next part (the last one when {@link Part#last} or {@link Part#failure} is set), or null after
      *     the last
+     * @throws CancellationException if the read was abandoned
      */
     Part next(byte[] modes, int rows) {
         if (done) {
@@ -142,8 +157,11 @@ final class Run implements Closeable {
         }
         try {
             boolean end = true;
-            while (records.hasNext()) {
+            for (int count = 0; records.hasNext(); count++) {
                 records.next();
+                if (count % ABANDON_CHECK_RECORDS == 0 && abandoned.getAsBoolean()) {
+                    throw new CancellationException("the read was abandoned");
+                }
                 if (parser.full()) {
                     rowsBefore += part.rows;
                     done = false;

@@ -144,7 +144,8 @@ class TableStretchesTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 5, 16, 33})
     void quotedLineBreaksAndSpacesAroundQuotesReadAsInOnePass(long partBytes) throws IOException {
-        String text = "id,\"note, long\",n\r\n1,\"a\nb\",1\r\n2, \"c,\r\nd\" ,2\r\n\r\n3,\"\"\"q\"\"\",3\r\n4,e\"f,4\r\n";
+        String text = "id,\"note, long\",n\r\n1,\"a\nb\",1\r\n2, \"c,\r\nd\" ,2\r\n\r\n"
+                + "3,\"\"\"q\"\"\",3\r\n4,e\"f,4\r\n";
         Path file = write("q.csv", text);
         Table t = read(file, partBytes);
         assertSameTable(Table.read(new StringReader(text), file.toString(), ',', null, Set.of()), t);
