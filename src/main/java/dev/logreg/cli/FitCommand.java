@@ -84,23 +84,24 @@ final class FitCommand implements Callable<Integer> {
                     + " file");
         }
         OutputFile cacheFile = cache == null ? null : OutputFile.of("--cache", cache, data.data);
-        if (output != null && (cacheFile != null || DesignCache.isCache(data.data))) {
+        if (output != null && DesignCache.isCache(data.data)) {
             throw new IllegalArgumentException("--predictions needs the rows of the CSV file, which a cache does not"
                     + " keep: save the model (--save-model) and score the CSV file with logreg predict");
         }
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> reading = progress.of(ProgressLines.text(err));
         Design design = cacheFile == null ? data.design(err, reading) : data.cache(cacheFile.path(), reading);
-        if (output != null && !design.keepsTableRows()) {
-            throw new IllegalArgumentException("--predictions needs the rows of the CSV file, which a fit out of core"
-                    + " does not keep: save the model (--save-model) and score the CSV file with logreg predict");
-        }
         LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
                 .withClassNames(design.classes());
         Fit fit = (design.multinomial() ? multinomial(design, regression) : binomial(design, regression)).fit(design);
         FitReport report = new FitReport(design, fit, level);
         if (output != null) {
-            Predictions.write(output, design, design.x(), fit);
+            if (design.keepsTableRows()) {
+                Predictions.write(output, design, design.x(), fit);
+            } else {
+                // Out of core: the CSV file is read again in chunks and each chunk scored.
+                Predictions.stream(output, data, design, fit.model());
+            }
         }
         if (modelFile != null) {
             dev.logreg.Model model = fit.model();

@@ -11,6 +11,7 @@ import dev.logreg.DesignCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,32 @@ class CacheCommandTest {
         assertTrue(DesignCache.isCache(second));
         assertEquals(Files.size(cache), Files.size(second));
         assertEquals(0, Cli.run("fit", "--data", cache.toString(), "--target", "admit").code(), "the same target");
+    }
+
+    @Test
+    void predictionsOfAFitThroughACacheAreThoseOfTheFitInMemory() throws IOException {
+        StringBuilder csv = new StringBuilder("y,a,b,w\n");
+        java.util.Random random = new java.util.Random(15);
+        for (int i = 0; i < 300; i++) {
+            double a = random.nextGaussian();
+            String y = i % 23 == 0 ? "NA" : a + random.nextGaussian() > 0 ? "1" : "0";
+            String b = i % 29 == 0 ? "" : String.valueOf(random.nextGaussian());
+            String w = i % 31 == 0 ? "?" : String.valueOf(1 + random.nextInt(3));
+            csv.append(y).append(',').append(a).append(',').append(b).append(',').append(w).append('\n');
+        }
+        Path data = dir.resolve("gaps.csv");
+        Files.writeString(data, csv);
+        Path memory = dir.resolve("memory.csv");
+        Path cached = dir.resolve("cached.csv");
+        assertEquals(0, Cli.run("fit", "--data", data.toString(), "--target", "y", "--weights", "w", "--predictions",
+                memory.toString()).code());
+        Cli.Run through = Cli.run("fit", "--data", data.toString(), "--target", "y", "--weights", "w", "--cache",
+                dir.resolve("gaps.lrc").toString(), "--predictions", cached.toString());
+        assertEquals(0, through.code(), through.err());
+        List<String> lines = Files.readAllLines(memory);
+        assertEquals(301, lines.size());
+        assertTrue(lines.contains("\"\","), "rows dropped for a missing cell have empty cells");
+        assertEquals(lines, Files.readAllLines(cached));
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A fit whose model matrix is larger than the heap: a cache of 500,000 rows of 9 columns (36 MB of
  * doubles, above {@link dev.logreg.Inference#QR_MAX_ELEMENTS}, so the information is accumulated by the
  * kernel, not copied for a QR factorization) fitted by the command line in a JVM with a 16 MB heap gives
- * the coefficients and standard errors of the fit of the CSV file in memory, to the last bit.
+ * the coefficients and standard errors of the fit of the CSV file in memory, to the last bit; so does
+ * the CSV file itself, read out of core by itself in a 32 MB heap, with the same predictions.
  */
 class OutOfCoreTest {
 
@@ -56,7 +57,9 @@ class OutOfCoreTest {
         assertEquals(0, Cli.run("cache", "--data", data.toString(), "--target", "y", "--output",
                 cache.toString()).code());
         assertTrue(Files.size(cache) > 8L * ROWS * 9, "the cache holds the model matrix");
-        Cli.Run memory = Cli.run("fit", "--data", data.toString(), "--target", "y", "--format", "json");
+        Path inMemory = dir.resolve("memory.csv");
+        Cli.Run memory = Cli.run("fit", "--data", data.toString(), "--target", "y", "--format", "json",
+                "--predictions", inMemory.toString());
         assertEquals(0, memory.code(), memory.err());
 
         String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -91,7 +94,8 @@ class OutOfCoreTest {
         List<String> direct = new ArrayList<>(command.subList(0, command.indexOf("-cp")));
         direct.set(1, "-Xmx32m");
         direct.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.logreg.cli.Main", "fit", "--data",
-                data.toString(), "--target", "y", "--format", "json"));
+                data.toString(), "--target", "y", "--format", "json", "--predictions",
+                dir.resolve("out-of-core.csv").toString()));
         Process q = new ProcessBuilder(direct).start();
         byte[] second = q.getInputStream().readAllBytes();
         String note = new String(q.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -103,5 +107,8 @@ class OutOfCoreTest {
         for (String field : new String[] {"coefficients", "standardErrors", "deviance", "nObs", "iterations"}) {
             assertEquals(expected.get(field), outOfCore.get(field), field);
         }
+        // Its predictions, scored chunk by chunk from the CSV file read again, are those of the fit in memory.
+        assertEquals(Files.readString(inMemory), Files.readString(dir.resolve("out-of-core.csv")));
+        assertEquals(ROWS + 1, Files.readAllLines(inMemory).size());
     }
 }
