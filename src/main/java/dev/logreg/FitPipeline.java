@@ -1,5 +1,6 @@
 package dev.logreg;
 
+import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.Objective;
 import dev.logreg.objective.RowSource;
 import dev.logreg.solve.GradientDescentSolver;
@@ -72,7 +73,7 @@ final class FitPipeline {
         double l2 = settings.l2();
         int cols = raw.cols();
         // Weights rescaled by a power of two (exact, no estimate changes): W and 1/W stay finite.
-        int exponent = RowChecks.weightExponent(raw);
+        int exponent = BinaryProblem.weightExponent(raw);
         // Columns whose magnitude would overflow or underflow X'DX are rescaled exactly (by powers of two);
         // the penalty keeps the original scale through the factors.
         ColumnScaling equilibration = ColumnScaling.equilibrate(cols, intercept, l2 > 0, raw.largest());

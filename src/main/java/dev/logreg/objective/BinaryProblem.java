@@ -101,7 +101,7 @@ public final class BinaryProblem extends ProblemData {
      */
     public BinaryProblem(RowSource source, double l2, int interceptColumn, double[] penaltyFactors) {
         super(source, l2, interceptColumn, penaltyFactors);
-        source.scan(block -> {
+        source.scanLabels(block -> {
             for (int i = block.from(); i < block.to(); i++) {
                 double yi = block.y(i);
                 if (yi != 0.0 && yi != 1.0) {
@@ -169,7 +169,41 @@ public final class BinaryProblem extends ProblemData {
         for (double v : weights) {
             largest = Math.max(largest, v);
         }
-        // A subnormal largest weight is first scaled up exactly by 2^54.
+        return exponentOf(largest);
+    }
+
+    /**
+     * Checks the weights of rows, as {@link #requireWeights} checks an array, and finds their
+     * {@link #weightExponent}, in one pass over the labels and weights (not the model matrix).
+     *
+     * @param rows the rows
+     * @return e, 0 without weights
+     * @throws IllegalArgumentException for a weight that is negative or not finite, or no positive weight,
+     *         naming the first
+     */
+    public static int weightExponent(RowSource rows) {
+        if (rows == null) {
+            throw new IllegalArgumentException("rows is null");
+        }
+        if (!rows.weighted()) {
+            return 0;
+        }
+        double[] largest = {0.0};
+        rows.scanLabels(block -> {
+            for (int i = block.from(); i < block.to(); i++) {
+                double w = block.weight(i);
+                checkWeight(i, w);
+                largest[0] = Math.max(largest[0], w);
+            }
+        });
+        if (largest[0] == 0) {
+            throw everyWeightZero();
+        }
+        return exponentOf(largest[0]);
+    }
+
+    /** The binary exponent of the largest weight; a subnormal one is first scaled up exactly by 2^54. */
+    private static int exponentOf(double largest) {
         return largest < Double.MIN_NORMAL ? Math.getExponent(Math.scalb(largest, 54)) - 54 : Math.getExponent(largest);
     }
 

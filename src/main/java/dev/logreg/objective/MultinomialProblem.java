@@ -126,7 +126,7 @@ public final class MultinomialProblem extends ProblemData {
                               double[] penaltyFactors) {
         super(source, l2, interceptColumn, penaltyFactors);
         checkClasses(classes, reference);
-        source.scan(block -> {
+        source.scanLabels(block -> {
             for (int i = block.from(); i < block.to(); i++) {
                 double yi = block.y(i);
                 if (!(yi >= 0 && yi < classes && yi == Math.rint(yi))) {

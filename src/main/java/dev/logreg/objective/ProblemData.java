@@ -90,13 +90,10 @@ abstract class ProblemData {
         int cols = source.cols();
         checkPenalty(l2, interceptColumn, penaltyFactors, cols);
         double[] sums = {0.0, Double.POSITIVE_INFINITY};
-        source.scan(block -> {
+        source.scanLabels(block -> {
             for (int i = block.from(); i < block.to(); i++) {
                 double wi = block.weight(i);
-                if (!(wi >= 0) || Double.isInfinite(wi)) {
-                    throw new IllegalArgumentException("weights[" + i + "] = " + wi
-                            + ": weights must be finite and >= 0");
-                }
+                checkWeight(i, wi);
                 sums[0] += wi;
                 if (wi > 0) {
                     sums[1] = Math.min(sums[1], wi);
@@ -104,7 +101,7 @@ abstract class ProblemData {
             }
         });
         if (sums[1] == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("every weight is 0 (the weights sum to 0.0): at least one must be positive");
+            throw everyWeightZero();
         }
         checkTotal(sums[0]);
         this.penaltyFactors = penaltyFactors == null ? null : penaltyFactors.clone();
@@ -171,15 +168,24 @@ abstract class ProblemData {
     static void checkWeights(double[] w) {
         boolean positive = false;
         for (int i = 0; i < w.length; i++) {
-            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
-                throw new IllegalArgumentException("weights[" + i + "] = " + w[i]
-                        + ": weights must be finite and >= 0");
-            }
+            checkWeight(i, w[i]);
             positive |= w[i] > 0;
         }
         if (!positive) {
-            throw new IllegalArgumentException("every weight is 0 (the weights sum to 0.0): at least one must be positive");
+            throw everyWeightZero();
         }
+    }
+
+    /** Weight i finite and &ge; 0, else an exception naming it. */
+    static void checkWeight(int i, double w) {
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("weights[" + i + "] = " + w + ": weights must be finite and >= 0");
+        }
+    }
+
+    /** The error for weights that are all 0. */
+    static IllegalArgumentException everyWeightZero() {
+        return new IllegalArgumentException("every weight is 0 (the weights sum to 0.0): at least one must be positive");
     }
 
     private static double[] filled(int length, double value) {
