@@ -95,7 +95,7 @@ public final class DesignCache {
                     writer.add(block.array(), block.offset(i), block.y(i), block.weight(i));
                 }
             });
-            store.close();
+            store.finishRows();
             finish(out, writer, design, rows.rows(), rows.cols(), store.largest);
         });
     }
@@ -170,13 +170,18 @@ public final class DesignCache {
             return writer;
         }
 
-        @Override
-        public RowSource close() {
+        /** Writes what the writer buffers and keeps the column maxima. */
+        void finishRows() {
             try {
                 largest = writer.finish();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        @Override
+        public RowSource close() {
+            finishRows();
             return MappedRows.map(out, rows, cols, largest, DATA_OFFSET, writer.labelOffset(), writer.weightOffset());
         }
     }

@@ -1,6 +1,7 @@
 package dev.logreg;
 
 import dev.logreg.objective.DesignMatrix;
+import dev.logreg.objective.MultinomialProblem;
 import dev.logreg.objective.RowSource;
 import dev.logreg.solve.GradientDescentOptions;
 import dev.logreg.solve.Iteration;
@@ -564,11 +565,8 @@ public final class LogisticRegression {
     public MultinomialFit fitMultinomial(double[][] x, int[] y, double[] weights) {
         DesignMatrix matrix = DesignMatrix.copyOf(x, intercept);
         int k = classCount(x, y);
-        double[] classIndices = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            classIndices[i] = y[i];
-        }
-        return fitMultinomial(RowSource.of(matrix, classIndices, weights == null ? null : weights.clone()), k);
+        return fitMultinomial(RowSource.of(matrix, MultinomialProblem.asDoubles(y), weights == null ? null
+                : weights.clone()), k);
     }
 
     /** The multinomial fit of rows whose labels are valid class indices in [0, k). */

@@ -79,12 +79,13 @@ final class FitCommand implements Callable<Integer> {
                     + " each its own file");
         }
         OutputFile modelFile = saveModel == null ? null : OutputFile.of("--save-model", saveModel, data.data);
-        if (cache != null && DesignCache.isCache(data.data)) {
+        boolean cached = DesignCache.isCache(data.data);
+        if (cache != null && cached) {
             throw new IllegalArgumentException("--data " + data.data + " is already a cache: --cache applies to a CSV"
                     + " file");
         }
         OutputFile cacheFile = cache == null ? null : OutputFile.of("--cache", cache, data.data);
-        if (output != null && DesignCache.isCache(data.data)) {
+        if (output != null && cached) {
             throw new IllegalArgumentException("--predictions needs the rows of the CSV file, which a cache does not"
                     + " keep: save the model (--save-model) and score the CSV file with logreg predict");
         }

@@ -9,7 +9,6 @@ import dev.logreg.data.Encoder;
 import dev.logreg.data.Table;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -106,35 +105,39 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         Activity.doing("scoring " + data + " in chunks of " + DataOptions.CHUNK_ROWS + " rows");
-        OutputFile.Content content = stream -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
-            Output output = format == Format.CSV ? new CsvOutput(w) : new JsonOutput(w);
-            output.start(scorer.classes());
-            Table.stream(data, separator, categorical, DataOptions.CHUNK_ROWS, chunk -> {
-                Scores scores = scorer instanceof LogisticModel binary && threshold != null
-                        ? binary.score(chunk, unseen, threshold) : scorer.score(chunk, unseen);
-                try {
-                    output.rows(scores, chunk.firstRow());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            output.end();
-            w.flush();
-        };
         try {
             if (out != null) {
-                out.write(content);
+                out.write(stream -> {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
+                    write(w, scorer, separator, categorical);
+                    w.flush();
+                });
             } else {
                 // Rows go out as they are scored; an error stops them where it is found.
-                try (OutputStream stdout = new WriterStream(spec.commandLine().getOut())) {
-                    content.write(stdout);
-                }
+                PrintWriter stdout = spec.commandLine().getOut();
+                write(stdout, scorer, separator, categorical);
+                stdout.flush();
             }
         } catch (java.io.UncheckedIOException e) {
             throw new IllegalArgumentException("cannot write the predictions: " + e.getCause().getMessage(), e);
         }
         return 0;
+    }
+
+    /** Scores the data file chunk by chunk and writes each chunk's predictions. */
+    private void write(Writer w, Model scorer, char separator, List<String> categorical) throws IOException {
+        Output output = format == Format.CSV ? new CsvOutput(w) : new JsonOutput(w);
+        output.start(scorer.classes());
+        Table.stream(data, separator, categorical, DataOptions.CHUNK_ROWS, chunk -> {
+            Scores scores = scorer instanceof LogisticModel binary && threshold != null
+                    ? binary.score(chunk, unseen, threshold) : scorer.score(chunk, unseen);
+            try {
+                output.rows(scores, chunk.firstRow());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        output.end();
     }
 
     /** The column names of a CSV file: its header, found by reading its first chunk of one row. */
@@ -155,52 +158,6 @@ final class PredictCommand implements Callable<Integer> {
     private static final class HeaderRead extends RuntimeException {
         HeaderRead() {
             super(null, null, false, false);
-        }
-    }
-
-    /** Bytes written to the command's writer as UTF-8 text (the predictions are ASCII or UTF-8). */
-    private static final class WriterStream extends OutputStream {
-        private final PrintWriter out;
-        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
-
-        WriterStream(PrintWriter out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) {
-            pending.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            pending.write(b, off, len);
-            if (pending.size() > 1 << 16) {
-                flush();
-            }
-        }
-
-        @Override
-        public void flush() {
-            // Whole UTF-8 sequences only: a split character waits for its remaining bytes.
-            byte[] bytes = pending.toByteArray();
-            int end = bytes.length;
-            int back = 0;
-            while (back < Math.min(3, end) && (bytes[end - 1 - back] & 0xC0) == 0x80) {
-                back++;
-            }
-            if (back < end && (bytes[end - 1 - back] & 0xC0) == 0xC0) {
-                end -= back + 1;
-            }
-            out.write(new String(bytes, 0, end, StandardCharsets.UTF_8));
-            out.flush();
-            pending.reset();
-            pending.write(bytes, end, bytes.length - end);
-        }
-
-        @Override
-        public void close() {
-            flush();
         }
     }
 

@@ -143,7 +143,11 @@ public final class MultinomialProblem extends ProblemData {
         mapBlocks();
     }
 
-    private static double[] asDoubles(int[] y) {
+    /**
+     * @param y class labels, or null
+     * @return them as a {@link RowSource} holds labels (doubles), or null
+     */
+    public static double[] asDoubles(int[] y) {
         if (y == null) {
             return null;
         }
