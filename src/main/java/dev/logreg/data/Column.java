@@ -67,6 +67,21 @@ public final class Column {
         return new Column(name, Type.CATEGORICAL, codes.length, null, codes, levels);
     }
 
+    /** @return a numeric column's values, NaN where missing (its own array: read only), or null */
+    double[] values() {
+        return numbers;
+    }
+
+    /** @return a categorical column's cells as indices in {@link #levelTexts()} (its own array: read only), or null */
+    int[] codes() {
+        return codes;
+    }
+
+    /** @return a categorical column's distinct cells, which its codes index (its own array: read only), or null */
+    String[] levelTexts() {
+        return levels;
+    }
+
     /** @return the column's name, from the header */
     public String name() {
         return name;

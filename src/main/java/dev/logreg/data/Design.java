@@ -27,8 +27,9 @@ import java.util.TreeMap;
  *     {@link #classLabels()} gives each row's index into it.</li>
  * </ul>
  * The intercept is not a column of {@link #x()}; it is the first of {@link #terms()}, and the first
- * column of {@link #rowSource()}, the model matrix as the fit reads it: written once, by the
- * {@link #encoder()}, into memory (or, for data larger than the heap, into a file).
+ * column of {@link #rowSource()}, the model matrix as the fit reads it: for a table in memory, computed
+ * from the table's columns block by block as the fit reads it (the data are held once, in the table);
+ * for data larger than the heap, written once by the {@link #encoder()} into a file.
  */
 public final class Design {
 
@@ -100,6 +101,15 @@ public final class Design {
         Plan plan = new Plan(table, spec);
         plan.observe(table);
         plan.finish();
+        int[] used = new int[plan.used()];
+        double[] y = new double[used.length];
+        double[] w = spec.weights() == null ? null : new double[used.length];
+        plan.rowsUsed(table, used, y, w);
+        RowSource computed = TableRows.of(table, plan.features, plan.levels, used, y, w);
+        if (computed != null) {
+            return new Design(plan, computed, used);
+        }
+        // Some feature is not finite in some row: writing the model matrix names the first such row.
         RowSource.Builder builder = RowSource.builder(plan.used(), plan.width(), spec.weights() != null);
         int[] rows = plan.fill(table, builder, true);
         return new Design(plan, builder.build(), rows);
@@ -781,6 +791,31 @@ public final class Design {
                 }
             }
             return labelOf.get(key(target, i));
+        }
+
+        /**
+         * The rows used of a whole table, their labels and their weights, once finished.
+         *
+         * @param table the table observed
+         * @param rows receives the table row of each row used
+         * @param y receives their labels
+         * @param w receives their weights, or null without a weight column
+         */
+        void rowsUsed(Table table, int[] rows, double[] y, double[] w) {
+            Column target = table.column(spec.target());
+            Column weight = spec.weights() == null ? null : table.column(spec.weights());
+            boolean[] complete = complete(usedColumns(table), table.rows());
+            int count = 0;
+            for (int i = 0; i < complete.length; i++) {
+                if (complete[i]) {
+                    rows[count] = i;
+                    y[count] = label(target, i);
+                    if (w != null) {
+                        w[count] = weight.number(i);
+                    }
+                    count++;
+                }
+            }
         }
 
         /** @return the number of rows used, once observed */

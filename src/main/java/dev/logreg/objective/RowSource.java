@@ -43,6 +43,43 @@ public abstract class RowSource {
     }
 
     /**
+     * Writes rows of a model matrix that is computed, not stored (see {@link #computed}).
+     */
+    @FunctionalInterface
+    public interface RowFill {
+        /**
+         * Writes rows [from, to), row-major, into {@code x} from index 0: (to &minus; from) &times; n values,
+         * each finite and within the source's {@link #largest()}. Called from several threads at once, each
+         * with its own {@code x}.
+         *
+         * @param from the first row
+         * @param to one past the last
+         * @param x where the rows go (at least as long as they are; its contents are not defined)
+         */
+        void fill(int from, int to, double[] x);
+    }
+
+    /**
+     * A source whose model-matrix rows are computed on every read (into the reader's scratch), not stored:
+     * for rows that are cheap to compute from data already in memory, such as the encoding of a table's
+     * columns, so that the matrix is never held twice. Labels and weights are held.
+     *
+     * @param cols n
+     * @param largest max<sub>i</sub>|x<sub>ij</sub>| per column of the rows the fill writes (not copied)
+     * @param y one label per row (not copied)
+     * @param weights one weight per row, or {@code null} for unit weights (not copied)
+     * @param fill writes the rows
+     * @return the source
+     * @throws IllegalArgumentException if a length does not match or {@code fill} is null
+     */
+    public static RowSource computed(int cols, double[] largest, double[] y, double[] weights, RowFill fill) {
+        if (y == null || largest == null) {
+            throw new IllegalArgumentException((y == null ? "y" : "largest") + " is null");
+        }
+        return new ComputedRows(cols, largest, y, weights, fill);
+    }
+
+    /**
      * An in-memory source on a checked model matrix, its labels and weights, none of them copied.
      *
      * @param x the model matrix

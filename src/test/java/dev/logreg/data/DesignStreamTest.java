@@ -40,6 +40,8 @@ class DesignStreamTest {
             assertEquals(whole.observations(), streamed.observations());
             assertArrayEquals(whole.classLabels(), streamed.classLabels());
             assertArrayEquals(whole.weights(), streamed.weights(), 0.0);
+            // The whole table's rows are computed from its columns on every read; the streamed ones are stored.
+            assertArrayEquals(whole.rowSource().largest(), streamed.rowSource().largest(), 0.0);
             double[][] x = whole.x();
             double[][] y = streamed.x();
             for (int i = 0; i < x.length; i++) {

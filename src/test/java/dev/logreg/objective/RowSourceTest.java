@@ -51,6 +51,31 @@ class RowSourceTest {
     }
 
     @Test
+    void computedRowsGiveTheBitsOfStoredOnes() {
+        Pass expected = binary(RowSource.of(DesignMatrix.wrap(x.clone(), ROWS, COLS), y, w));
+        assertEquals(expected, binary(computed(y)));
+        Pass multinomial = multinomial(RowSource.of(DesignMatrix.wrap(x.clone(), ROWS, COLS), classes, w));
+        assertEquals(multinomial, multinomial(computed(classes)));
+        RowSource computed = computed(y);
+        assertTrue(computed.inMemory() == computed, "computed rows are in memory already");
+        RowBlock labels = new RowBlock();
+        computed.readLabels(100, 300, labels);
+        for (int r = 100; r < 300; r++) {
+            assertEquals(y[r], labels.y(r));
+            assertEquals(w[r], labels.weight(r));
+        }
+        assertThrows(IllegalArgumentException.class, () -> computed.read(0, ROWS + 1, new RowBlock()));
+        assertThrows(IllegalArgumentException.class,
+                () -> RowSource.computed(COLS, new double[COLS], y, new double[3], (from, to, into) -> { }));
+    }
+
+    /** The rows of x computed by copying them on every read, as a source that stores none. */
+    private RowSource computed(double[] labels) {
+        return RowSource.computed(COLS, DesignMatrix.wrap(x.clone(), ROWS, COLS).largest(), labels, w,
+                (from, to, into) -> System.arraycopy(x, from * COLS, into, 0, (to - from) * COLS));
+    }
+
+    @Test
     void mappedWindowsOfEveryEdgeSizeGiveTheBitsOfOneArray() throws IOException {
         Pass expected = binary(RowSource.of(DesignMatrix.wrap(x.clone(), ROWS, COLS), y, w));
         Pass multinomial = multinomial(RowSource.of(DesignMatrix.wrap(x.clone(), ROWS, COLS), classes, w));
@@ -110,7 +135,7 @@ class RowSourceTest {
             MappedRows mapped = new MappedRows(in, ROWS, COLS, new double[COLS], 0, (long) ROWS * COLS * 8, -1,
                     17L * COLS * Double.BYTES);
             RowBlock view = new RowBlock();
-            for (RowSource source : List.of(slabs, mapped)) {
+            for (RowSource source : List.of(slabs, mapped, computed(y))) {
                 for (int from : new int[] {0, 1, 15, 16, 17, 500, ROWS - 2}) {
                     for (int size : EDGE_SIZES) {
                         int to = Math.min(ROWS, from + size);
@@ -120,7 +145,7 @@ class RowSourceTest {
                                 assertEquals(x[r * COLS + j], view.x(r, j), "x at " + r + ", " + j);
                             }
                             assertEquals(y[r], view.y(r));
-                            assertEquals(source == slabs ? w[r] : 1.0, view.weight(r));
+                            assertEquals(source == mapped ? 1.0 : w[r], view.weight(r));
                         }
                     }
                 }
