@@ -21,7 +21,7 @@ final class Activity {
 
     /**
      * @param file the data file about to be read
-     * @param heap the heap its table and model matrix are estimated to need (see {@link HeapEstimate})
+     * @param heap the heap its table is estimated to need while it is read (see {@link HeapEstimate})
      */
     static void reading(Path file, long heap) {
         long size = -1;

@@ -1,8 +1,6 @@
 package dev.logreg.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logreg.Fit;
@@ -48,7 +46,6 @@ final class CompareCommand implements Callable<Integer> {
     static final String GD_TITLE = "gradient descent";
     static final String NEWTON_TITLE = "Newton";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -243,7 +240,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private String json(Design design, List<Run> runs, double optimum, Path written) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonOutput.MAPPER.createObjectNode();
         root.put("formula", design.formula());
         root.put("model", design.multinomial() ? "multinomial" : "binomial");
         if (design.multinomial()) {
@@ -290,7 +287,7 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return JsonOutput.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -72,7 +72,7 @@ final class DataOptions {
             return cached();
         }
         requireTarget();
-        long needed = HeapEstimate.tableAndMatrix(data, delimiter(delimiter));
+        long needed = HeapEstimate.table(data, delimiter(delimiter));
         long heap = Runtime.getRuntime().maxMemory();
         if (needed > HEAP_SHARE * heap) {
             Path temporary;

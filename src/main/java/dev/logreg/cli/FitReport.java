@@ -1,7 +1,5 @@
 package dev.logreg.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logreg.BinomialFit;
@@ -31,7 +29,6 @@ final class FitReport {
     /** The JSON schema's name and version, the first field of every document. */
     static final String SCHEMA = "logreg.fit/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Design design;
     private final Fit fit;
@@ -160,7 +157,7 @@ final class FitReport {
         boolean binomial = fit instanceof BinomialFit;
         MultinomialFit multinomial = binomial ? null : (MultinomialFit) fit;
         boolean symmetric = !binomial && multinomial.parametrization() == Parametrization.SYMMETRIC;
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonOutput.MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("model", binomial ? "binomial" : "multinomial");
         root.put("link", binomial ? "logit" : "softmax");
@@ -371,7 +368,7 @@ final class FitReport {
      */
     static String jsonText(ObjectNode root) {
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return JsonOutput.MAPPER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,5 @@
 package dev.logreg.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logreg.TextTable;
@@ -36,7 +34,6 @@ final class ValidateCommand implements Callable<Integer> {
     /** Exit code when the methods disagree. */
     static final int DISAGREE = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -83,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
                 progress).withTerms(design.terms());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.print(JSON.writeValueAsString(json(design, report)) + "\n");
+            out.print(JsonOutput.MAPPER.writeValueAsString(json(design, report)) + "\n");
         } else {
             out.print(text(design, report));
         }
@@ -102,7 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(Design design, ValidationReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonOutput.MAPPER.createObjectNode();
         root.put("agree", report.agree());
         root.put("reason", report.reason());
         root.put("maxCoefficientDifference", report.maxCoefficientDifference());
