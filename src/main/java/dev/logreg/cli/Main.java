@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,10 +19,15 @@ import picocli.CommandLine.Spec;
  * code 2, with no stack trace; warnings about the fit go to stderr with exit code 0.
  */
 @Command(name = "logreg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Logistic regression by Newton's method and gradient descent.",
-        subcommands = {DemoCommand.class, FitCommand.class, PredictCommand.class, CacheCommand.class, ValidateCommand.class, CompareCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Logistic regression by Newton's method and gradient descent.")
 public final class Main implements Callable<Integer> {
+
+    /**
+     * The commands, by name, in the order help lists them. Only the command named on the command line is
+     * set up (picocli reads a command's options from its annotations when it is added); without one, or
+     * for help, all are.
+     */
+    private static final Map<String, Class<?>> COMMANDS = commands();
 
     /** Exit code for a caller's mistake. */
     static final int USAGE = 2;
@@ -52,6 +60,10 @@ public final class Main implements Callable<Integer> {
     static int run(String[] args, PrintStream out, PrintStream err) {
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine cli = new CommandLine(new Main());
+        Class<?> named = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+        for (Class<?> command : named != null ? List.<Class<?>>of(named) : COMMANDS.values()) {
+            cli.addSubcommand(command);
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(errWriter);
@@ -82,6 +94,18 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> commands = new LinkedHashMap<>();
+        commands.put("demo", DemoCommand.class);
+        commands.put("fit", FitCommand.class);
+        commands.put("predict", PredictCommand.class);
+        commands.put("cache", CacheCommand.class);
+        commands.put("validate", ValidateCommand.class);
+        commands.put("compare", CompareCommand.class);
+        commands.put("help", CommandLine.HelpCommand.class);
+        return java.util.Collections.unmodifiableMap(commands);
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "error";
@@ -92,7 +116,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("logreg: no command given; commands: demo, fit, predict, validate, compare"
+        spec.commandLine().getErr().println("logreg: no command given; commands: "
+                + String.join(", ", COMMANDS.keySet().stream().filter(c -> !c.equals("help")).toList())
                 + " (try --help)");
         return USAGE;
     }

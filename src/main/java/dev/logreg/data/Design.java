@@ -601,8 +601,10 @@ public final class Design {
             boolean[] complete = new boolean[rows];
             java.util.Arrays.fill(complete, true);
             for (Column c : needed) {
+                double[] values = c.values();
+                int[] codes = c.codes();
                 for (int i = 0; i < rows; i++) {
-                    if (c.isMissing(i)) {
+                    if (values != null ? Double.isNaN(values[i]) : codes[i] == Column.MISSING) {
                         complete[i] = false;
                     }
                 }
@@ -615,10 +617,15 @@ public final class Design {
             List<Column> needed = usedColumns(table);
             Column target = table.column(spec.target());
             Column weight = spec.weights() == null ? null : table.column(spec.weights());
+            // The categorical features' columns and the sets of their levels seen.
             List<Column> categorical = new ArrayList<>();
-            for (Feature f : features) {
-                Column c = table.column(f.column());
-                categorical.add(c.isNumeric() ? null : c);
+            List<java.util.TreeSet<String>> seen = new ArrayList<>();
+            for (int k = 0; k < features.size(); k++) {
+                Column c = table.column(features.get(k).column());
+                if (!c.isNumeric()) {
+                    categorical.add(c);
+                    seen.add(seenLevels.get(k));
+                }
             }
             int m = table.rows();
             boolean[] complete = complete(needed, m);
@@ -641,9 +648,7 @@ public final class Design {
                     observations++;
                 }
                 for (int k = 0; k < categorical.size(); k++) {
-                    if (categorical.get(k) != null) {
-                        seenLevels.get(k).add(categorical.get(k).text(i));
-                    }
+                    seen.get(k).add(categorical.get(k).text(i));
                 }
             }
             tableRows += m;

@@ -12,12 +12,11 @@ import java.util.stream.IntStream;
  */
 final class TableRows implements RowSource.RowFill {
 
-    /** Rows per block of the pass that finds each column's largest value. */
-    private static final int BLOCK_ROWS = 4096;
-
     private final int n;
     /** The table row of each row used. */
     private final int[] rows;
+    /** Whether every row of the table is used, so that row i is table row i. */
+    private final boolean everyRow;
     /** The numeric features: values, function (null for the column itself), column in the row. */
     private final double[][] values;
     private final Feature[] functions;
@@ -32,6 +31,7 @@ final class TableRows implements RowSource.RowFill {
                       int[][] levelOfCode, int[] codeAt, int[] codeWidth) {
         this.n = n;
         this.rows = rows;
+        this.everyRow = rows.length == 0 || rows[rows.length - 1] == rows.length - 1;
         this.values = values;
         this.functions = functions;
         this.valueAt = valueAt;
@@ -107,7 +107,11 @@ final class TableRows implements RowSource.RowFill {
             double[] v = values[c];
             int at = valueAt[c];
             Feature f = functions[c];
-            if (f == null) {
+            if (f == null && everyRow) {
+                for (int k = 0; k < m; k++) {
+                    x[k * n + at] = v[from + k];
+                }
+            } else if (f == null) {
                 for (int k = 0; k < m; k++) {
                     x[k * n + at] = v[rows[from + k]];
                 }
@@ -133,39 +137,35 @@ final class TableRows implements RowSource.RowFill {
         }
     }
 
-    /** Max|x| per column over the rows, in parallel ranges; null if a value is not finite. */
+    /**
+     * Max|x| per column over the rows used, one column at a time (in parallel over the columns); null if a
+     * value is not finite. The intercept's is 1, and so is each 0/1 column's: its level occurs in a row
+     * used.
+     */
     private double[] largest() {
-        int m = rows.length;
-        int ranges = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-                (m + BLOCK_ROWS - 1) / BLOCK_ROWS));
-        double[][] found = new double[ranges][];
-        IntStream.range(0, ranges).parallel().forEach(t -> {
-            int lo = (int) ((long) m * t / ranges);
-            int hi = (int) ((long) m * (t + 1) / ranges);
-            double[] largest = new double[n];
-            double[] x = new double[Math.min(BLOCK_ROWS, Math.max(1, hi - lo)) * n];
-            for (int from = lo; from < hi; from += BLOCK_ROWS) {
-                int to = Math.min(hi, from + BLOCK_ROWS);
-                fill(from, to, x);
-                for (int k = 0, e = 0; k < to - from; k++) {
-                    for (int j = 0; j < n; j++, e++) {
-                        double v = Math.abs(x[e]);
-                        if (!(v <= Double.MAX_VALUE)) {
-                            return; // not finite: found[t] stays null
-                        }
-                        largest[j] = Math.max(largest[j], v);
-                    }
-                }
-            }
-            found[t] = largest;
-        });
         double[] largest = new double[n];
-        for (double[] part : found) {
-            if (part == null) {
-                return null;
+        largest[0] = 1.0;
+        for (int c = 0; c < codes.length; c++) {
+            java.util.Arrays.fill(largest, codeAt[c], codeAt[c] + codeWidth[c], 1.0);
+        }
+        boolean[] finite = new boolean[values.length];
+        IntStream.range(0, values.length).parallel().forEach(c -> {
+            double[] v = values[c];
+            Feature f = functions[c];
+            double max = 0;
+            for (int k = 0; k < rows.length; k++) {
+                double value = Math.abs(f == null ? v[everyRow ? k : rows[k]] : f.apply(v[rows[k]]));
+                if (!(value <= Double.MAX_VALUE)) {
+                    return; // not finite: finite[c] stays false
+                }
+                max = Math.max(max, value);
             }
-            for (int j = 0; j < n; j++) {
-                largest[j] = Math.max(largest[j], part[j]);
+            largest[valueAt[c]] = max;
+            finite[c] = true;
+        });
+        for (boolean ok : finite) {
+            if (!ok) {
+                return null;
             }
         }
         return largest;
