@@ -7,10 +7,15 @@
 # virtual environment (python3 -m venv /tmp/venv && /tmp/venv/bin/pip install polars scikit-learn;
 # PYTHON=/tmp/venv/bin/python bash benchmarks/python-peer.sh).
 #
+# Timings on a shared machine are noisy: the two are run RUNS times (default 5), alternating, and the script
+# prints every run, the median wall time of each and the ratio of the medians.
+#
 #   bash benchmarks/python-peer.sh [ROWS]     # default 1000000; needs target/logreg.jar
+#   RUNS=9 bash benchmarks/python-peer.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
+runs=${RUNS:-5}
 python=${PYTHON:-python3}
 jar=target/logreg.jar
 [ -f "$jar" ] || { echo "build $jar first: mvn -q -B package -DskipTests"; exit 1; }
@@ -33,9 +38,6 @@ awk -v n="$rows" 'BEGIN {
 }' > "$dir/data.csv"
 ls -l "$dir/data.csv" | awk '{print "CSV:", $5, "bytes"}'
 
-/usr/bin/time -f "logreg fit: %e s wall, %M KB peak RSS" java -jar "$jar" fit --data "$dir/data.csv" --target y \
-    --format json > "$dir/logreg.json"
-
 cat > "$dir/peer.py" <<'PY'
 import json, sys, time
 import numpy as np
@@ -54,5 +56,23 @@ ours = json.load(open(sys.argv[2]))
 coef = [ours["coefficients"][t] for t in ours["terms"]]
 print(f"max relative difference of the coefficients: {np.max(np.abs(np.array(coef) - theta)) / np.max(np.abs(theta)):.2e}")
 PY
-/usr/bin/time -f "polars + scikit-learn: %e s wall, %M KB peak RSS" "$python" "$dir/peer.py" "$dir/data.csv" \
-    "$dir/logreg.json"
+for run in $(seq "$runs"); do
+  /usr/bin/time -o "$dir/ours.time" -f "%e %M" java -jar "$jar" fit --data "$dir/data.csv" --target y \
+      --format json > "$dir/logreg.json"
+  /usr/bin/time -o "$dir/peer.time" -f "%e %M" "$python" "$dir/peer.py" "$dir/data.csv" "$dir/logreg.json" \
+      > "$dir/peer.out"
+  read -r ours ours_kb < "$dir/ours.time"
+  read -r peer peer_kb < "$dir/peer.time"
+  echo "run $run: logreg fit $ours s wall, $ours_kb KB peak RSS; polars + scikit-learn $peer s wall, $peer_kb KB peak RSS"
+  sed 's/^/  /' "$dir/peer.out"
+  echo "$ours" >> "$dir/ours.all"
+  echo "$peer" >> "$dir/peer.all"
+  sed -n 's/.*together \([0-9.]*\) s.*/\1/p' "$dir/peer.out" >> "$dir/inside.all"
+done
+median() { sort -g "$1" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+ours=$(median "$dir/ours.all")
+peer=$(median "$dir/peer.all")
+inside=$(median "$dir/inside.all")
+awk -v a="$ours" -v b="$peer" -v c="$inside" -v n="$runs" 'BEGIN {
+  printf "median of %d runs: logreg fit %.2f s wall; polars + scikit-learn %.2f s wall (%.2f s of it reading and fitting,\n", n, a, b, c
+  printf "  without the start of Python and its imports); ratio %.2f of the wall times, %.2f of the read and fit\n", a / b, a / c }'
