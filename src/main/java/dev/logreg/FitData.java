@@ -7,7 +7,10 @@ import dev.logreg.objective.MultinomialProblem;
 import dev.logreg.objective.Objective;
 import dev.logreg.objective.RowBlock;
 import dev.logreg.objective.RowSource;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * One fit's data as the pipeline sees it, for two classes or K: the rows (a {@link RowSource}: the model
@@ -71,6 +74,31 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
      */
     final void scan(Consumer<RowBlock> visit) {
         source.scan(visit);
+    }
+
+    /**
+     * Reads the rows in fixed ranges of {@link RowSource#SCAN_ROWS}, several ranges at once, and gives what
+     * {@code visit} makes of each range in row order: sums that the caller adds in that order do not depend
+     * on the number of threads.
+     *
+     * @param visit told of one range of rows (its view is the thread's, reused); thread-safe
+     * @param <T> what a range gives
+     * @return one result per range, in order
+     */
+    final <T> List<T> mapRanges(Function<RowBlock, T> visit) {
+        int m = source.rows();
+        int ranges = (m + RowSource.SCAN_ROWS - 1) / RowSource.SCAN_ROWS;
+        ThreadLocal<RowBlock> views = ThreadLocal.withInitial(RowBlock::new);
+        Object[] results = new Object[ranges];
+        IntStream.range(0, ranges).parallel().forEach(k -> {
+            RowBlock view = views.get();
+            int from = k * RowSource.SCAN_ROWS;
+            source.read(from, Math.min(m, from + RowSource.SCAN_ROWS), view);
+            results[k] = visit.apply(view);
+        });
+        @SuppressWarnings("unchecked")
+        List<T> list = (List<T>) java.util.Arrays.asList(results);
+        return list;
     }
 
     /**

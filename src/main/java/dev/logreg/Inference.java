@@ -428,28 +428,41 @@ public final class Inference {
 
         private void likelihoods(FitData data, double[] theta) {
             int k = data.classes();
-            double[] z = new double[k];
             double[] classWeight = new double[k];
             double[] classCount = new double[k];
             double[] total = {0.0};
-            data.scan(block -> {
+            // Each range of rows sums its own part (observations, deviance, log-likelihood, total weight, then
+            // each class's weight and count); the parts are added in row order, whatever the threads.
+            for (double[] part : data.mapRanges(block -> {
+                double[] sums = new double[4 + 2 * k];
+                double[] z = new double[k];
                 for (int i = block.from(); i < block.to(); i++) {
                     // The prior weight as the caller gave it (the normalization undone, exactly).
                     double w = Math.scalb(block.weight(i), data.weightExponent);
                     if (!(w > 0)) {
                         continue;
                     }
-                    observations++;
                     data.logits(block, i, theta, z);
                     int y = (int) block.y(i);
                     double logP = logSoftmax(z, y);
-                    deviance -= 2 * w * logP;
-                    logLikelihood += count(data, w) * logP;
-                    classWeight[y] += w;
-                    classCount[y] += count(data, w);
-                    total[0] += w;
+                    sums[0]++;
+                    sums[1] -= 2 * w * logP;
+                    sums[2] += count(data, w) * logP;
+                    sums[3] += w;
+                    sums[4 + y] += w;
+                    sums[4 + k + y] += count(data, w);
                 }
-            });
+                return sums;
+            })) {
+                observations += (int) part[0];
+                deviance += part[1];
+                logLikelihood += part[2];
+                total[0] += part[3];
+                for (int c = 0; c < k; c++) {
+                    classWeight[c] += part[4 + c];
+                    classCount[c] += part[4 + k + c];
+                }
+            }
             for (int c = 0; c < k; c++) {
                 if (classWeight[c] > 0) {
                     double logShare = data.intercept ? Math.log(classWeight[c] / total[0]) : -Math.log(k);
