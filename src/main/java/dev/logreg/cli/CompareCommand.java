@@ -1,6 +1,5 @@
 package dev.logreg.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.logreg.Fit;
@@ -240,7 +239,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private String json(Design design, List<Run> runs, double optimum, Path written) {
-        ObjectNode root = JsonOutput.MAPPER.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("formula", design.formula());
         root.put("model", design.multinomial() ? "multinomial" : "binomial");
         if (design.multinomial()) {
@@ -286,10 +285,6 @@ final class CompareCommand implements Callable<Integer> {
                 FitReport.putNumber(entry, "maxAbsGradient", it.maxAbsGradient());
             }
         }
-        try {
-            return JsonOutput.MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonOutput.text(root);
     }
 }

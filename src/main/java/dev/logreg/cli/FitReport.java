@@ -157,7 +157,7 @@ final class FitReport {
         boolean binomial = fit instanceof BinomialFit;
         MultinomialFit multinomial = binomial ? null : (MultinomialFit) fit;
         boolean symmetric = !binomial && multinomial.parametrization() == Parametrization.SYMMETRIC;
-        ObjectNode root = JsonOutput.MAPPER.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("schema", SCHEMA);
         root.put("model", binomial ? "binomial" : "multinomial");
         root.put("link", binomial ? "logit" : "softmax");
@@ -367,10 +367,6 @@ final class FitReport {
      * @return it as indented text with a final newline
      */
     static String jsonText(ObjectNode root) {
-        try {
-            return JsonOutput.MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonOutput.text(root);
     }
 }

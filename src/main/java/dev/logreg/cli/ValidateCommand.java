@@ -80,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
                 progress).withTerms(design.terms());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.print(JsonOutput.MAPPER.writeValueAsString(json(design, report)) + "\n");
+            out.print(JsonOutput.text(json(design, report)));
         } else {
             out.print(text(design, report));
         }
@@ -99,7 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private ObjectNode json(Design design, ValidationReport report) {
-        ObjectNode root = JsonOutput.MAPPER.createObjectNode();
+        ObjectNode root = JsonOutput.object();
         root.put("agree", report.agree());
         root.put("reason", report.reason());
         root.put("maxCoefficientDifference", report.maxCoefficientDifference());
