@@ -44,6 +44,21 @@ public final class LogisticModel extends Model {
      * @throws IllegalArgumentException if a parameter is not finite
      */
     public static LogisticModel of(double intercept, double... coefficients) {
+        return positional(true, intercept, coefficients);
+    }
+
+    /**
+     * A model without an intercept: logit P(y = 1 | x) = x&middot;&beta;.
+     *
+     * @param coefficients &beta;, one per feature; copied
+     * @return the model
+     * @throws IllegalArgumentException if a coefficient is not finite
+     */
+    public static LogisticModel withoutIntercept(double... coefficients) {
+        return positional(false, 0.0, coefficients);
+    }
+
+    private static LogisticModel positional(boolean hasIntercept, double intercept, double[] coefficients) {
         if (coefficients == null) {
             throw new IllegalArgumentException("coefficients is null");
         }
@@ -56,7 +71,7 @@ public final class LogisticModel extends Model {
             }
         }
         return new LogisticModel(intercept, coefficients.clone(),
-                ModelHeader.positional(coefficients.length, true, List.of("0", "1")));
+                ModelHeader.positional(coefficients.length, hasIntercept, List.of("0", "1")));
     }
 
     @Override

@@ -252,6 +252,18 @@ class ModelFileTest {
     }
 
     @Test
+    void aModelWithoutAnInterceptSaysSoAndReadsBack() throws IOException {
+        LogisticModel model = LogisticModel.withoutIntercept(1.5, -2);
+        assertFalse(model.hasIntercept());
+        LogisticModel back = (LogisticModel) Model.read(new StringReader(text(model)));
+        assertFalse(back.hasIntercept());
+        assertEquals(0.0, back.intercept());
+        assertArrayEquals(new double[] {1.5, -2}, back.featureCoefficients(), 0.0);
+        assertEquals(model.probability(new double[] {0.25, 0.5}), back.probability(new double[] {0.25, 0.5}));
+        assertThrows(IllegalArgumentException.class, () -> LogisticModel.withoutIntercept(Double.NaN));
+    }
+
+    @Test
     void aModelWithoutAnEncoderCannotScoreATable() {
         LogisticModel model = LogisticModel.of(0.5, 1.5);
         String message = assertThrows(IllegalArgumentException.class,

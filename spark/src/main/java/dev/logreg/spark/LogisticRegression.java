@@ -189,7 +189,8 @@ public final class LogisticRegression
             double[] theta = solution.theta();
             double b0 = intercept ? theta[0] : 0.0;
             double[] beta = java.util.Arrays.copyOfRange(theta, intercept ? 1 : 0, cols);
-            LogisticRegressionModel model = new LogisticRegressionModel(uid, b0, beta, solution, objective.passes());
+            LogisticRegressionModel model = new LogisticRegressionModel(uid, intercept, b0, beta, solution,
+                    objective.passes());
             return copyValues(model.setParent(this), ParamMap.empty());
         } finally {
             blocks.unpersist(false);

@@ -1,7 +1,22 @@
 package dev.logreg.spark;
 
+import dev.logreg.LogisticModel;
+import dev.logreg.Model;
 import dev.logreg.math.Logistic;
 import dev.logreg.solve.Solution;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import scala.Option;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
@@ -12,13 +27,19 @@ import org.apache.spark.ml.param.ParamMap;
  * A binary logistic regression fitted by {@link LogisticRegression}: P(y = 1 | x) = &sigma;(b<sub>0</sub> +
  * x&middot;&beta;). Its raw prediction is (&minus;z, z) and its probability (1 &minus; p, p), as Spark ML's
  * own binary model gives them.
+ *
+ * <p>Saved and loaded as Spark ML saves its stages ({@link #write()}, {@link #load}): the Params as Spark's
+ * metadata, the parameters as the core library's model file ({@code logreg.model/1}, in {@code data/}),
+ * and the fit's convergence, iterations and passes. {@link #toModel()} and {@link #fromModel} convert to and
+ * from the core library's model, so a model fitted on Spark scores in a plain JVM and back.
  */
 public final class LogisticRegressionModel
-        extends ProbabilisticClassificationModel<Vector, LogisticRegressionModel> {
+        extends ProbabilisticClassificationModel<Vector, LogisticRegressionModel> implements MLWritable {
 
     private static final long serialVersionUID = 1L;
 
     private String uid;
+    private final boolean hasIntercept;
     private final double intercept;
     private final double[] coefficients;
     private final boolean converged;
@@ -26,14 +47,16 @@ public final class LogisticRegressionModel
     private final int passes;
     private final double maxAbsGradient;
 
-    LogisticRegressionModel(String uid, double intercept, double[] coefficients, Solution solution, int passes) {
-        this(LogisticRegression.constructing(uid), intercept, coefficients, solution.converged(), solution.iterations(), passes,
-                solution.maxAbsGradient());
+    LogisticRegressionModel(String uid, boolean hasIntercept, double intercept, double[] coefficients,
+                            Solution solution, int passes) {
+        this(LogisticRegression.constructing(uid), hasIntercept, intercept, coefficients, solution.converged(),
+                solution.iterations(), passes, solution.maxAbsGradient());
     }
 
-    private LogisticRegressionModel(String uid, double intercept, double[] coefficients, boolean converged,
-                                    int iterations, int passes, double maxAbsGradient) {
+    private LogisticRegressionModel(String uid, boolean hasIntercept, double intercept, double[] coefficients,
+                                    boolean converged, int iterations, int passes, double maxAbsGradient) {
         this.uid = uid;
+        this.hasIntercept = hasIntercept;
         LogisticRegression.CONSTRUCTING.remove();
         this.intercept = intercept;
         this.coefficients = coefficients.clone();
@@ -41,6 +64,97 @@ public final class LogisticRegressionModel
         this.iterations = iterations;
         this.passes = passes;
         this.maxAbsGradient = maxAbsGradient;
+    }
+
+    /**
+     * @return the core library's model of the same parameters, whose features are this model's vector
+     *         positions (write it with {@link Model#write(java.nio.file.Path)})
+     */
+    public LogisticModel toModel() {
+        return hasIntercept ? LogisticModel.of(intercept, coefficients) : LogisticModel.withoutIntercept(coefficients);
+    }
+
+    /**
+     * A Spark model of a core library's binary model (read from a model file, or fitted in a plain JVM): its
+     * features are taken as the feature vector's positions. It was not fitted here, so it has no fit: it is
+     * not {@link #converged()}, and its iterations and passes are 0.
+     *
+     * @param model the core model
+     * @return the Spark model, with a new id
+     */
+    public static LogisticRegressionModel fromModel(LogisticModel model) {
+        return new LogisticRegressionModel(LogisticRegression.constructing(
+                org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("logregNewton")), model.hasIntercept(),
+                model.intercept(), model.featureCoefficients(), false, 0, 0, Double.NaN);
+    }
+
+    @Override
+    public MLWriter write() {
+        return new Writer(this);
+    }
+
+    /** @return the reader of saved models */
+    public static MLReader<LogisticRegressionModel> read() {
+        return new Reader();
+    }
+
+    /**
+     * @param path where {@link #save} wrote a model
+     * @return the model
+     */
+    public static LogisticRegressionModel load(String path) {
+        return read().load(path);
+    }
+
+    /** Spark's metadata with the Params, the core model file, and a line of the fit's figures. */
+    private static final class Writer extends MLWriter {
+        private final LogisticRegressionModel model;
+
+        Writer(LogisticRegressionModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public void saveImpl(String path) {
+            DefaultParamsWriter$.MODULE$.saveMetadata(model, path, sc(), Option.empty(), Option.empty());
+            StringWriter file = new StringWriter();
+            try {
+                model.toModel().write(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            JavaSparkContext context = JavaSparkContext.fromSparkContext(sc());
+            context.parallelize(List.of(file.toString().strip()), 1).saveAsTextFile(path + "/data");
+            String fit = model.converged + " " + model.iterations + " " + model.passes + " " + model.maxAbsGradient;
+            context.parallelize(List.of(fit), 1).saveAsTextFile(path + "/fit");
+        }
+    }
+
+    /** Reads what {@link Writer} saved. */
+    private static final class Reader extends MLReader<LogisticRegressionModel> {
+        @Override
+        public LogisticRegressionModel load(String path) {
+            DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path, sc(),
+                    LogisticRegressionModel.class.getName());
+            JavaSparkContext context = JavaSparkContext.fromSparkContext(sc());
+            String text = String.join("\n", context.textFile(path + "/data", 1).collect());
+            Model core;
+            try {
+                core = Model.read(new StringReader(text));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!(core instanceof LogisticModel binary)) {
+                throw new IllegalArgumentException(path + " holds a multinomial model; this is a binary one");
+            }
+            String[] fit = context.textFile(path + "/fit", 1).first().split(" ");
+            LogisticRegressionModel model = new LogisticRegressionModel(LogisticRegression.constructing(
+                    metadata.uid()), binary.hasIntercept(), binary.intercept(), binary.featureCoefficients(),
+                    Boolean.parseBoolean(fit[0]), Integer.parseInt(fit[1]), Integer.parseInt(fit[2]),
+                    Double.parseDouble(fit[3]));
+            metadata.getAndSetParams(model, Option.empty());
+            return model;
+        }
     }
 
     @Override
@@ -123,7 +237,8 @@ public final class LogisticRegressionModel
 
     @Override
     public LogisticRegressionModel copy(ParamMap extra) {
-        LogisticRegressionModel copy = new LogisticRegressionModel(LogisticRegression.constructing(uid), intercept, coefficients, converged,
+        LogisticRegressionModel copy = new LogisticRegressionModel(LogisticRegression.constructing(uid), hasIntercept, intercept,
+                coefficients, converged,
                 iterations, passes, maxAbsGradient);
         return copyValues(copy, extra).setParent(parent());
     }

@@ -1,10 +1,14 @@
 package dev.logreg.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.logreg.BinomialFit;
+import dev.logreg.LogisticModel;
+import dev.logreg.Model;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +27,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The estimator in a Spark ML pipeline against the core library's fit of the same rows, on local[2]. */
 class LogisticRegressionTest {
@@ -111,6 +116,41 @@ class LogisticRegressionTest {
                 assertEquals(p > 0.5 ? 1.0 : 0.0, row.getDouble(2));
             }
         }
+    }
+
+    @Test
+    void aSavedModelLoadsToTheSamePredictionsAndTravelsAsACoreModelFile(@TempDir Path dir) throws Exception {
+        Dataset<Row> assembled = assembler().transform(data);
+        LogisticRegressionModel model = new LogisticRegression().setLabelCol("y").setWeightCol("w")
+                .setProbabilityCol("p").fit(assembled);
+        String path = dir.resolve("model").toString();
+        model.save(path);
+        LogisticRegressionModel loaded = LogisticRegressionModel.load(path);
+        assertEquals(model.uid(), loaded.uid());
+        assertEquals("p", loaded.getProbabilityCol());
+        assertEquals(model.converged(), loaded.converged());
+        assertEquals(model.passes(), loaded.passes());
+        assertEquals(model.intercept(), loaded.intercept());
+        assertArrayEquals(model.coefficients(), loaded.coefficients(), 0.0);
+        List<Row> before = model.transform(assembled).select("p").collectAsList();
+        List<Row> after = loaded.transform(assembled).select("p").collectAsList();
+        assertEquals(before, after);
+        // To the core library's model file and back: the same parameters, the same probabilities.
+        Path file = dir.resolve("model.json");
+        model.toModel().write(file);
+        LogisticModel core = (LogisticModel) Model.read(file);
+        double[] features = x[7];
+        Row first = model.transform(assembled).select("features", "p").first();
+        assertEquals(((Vector) first.get(1)).apply(1), core.probability(((Vector) first.get(0)).toArray()),
+                PROBABILITY_TOLERANCE);
+        assertEquals(model.toModel().probability(features), core.probability(features));
+        LogisticRegressionModel back = LogisticRegressionModel.fromModel(core);
+        assertEquals(model.intercept(), back.intercept());
+        assertArrayEquals(model.coefficients(), back.coefficients(), 0.0);
+        assertEquals(false, back.converged());
+        LogisticRegressionModel noIntercept = new LogisticRegression().setLabelCol("y").setFitIntercept(false)
+                .fit(assembled);
+        assertEquals(false, noIntercept.toModel().hasIntercept());
     }
 
     @Test
