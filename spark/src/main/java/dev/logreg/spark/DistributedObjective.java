@@ -38,6 +38,11 @@ final class DistributedObjective implements Objective {
         this.totalWeight = totalWeight;
     }
 
+    /** @return W, the sum of the weights */
+    double totalWeight() {
+        return totalWeight;
+    }
+
     /** @return the passes over the data so far (Spark jobs of this objective) */
     int passes() {
         return passes;

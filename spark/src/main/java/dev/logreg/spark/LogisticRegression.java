@@ -189,8 +189,13 @@ public final class LogisticRegression
             double[] theta = solution.theta();
             double b0 = intercept ? theta[0] : 0.0;
             double[] beta = java.util.Arrays.copyOfRange(theta, intercept ? 1 : 0, cols);
+            int fitPasses = objective.passes();
+            List<String> warnings = new ArrayList<>();
+            solution.warnings().forEach(w -> warnings.add(w.message()));
+            TrainingSummary summary = TrainingSummary.of(blocks, objective, theta, intercept, lambda,
+                    solution.converged(), solution.iterations(), warnings);
             LogisticRegressionModel model = new LogisticRegressionModel(uid, intercept, b0, beta, solution,
-                    objective.passes());
+                    fitPasses).withSummary(summary);
             return copyValues(model.setParent(this), ParamMap.empty());
         } finally {
             blocks.unpersist(false);

@@ -46,6 +46,8 @@ public final class LogisticRegressionModel
     private final int iterations;
     private final int passes;
     private final double maxAbsGradient;
+    /** The fit's summary; absent on a loaded or converted model, as on Spark ML's own. */
+    private transient TrainingSummary summary;
 
     LogisticRegressionModel(String uid, boolean hasIntercept, double intercept, double[] coefficients,
                             Solution solution, int passes) {
@@ -162,6 +164,29 @@ public final class LogisticRegressionModel
         return uid != null ? uid : LogisticRegression.CONSTRUCTING.get();
     }
 
+    /** Attaches the fit's summary. */
+    LogisticRegressionModel withSummary(TrainingSummary value) {
+        this.summary = value;
+        return this;
+    }
+
+    /** @return whether this model has its fit's summary (a model loaded or converted has none) */
+    public boolean hasSummary() {
+        return summary != null;
+    }
+
+    /**
+     * @return the fit's summary: standard errors, z, p, deviance, log-likelihood, AIC, warnings
+     * @throws IllegalStateException for a model without one ({@link #hasSummary()})
+     */
+    public TrainingSummary summary() {
+        if (summary == null) {
+            throw new IllegalStateException("this model has no training summary: it was loaded or converted, not"
+                    + " fitted here");
+        }
+        return summary;
+    }
+
     /** @return b<sub>0</sub> (0 without an intercept) */
     public double intercept() {
         return intercept;
@@ -240,6 +265,7 @@ public final class LogisticRegressionModel
         LogisticRegressionModel copy = new LogisticRegressionModel(LogisticRegression.constructing(uid), hasIntercept, intercept,
                 coefficients, converged,
                 iterations, passes, maxAbsGradient);
+        copy.summary = summary;
         return copyValues(copy, extra).setParent(parent());
     }
 }

@@ -36,6 +36,10 @@ class LogisticRegressionTest {
     private static final double COEFFICIENT_TOLERANCE = 1e-10;
     /** Agreement of the probabilities with the core model's. */
     private static final double PROBABILITY_TOLERANCE = 1e-12;
+    /** Relative agreement of standard errors, z and p with the core library's inference. */
+    private static final double INFERENCE_TOLERANCE = 1e-8;
+    /** Relative agreement of deviances, log-likelihood and AIC with the core's. */
+    private static final double LIKELIHOOD_TOLERANCE = 1e-10;
     private static final int ROWS = 4000;
     private static final int FEATURES = 4;
 
@@ -151,6 +155,33 @@ class LogisticRegressionTest {
         LogisticRegressionModel noIntercept = new LogisticRegression().setLabelCol("y").setFitIntercept(false)
                 .fit(assembled);
         assertEquals(false, noIntercept.toModel().hasIntercept());
+    }
+
+    @Test
+    void theSummaryHasTheCoreInference() {
+        Dataset<Row> assembled = assembler().transform(data);
+        LogisticRegressionModel model = new LogisticRegression().setLabelCol("y").setWeightCol("w").setTol(1e-12)
+                .fit(assembled);
+        TrainingSummary summary = model.summary();
+        dev.logreg.Inference core = dev.logreg.LogisticRegression.newton().withTolerance(1e-12).fit(x, y, w)
+                .inference();
+        double[] se = core.standardErrors();
+        for (int j = 0; j < se.length; j++) {
+            assertEquals(se[j], summary.standardErrors()[j], INFERENCE_TOLERANCE * se[j], "standard error " + j);
+            assertEquals(core.z()[j], summary.z()[j], INFERENCE_TOLERANCE * Math.abs(core.z()[j]), "z " + j);
+            assertEquals(core.p()[j], summary.p()[j], INFERENCE_TOLERANCE * core.p()[j] + 1e-300, "p " + j);
+        }
+        assertEquals(core.deviance(), summary.deviance(), LIKELIHOOD_TOLERANCE * core.deviance());
+        assertEquals(core.nullDeviance(), summary.nullDeviance(), LIKELIHOOD_TOLERANCE * core.nullDeviance());
+        assertEquals(core.logLikelihood(), summary.logLikelihood(), LIKELIHOOD_TOLERANCE * -core.logLikelihood());
+        assertEquals(core.aic(), summary.aic(), LIKELIHOOD_TOLERANCE * core.aic());
+        assertTrue(summary.converged());
+        assertTrue(summary.passes() > model.passes(), "the summary's passes include its own");
+        TrainingSummary penalized = new LogisticRegression().setLabelCol("y").setRegParam(0.1).fit(assembled)
+                .summary();
+        assertTrue(Double.isNaN(penalized.standardErrors()[0]));
+        assertTrue(penalized.warnings().get(0).contains("penalized"), penalized.warnings().toString());
+        assertThrows(IllegalStateException.class, () -> LogisticRegressionModel.fromModel(model.toModel()).summary());
     }
 
     @Test
