@@ -193,6 +193,11 @@ class LogisticRegressionTest {
         Exception weights = assertThrows(Exception.class, () -> new LogisticRegression().setLabelCol("y")
                 .setWeightCol("x2").fit(assembled));
         assertTrue(rootMessage(weights).contains("is not finite and >= 0"), rootMessage(weights));
+        Dataset<Row> nan = assembler().setHandleInvalid("keep").transform(data.withColumn("x3",
+                org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("y").equalTo(1.0),
+                        org.apache.spark.sql.functions.lit(Double.NaN)).otherwise(org.apache.spark.sql.functions.col("x3"))));
+        Exception features = assertThrows(Exception.class, () -> new LogisticRegression().setLabelCol("y").fit(nan));
+        assertTrue(rootMessage(features).contains("feature 2 is NaN"), rootMessage(features));
     }
 
     private static String rootMessage(Throwable e) {
