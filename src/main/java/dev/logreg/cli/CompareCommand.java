@@ -45,7 +45,6 @@ final class CompareCommand implements Callable<Integer> {
     static final String GD_TITLE = "gradient descent";
     static final String NEWTON_TITLE = "Newton";
 
-
     @Spec
     CommandSpec spec;
 

@@ -29,7 +29,6 @@ final class FitReport {
     /** The JSON schema's name and version, the first field of every document. */
     static final String SCHEMA = "logreg.fit/1";
 
-
     private final Design design;
     private final Fit fit;
     private final Inference inference;
@@ -359,14 +358,6 @@ final class FitReport {
 
     /** @return the JSON document as indented text with a final newline */
     String jsonText() {
-        return jsonText(json());
-    }
-
-    /**
-     * @param root a document
-     * @return it as indented text with a final newline
-     */
-    static String jsonText(ObjectNode root) {
-        return JsonOutput.text(root);
+        return JsonOutput.text(json());
     }
 }

@@ -126,7 +126,7 @@ final class PredictCommand implements Callable<Integer> {
 
     /** Scores the data file chunk by chunk and writes each chunk's predictions. */
     private void write(Writer w, Model scorer, char separator, List<String> categorical) throws IOException {
-        Output output = format == Format.CSV ? new CsvOutput(w) : new JsonOutput(w);
+        Output output = format == Format.CSV ? new CsvOutput(w) : new JsonRows(w);
         output.start(scorer.classes());
         Table.stream(data, separator, categorical, DataOptions.CHUNK_ROWS, chunk -> {
             Scores scores = scorer instanceof LogisticModel binary && threshold != null
@@ -206,10 +206,10 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** JSON: {@code logreg.predictions/1}, the rows numbered as in the file. */
-    private final class JsonOutput implements Output {
+    private final class JsonRows implements Output {
         private final JsonGenerator g;
 
-        JsonOutput(Writer w) throws IOException {
+        JsonRows(Writer w) throws IOException {
             this.g = new JsonFactory().createGenerator(w);
         }
 

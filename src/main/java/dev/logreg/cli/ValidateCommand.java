@@ -34,7 +34,6 @@ final class ValidateCommand implements Callable<Integer> {
     /** Exit code when the methods disagree. */
     static final int DISAGREE = 1;
 
-
     @Spec
     CommandSpec spec;
 

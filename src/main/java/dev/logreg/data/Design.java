@@ -99,12 +99,12 @@ public final class Design {
             throw new IllegalArgumentException("spec is null");
         }
         Plan plan = new Plan(table, spec);
-        plan.observe(table);
+        boolean[] complete = plan.observe(table);
         plan.finish();
         int[] used = new int[plan.used()];
         double[] y = new double[used.length];
         double[] w = spec.weights() == null ? null : new double[used.length];
-        plan.rowsUsed(table, used, y, w);
+        plan.rowsUsed(table, complete, used, y, w);
         RowSource computed = TableRows.of(table, plan.features, plan.levels, used, y, w);
         if (computed != null) {
             return new Design(plan, computed, used);
@@ -601,10 +601,8 @@ public final class Design {
             boolean[] complete = new boolean[rows];
             java.util.Arrays.fill(complete, true);
             for (Column c : needed) {
-                double[] values = c.values();
-                int[] codes = c.codes();
                 for (int i = 0; i < rows; i++) {
-                    if (values != null ? Double.isNaN(values[i]) : codes[i] == Column.MISSING) {
+                    if (c.isMissing(i)) {
                         complete[i] = false;
                     }
                 }
@@ -612,8 +610,12 @@ public final class Design {
             return complete;
         }
 
-        /** Looks at the rows of a table, or of the next chunk: rows used, classes, levels and weights. */
-        void observe(Table table) {
+        /**
+         * Looks at the rows of a table, or of the next chunk: rows used, classes, levels and weights.
+         *
+         * @return for each of its rows, whether it is used (no missing cell the design reads)
+         */
+        boolean[] observe(Table table) {
             List<Column> needed = usedColumns(table);
             Column target = table.column(spec.target());
             Column weight = spec.weights() == null ? null : table.column(spec.weights());
@@ -652,6 +654,7 @@ public final class Design {
                 }
             }
             tableRows += m;
+            return complete;
         }
 
         /**
@@ -802,14 +805,14 @@ public final class Design {
          * The rows used of a whole table, their labels and their weights, once finished.
          *
          * @param table the table observed
+         * @param complete for each table row, whether it is used, as {@link #observe} found it
          * @param rows receives the table row of each row used
          * @param y receives their labels
          * @param w receives their weights, or null without a weight column
          */
-        void rowsUsed(Table table, int[] rows, double[] y, double[] w) {
+        void rowsUsed(Table table, boolean[] complete, int[] rows, double[] y, double[] w) {
             Column target = table.column(spec.target());
             Column weight = spec.weights() == null ? null : table.column(spec.weights());
-            boolean[] complete = complete(usedColumns(table), table.rows());
             int count = 0;
             for (int i = 0; i < complete.length; i++) {
                 if (complete[i]) {
