@@ -1,12 +1,13 @@
 package dev.logreg.spark;
 
+import dev.logreg.math.Logistic;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.spark.api.java.JavaRDD;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
@@ -82,9 +83,7 @@ public final class TrainingSummary implements Serializable {
                 for (int j = 0; j < b.cols; j++) {
                     zi += b.x[i * b.cols + j] * at[j];
                 }
-                // log p(y | z) = -softplus(-z) for y = 1, -softplus(z) for y = 0
-                double t = b.y[i] == 1.0 ? -zi : zi;
-                double logP = -(Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t))));
+                double logP = Logistic.logSigmoid(b.y[i] == 1.0 ? zi : -zi);
                 s[0] -= 2 * w * logP;
                 s[1] += Math.rint(w) * logP;
                 s[2] += w * b.y[i];
@@ -126,17 +125,21 @@ public final class TrainingSummary implements Serializable {
                 }
             }
             CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
-            if (!singular && cholesky.decompose(c.copy())) { // a copy: the decomposition overwrites its input
+            if (!singular && cholesky.decompose(c)) {
                 DMatrixRMaj lower = cholesky.getT(null);
                 for (int j = 0; j < d && !singular; j++) {
                     singular = !(lower.get(j, j) > MIN_PIVOT);
                 }
                 if (!singular) {
-                    DMatrixRMaj inverse = new DMatrixRMaj(d, d);
-                    CommonOps_DDRM.invert(c, inverse);
+                    // C^-1 = L^-T L^-1, so (C^-1)_jj is the squared norm of column j of L^-1.
+                    TriangularSolver_DDRM.invertLower(lower.data, d);
                     NormalDistribution normal = new NormalDistribution(null, 0, 1);
                     for (int j = 0; j < d; j++) {
-                        se[j] = Math.sqrt(inverse.get(j, j)) * scale[j];
+                        double diagonal = 0;
+                        for (int k = j; k < d; k++) {
+                            diagonal += lower.get(k, j) * lower.get(k, j);
+                        }
+                        se[j] = Math.sqrt(diagonal) * scale[j];
                         zs[j] = theta[j] / se[j];
                         ps[j] = 2 * normal.cumulativeProbability(-Math.abs(zs[j]));
                     }
