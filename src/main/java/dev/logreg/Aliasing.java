@@ -16,7 +16,7 @@ import java.util.Arrays;
  * before it. Column j is aliased when d<sub>j</sub> &le; {@link #TOLERANCE} (a residual below 1e-5 of
  * the column's norm), or when the column is zero (G<sub>jj</sub> = 0).
  */
-final class Aliasing {
+public final class Aliasing {
 
     /**
      * The pivot below which a column counts as aliased: a column whose distance from the span of the
@@ -24,7 +24,7 @@ final class Aliasing {
      * (rounding); a real but nearly collinear column with a pivot this small would make X<sup>T</sup>DX's
      * condition number exceed 1e10 anyway.
      */
-    static final double TOLERANCE = 1e-10;
+    public static final double TOLERANCE = 1e-10;
 
     private Aliasing() {
     }
@@ -36,7 +36,7 @@ final class Aliasing {
      * @return the aliased columns, increasing; empty if X has full column rank
      * @throws IllegalArgumentException if the array is not n &times; n
      */
-    static int[] find(double[] gram, int n) {
+    public static int[] find(double[] gram, int n) {
         if (gram == null || gram.length != (long) n * n) {
             throw new IllegalArgumentException("gram must be " + n + " x " + n + (gram == null ? ", got null"
                     : ", got length " + gram.length));
@@ -87,8 +87,12 @@ final class Aliasing {
      * @param aliased the aliased columns, increasing (as {@link #find} returns them)
      * @param n the number of columns
      * @return the other columns, increasing: those the fit keeps
+     * @throws IllegalArgumentException if aliased is null
      */
-    static int[] kept(int[] aliased, int n) {
+    public static int[] kept(int[] aliased, int n) {
+        if (aliased == null) {
+            throw new IllegalArgumentException("aliased is null");
+        }
         int[] kept = new int[n - aliased.length];
         int next = 0;
         int a = 0;

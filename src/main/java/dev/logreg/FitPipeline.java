@@ -1,6 +1,7 @@
 package dev.logreg;
 
 import dev.logreg.objective.BinaryProblem;
+import dev.logreg.objective.InterceptShiftCurvature;
 import dev.logreg.objective.Objective;
 import dev.logreg.objective.RowSource;
 import dev.logreg.solve.GradientDescentSolver;
@@ -303,57 +304,6 @@ final class FitPipeline {
                 throw new IllegalArgumentException("class " + classes.get(k) + " (label " + k + ") has no rows with"
                         + " positive weight: every class needs observations");
             }
-        }
-    }
-
-    /**
-     * The symmetric objective with curvature added along the common shift of the intercepts, the one
-     * direction in which J is flat: H + (1/C) u u&#7488; with u the indicator of the intercepts. J and its
-     * gradient are unchanged, and the gradient is orthogonal to u, so Newton's steps keep the intercepts'
-     * sum where it started (zero) instead of meeting a singular Hessian.
-     */
-    static final class InterceptShiftCurvature implements Objective {
-
-        private final Objective inner;
-        private final int blocks;
-        private final int n;
-
-        InterceptShiftCurvature(Objective inner, int blocks, int n) {
-            this.inner = inner;
-            this.blocks = blocks;
-            this.n = n;
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
-        }
-
-        @Override
-        public double value(double[] theta) {
-            return inner.value(theta);
-        }
-
-        @Override
-        public double valueAndGradient(double[] theta, double[] gradient) {
-            return inner.valueAndGradient(theta, gradient);
-        }
-
-        @Override
-        public double valueGradientHessian(double[] theta, double[] gradient, double[] hessian) {
-            double loss = inner.valueGradientHessian(theta, gradient, hessian);
-            int d = dimension();
-            for (int a = 0; a < blocks; a++) {
-                for (int b = 0; b < blocks; b++) {
-                    hessian[(a * n) * d + b * n] += 1.0 / blocks;
-                }
-            }
-            return loss;
-        }
-
-        @Override
-        public double lipschitzBound() {
-            return inner.lipschitzBound() + 1.0;
         }
     }
 }

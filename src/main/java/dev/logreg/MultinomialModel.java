@@ -66,19 +66,38 @@ public final class MultinomialModel extends Model {
      * @throws IllegalArgumentException for a wrong number of rows, ragged rows or a non-finite coefficient
      */
     public static MultinomialModel of(List<String> classes, int reference, double[][] coefficientsWithIntercept) {
+        return positional(classes, reference, coefficientsWithIntercept, true);
+    }
+
+    /**
+     * A model without intercepts from coefficients by position: terms x1, x2, &hellip;
+     *
+     * @param classes the K class names
+     * @param reference the reference class's index, or &minus;1 for the symmetric parametrization
+     * @param coefficients one row per coefficient class (K &minus; 1 rows, the classes but the reference in
+     *        order; or K for the symmetric parametrization), one coefficient per feature; copied
+     * @return the model
+     * @throws IllegalArgumentException for a wrong number of rows, ragged rows or a non-finite coefficient
+     */
+    public static MultinomialModel withoutIntercept(List<String> classes, int reference, double[][] coefficients) {
+        return positional(classes, reference, coefficients, false);
+    }
+
+    private static MultinomialModel positional(List<String> classes, int reference, double[][] rows,
+                                               boolean intercept) {
         if (classes == null) {
             throw new IllegalArgumentException("classes is null");
         }
-        if (coefficientsWithIntercept == null || coefficientsWithIntercept.length == 0
-                || coefficientsWithIntercept[0] == null) {
-            throw new IllegalArgumentException("coefficientsWithIntercept is null or empty");
+        String what = intercept ? "coefficientsWithIntercept" : "coefficients";
+        if (rows == null || rows.length == 0 || rows[0] == null) {
+            throw new IllegalArgumentException(what + " is null or empty");
         }
-        int n = coefficientsWithIntercept[0].length;
-        if (n < 1) {
-            throw new IllegalArgumentException("coefficientsWithIntercept has no intercept column");
+        int n = rows[0].length;
+        if (intercept && n < 1) {
+            throw new IllegalArgumentException(what + " has no intercept column");
         }
-        ModelHeader header = ModelHeader.positional(n - 1, true, classes);
-        return new MultinomialModel(expand(coefficientsWithIntercept, classes.size(), reference, n),
+        ModelHeader header = ModelHeader.positional(intercept ? n - 1 : n, intercept, classes);
+        return new MultinomialModel(expand(rows, classes.size(), reference, n),
                 reference < 0 ? Parametrization.SYMMETRIC : Parametrization.REFERENCE, reference, header);
     }
 

@@ -50,6 +50,17 @@ public final class FusedMultinomialObjective extends MultinomialObjective {
     }
 
     /**
+     * A given number of threads (one where something else runs the passes in parallel, as Spark's
+     * partitions).
+     *
+     * @param problem the data; its X is read, not copied
+     * @param threads how many threads share a pass, at least 1
+     */
+    public FusedMultinomialObjective(MultinomialProblem problem, int threads) {
+        this(problem, threads, false, FusedBinaryObjective.SIMD);
+    }
+
+    /**
      * @param threads how many threads share a pass, at least 1
      * @param always use the threads even for small problems (tests of the parallel path)
      * @param simd the SIMD update of the Gram triangles, or null for plain loops
