@@ -1,12 +1,21 @@
 package dev.logreg.spark;
 
+import dev.logreg.Aliasing;
+import dev.logreg.objective.InterceptShiftCurvature;
+import dev.logreg.objective.Objective;
+import dev.logreg.solve.GradientDescentOptions;
+import dev.logreg.solve.GradientDescentSolver;
 import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.Solution;
+import dev.logreg.solve.Solver;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.BooleanParam;
@@ -45,6 +54,16 @@ public final class LogisticRegression
      * superclass is constructed, before this class's fields are set.
      */
     static final ThreadLocal<String> CONSTRUCTING = new ThreadLocal<>();
+    /** The {@code solver} value for Newton's method. */
+    public static final String NEWTON = "newton";
+    /** The {@code solver} value for gradient descent. */
+    public static final String GRADIENT_DESCENT = "gd";
+    /**
+     * The most parameters (classes' blocks &times; columns) Newton takes: each partition's pass builds a
+     * dense d &times; d Hessian (128 MiB at this size, the aggregated upper triangle half of it) and the
+     * driver factors it in O(d<sup>3</sup>). Above it the fit runs gradient descent and says so.
+     */
+    public static final int MAX_NEWTON_PARAMETERS = 4096;
 
     private String uid;
     private final DoubleParam regParam;
@@ -53,6 +72,8 @@ public final class LogisticRegression
     private final DoubleParam tol;
     private final IntParam aggregationDepth;
     private final Param<String> weightCol;
+    private final BooleanParam standardization;
+    private final Param<String> solver;
 
     /** An estimator with a new unique id. */
     public LogisticRegression() {
@@ -75,11 +96,17 @@ public final class LogisticRegression
         aggregationDepth = new IntParam(this, "aggregationDepth", "the depth of treeAggregate (>= 2)",
                 ParamValidators.gtEq(2));
         weightCol = new Param<>(this, "weightCol", "the column of prior weights (>= 0); unset for ones");
+        standardization = new BooleanParam(this, "standardization", "whether the penalty is measured on the"
+                + " coefficients of the standardized features (glmnet's convention) rather than the original ones");
+        solver = new Param<>(this, "solver", "the solver: newton or gd (gradient descent)",
+                ParamValidators.inArray(new String[] {NEWTON, GRADIENT_DESCENT}));
         setDefault(regParam, 0.0);
         setDefault(fitIntercept, true);
         setDefault(maxIter, 100);
         setDefault(tol, NewtonOptions.DEFAULT_TOLERANCE);
         setDefault(aggregationDepth, 2);
+        setDefault(standardization, false);
+        setDefault(solver, NEWTON);
     }
 
     /** Remembers the id for the superclass's constructor. */
@@ -124,6 +151,36 @@ public final class LogisticRegression
     /** @return the weight column Param */
     public Param<String> weightCol() {
         return weightCol;
+    }
+
+    /** @return the standardization Param */
+    public BooleanParam standardization() {
+        return standardization;
+    }
+
+    /** @return the solver Param */
+    public Param<String> solver() {
+        return solver;
+    }
+
+    /**
+     * @param value whether the penalty is (&lambda;/2) &Sigma; (s<sub>j</sub>&beta;<sub>j</sub>)<sup>2</sup>,
+     *        s<sub>j</sub> the weighted population standard deviation of feature j (the root mean square
+     *        without an intercept; 1 for a constant feature), as the core library's
+     *        {@code PenaltyScale.STANDARDIZED} and glmnet's {@code standardize = TRUE}; no effect without a
+     *        penalty. Default false: the penalty on the coefficients as they are
+     * @return this
+     */
+    public LogisticRegression setStandardization(boolean value) {
+        return (LogisticRegression) set(standardization, value);
+    }
+
+    /**
+     * @param value {@code newton} (the default) or {@code gd}, gradient descent with step 1/L
+     * @return this
+     */
+    public LogisticRegression setSolver(String value) {
+        return (LogisticRegression) set(solver, value);
     }
 
     /** @param value &lambda; &ge; 0 @return this */
@@ -172,46 +229,120 @@ public final class LogisticRegression
         JavaRDD<RowBlocks> blocks = rows.mapPartitionsWithIndex((index, it) -> List.of(block(index, it, intercept))
                 .iterator(), true).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            double[] shape = blocks.map(b -> new double[] {b.totalWeight, b.rows, b.rows == 0 ? -1 : b.cols})
-                    .reduce(LogisticRegression::shapes);
-            if (shape[1] == 0) {
-                throw new IllegalArgumentException("the dataset has no rows");
-            }
-            if (!(shape[0] > 0)) {
-                throw new IllegalArgumentException("the weights sum to " + shape[0] + ": a fit needs a positive total");
-            }
-            int cols = (int) shape[2];
-            DistributedObjective objective = new DistributedObjective(blocks, cols, lambda, intercept ? 0 : -1,
-                    (Integer) getOrDefault(aggregationDepth), shape[0]);
-            NewtonSolver solver = new NewtonSolver(new NewtonOptions((Double) getOrDefault(tol),
-                    (Integer) getOrDefault(maxIter)));
-            Solution solution = solver.minimize(objective, new double[cols]);
-            double[] theta = solution.theta();
-            double b0 = intercept ? theta[0] : 0.0;
-            double[] beta = java.util.Arrays.copyOfRange(theta, intercept ? 1 : 0, cols);
-            int fitPasses = objective.passes();
+            DataShape shape = blocks.map(DataShape::of).reduce(DataShape::merge);
+            int k = shape.classes();
+            RowBlocks.Classes classes = new RowBlocks.Classes(k, k > 2 && lambda > 0 ? -1 : 0);
+            int n = shape.cols();
+            int c = classes.blocks();
+            int d = c * n;
+            double total = shape.totalWeight();
             List<String> warnings = new ArrayList<>();
+            double[] factors = (Boolean) getOrDefault(standardization) && lambda > 0
+                    ? Standardization.penaltyFactors(blocks, n, intercept, total) : null;
+            double[] penalty = new double[d];
+            for (int b = 0; b < c; b++) {
+                for (int j = intercept ? 1 : 0; j < n; j++) {
+                    penalty[b * n + j] = lambda * (factors == null ? 1.0 : factors[j]);
+                }
+            }
+            DistributedObjective objective = new DistributedObjective(blocks, classes, d, penalty,
+                    (Integer) getOrDefault(aggregationDepth), total);
+            boolean newton = NEWTON.equals(getOrDefault(solver));
+            if (newton && d > MAX_NEWTON_PARAMETERS) {
+                newton = false;
+                warnings.add(d + " parameters are more than the " + MAX_NEWTON_PARAMETERS + " that Newton's method"
+                        + " takes (a dense Hessian per partition): gradient descent ran instead");
+            }
+            // Aliased columns (unpenalized fits): from the Gram matrix in the Hessian at 0, which is also
+            // Newton's first pass; their coefficients stay 0 and the rest are fitted, as R's glm does.
+            int[] aliased = new int[0];
+            if (lambda == 0) {
+                double[] h = new double[d * d];
+                objective.valueGradientHessian(new double[d], new double[d], h);
+                double[] gram = new double[n * n];
+                for (int a = 0; a < n; a++) {
+                    System.arraycopy(h, a * d, gram, a * n, n);
+                }
+                aliased = Aliasing.find(gram, n);
+            }
+            int[] kept = Aliasing.kept(aliased, n);
+            Objective solved = objective;
+            if (classes.reference() < 0 && intercept && newton) {
+                solved = new InterceptShiftCurvature(solved, c, n);
+            }
+            KeptParameters subspace = new KeptParameters(solved, c, n, kept);
+            double separationLevel = lambda > 0 ? 0.0 : Math.log(2.0) * shape.smallestWeight() / total;
+            Solver method = newton
+                    ? new NewtonSolver(new NewtonOptions((Double) getOrDefault(tol), (Integer) getOrDefault(maxIter)))
+                    : new GradientDescentSolver(GradientDescentOptions.defaults().withTolerance((Double) getOrDefault(tol))
+                            .withMaxIterations((Integer) getOrDefault(maxIter)));
+            Solution solution = method.minimize(subspace.objective(), new double[subspace.objective().dimension()],
+                    separationLevel);
+            double[] theta = subspace.expand(solution.theta());
+            if (classes.reference() < 0 && intercept) {
+                centreIntercepts(theta, c, n);
+            }
+            int fitPasses = objective.passes();
+            List<String> features = featureNames(dataset, n - (intercept ? 1 : 0));
+            List<String> classNames = classNames(dataset, k);
+            if (aliased.length > 0) {
+                List<String> names = new ArrayList<>();
+                for (int j : aliased) {
+                    names.add(intercept && j == 0 ? "(Intercept)" : features.get(j - (intercept ? 1 : 0)));
+                }
+                warnings.add("aliased: " + String.join(", ", names) + (aliased.length == 1 ? " is a linear combination"
+                        + " of earlier features; its coefficient is not estimated (0 in the model, NaN in the summary)"
+                        : " are linear combinations of earlier features; their coefficients are not estimated (0 in"
+                        + " the model, NaN in the summary)"));
+            }
             solution.warnings().forEach(w -> warnings.add(w.message()));
-            TrainingSummary summary = TrainingSummary.of(blocks, objective, theta, intercept, lambda,
-                    solution.converged(), solution.iterations(), warnings);
-            LogisticRegressionModel model = new LogisticRegressionModel(uid, intercept, b0, beta, solution,
-                    fitPasses).withSummary(summary);
+            TrainingSummary summary = TrainingSummary.of(blocks, objective, subspace, theta, classes, intercept,
+                    lambda, features, classNames, solution, newton ? NEWTON : GRADIENT_DESCENT, warnings);
+            LogisticRegressionModel model = LogisticRegressionModel.fitted(uid, classes, classNames, intercept,
+                    theta, n, solution, fitPasses).withSummary(summary);
             return copyValues(model.setParent(this), ParamMap.empty());
         } finally {
             blocks.unpersist(false);
         }
     }
 
-    /** Total weight, rows and columns of two sets of blocks, checking that the columns agree. */
-    private static double[] shapes(double[] a, double[] b) {
-        if (a[2] >= 0 && b[2] >= 0 && a[2] != b[2]) {
-            throw new IllegalArgumentException("the feature vectors differ in size: " + (int) a[2] + " and "
-                    + (int) b[2] + " columns with the intercept");
+    /** Shifts the intercepts of the symmetric parametrization by their mean, which changes no probability. */
+    private static void centreIntercepts(double[] theta, int blocks, int n) {
+        double mean = 0;
+        for (int b = 0; b < blocks; b++) {
+            mean += theta[b * n];
         }
-        return new double[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])};
+        mean /= blocks;
+        for (int b = 0; b < blocks; b++) {
+            theta[b * n] -= mean;
+        }
     }
 
-    /** A partition's rows as one block, checked: finite features of one size, labels 0 or 1, weights >= 0. */
+    /** The features' names from the vector column's ML attributes (a VectorAssembler's), else x1, x2, &hellip; */
+    private List<String> featureNames(Dataset<?> dataset, int features) {
+        AttributeGroup group = AttributeGroup.fromStructField(dataset.schema().apply(getFeaturesCol()));
+        Attribute[] attributes = group.attributes().isDefined() ? group.attributes().get() : null;
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < features; j++) {
+            boolean named = attributes != null && attributes.length == features && attributes[j].name().isDefined();
+            names.add(named ? attributes[j].name().get() : "x" + (j + 1));
+        }
+        return names;
+    }
+
+    /** The class names from a nominal label's ML attribute (a StringIndexer's), else 0, 1, &hellip; */
+    private List<String> classNames(Dataset<?> dataset, int classes) {
+        Attribute label = Attribute.fromStructField(dataset.schema().apply(getLabelCol()));
+        String[] values = label instanceof NominalAttribute nominal && nominal.values().isDefined()
+                ? nominal.values().get() : null;
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            names.add(values != null && values.length == classes ? values[k] : String.valueOf(k));
+        }
+        return names;
+    }
+
+    /** A partition's rows as one block, checked: finite features of one size, class labels, weights >= 0. */
     private static RowBlocks block(int partition, Iterator<Row> it, boolean intercept) {
         List<double[]> x = new ArrayList<>();
         List<double[]> labels = new ArrayList<>();
@@ -235,8 +366,8 @@ public final class LogisticRegression
                 }
             }
             double y = row.getDouble(1);
-            if (y != 0.0 && y != 1.0) {
-                throw new IllegalArgumentException(where + ": label " + y + " is not 0 or 1");
+            if (!(y >= 0) || y != Math.rint(y) || y > Integer.MAX_VALUE - 1) {
+                throw new IllegalArgumentException(where + ": label " + y + " is not a class index 0, 1, 2, ...");
             }
             double w = row.getDouble(2);
             if (!(w >= 0) || !Double.isFinite(w)) {

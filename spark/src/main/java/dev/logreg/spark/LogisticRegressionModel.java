@@ -2,7 +2,9 @@ package dev.logreg.spark;
 
 import dev.logreg.LogisticModel;
 import dev.logreg.Model;
+import dev.logreg.MultinomialModel;
 import dev.logreg.math.Logistic;
+import dev.logreg.math.Softmax;
 import dev.logreg.solve.Solution;
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,23 +12,26 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsReader$;
-import org.apache.spark.ml.util.DefaultParamsWriter$;
-import org.apache.spark.ml.util.MLReader;
-import org.apache.spark.ml.util.MLWritable;
-import org.apache.spark.ml.util.MLWriter;
-import scala.Option;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import scala.Option;
 
 /**
- * A binary logistic regression fitted by {@link LogisticRegression}: P(y = 1 | x) = &sigma;(b<sub>0</sub> +
- * x&middot;&beta;). Its raw prediction is (&minus;z, z) and its probability (1 &minus; p, p), as Spark ML's
- * own binary model gives them.
+ * A logistic regression fitted by {@link LogisticRegression}, binary or multinomial. Two classes: P(y = 1 |
+ * x) = &sigma;(b<sub>0</sub> + x&middot;&beta;), the raw prediction (&minus;z, z) and the probability (1
+ * &minus; p, p), as Spark ML's own binary model gives them. K &gt; 2 classes: the raw prediction is the K
+ * logits z<sub>k</sub> = b<sub>0k</sub> + x&middot;&beta;<sub>k</sub> (0 for a reference class) and the
+ * probability their softmax.
  *
  * <p>Saved and loaded as Spark ML saves its stages ({@link #write()}, {@link #load}): the Params as Spark's
  * metadata, the parameters as the core library's model file ({@code logreg.model/1}, in {@code data/}),
@@ -36,12 +41,16 @@ import org.apache.spark.ml.param.ParamMap;
 public final class LogisticRegressionModel
         extends ProbabilisticClassificationModel<Vector, LogisticRegressionModel> implements MLWritable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private String uid;
+    private final RowBlocks.Classes classes;
+    private final List<String> classNames;
     private final boolean hasIntercept;
-    private final double intercept;
-    private final double[] coefficients;
+    /** K intercepts, 0 for a reference class and without an intercept. */
+    private final double[] intercepts;
+    /** K rows of one coefficient per feature, zeros for a reference class. */
+    private final double[][] coefficients;
     private final boolean converged;
     private final int iterations;
     private final int passes;
@@ -49,19 +58,19 @@ public final class LogisticRegressionModel
     /** The fit's summary; absent on a loaded or converted model, as on Spark ML's own. */
     private transient TrainingSummary summary;
 
-    LogisticRegressionModel(String uid, boolean hasIntercept, double intercept, double[] coefficients,
-                            Solution solution, int passes) {
-        this(LogisticRegression.constructing(uid), hasIntercept, intercept, coefficients, solution.converged(),
-                solution.iterations(), passes, solution.maxAbsGradient());
-    }
-
-    private LogisticRegressionModel(String uid, boolean hasIntercept, double intercept, double[] coefficients,
+    private LogisticRegressionModel(String uid, RowBlocks.Classes classes, List<String> classNames,
+                                    boolean hasIntercept, double[] intercepts, double[][] coefficients,
                                     boolean converged, int iterations, int passes, double maxAbsGradient) {
         this.uid = uid;
-        this.hasIntercept = hasIntercept;
         LogisticRegression.CONSTRUCTING.remove();
-        this.intercept = intercept;
-        this.coefficients = coefficients.clone();
+        this.classes = classes;
+        this.classNames = List.copyOf(classNames);
+        this.hasIntercept = hasIntercept;
+        this.intercepts = intercepts.clone();
+        this.coefficients = new double[coefficients.length][];
+        for (int k = 0; k < coefficients.length; k++) {
+            this.coefficients[k] = coefficients[k].clone();
+        }
         this.converged = converged;
         this.iterations = iterations;
         this.passes = passes;
@@ -69,25 +78,88 @@ public final class LogisticRegressionModel
     }
 
     /**
-     * @return the core library's model of the same parameters, whose features are this model's vector
-     *         positions (write it with {@link Model#write(java.nio.file.Path)})
+     * The model of a fit.
+     *
+     * @param theta the estimate, C blocks of n (the intercept first in each when there is one)
+     * @param n the columns, the intercept's included
      */
-    public LogisticModel toModel() {
-        return hasIntercept ? LogisticModel.of(intercept, coefficients) : LogisticModel.withoutIntercept(coefficients);
+    static LogisticRegressionModel fitted(String uid, RowBlocks.Classes classes, List<String> classNames,
+                                          boolean hasIntercept, double[] theta, int n, Solution solution,
+                                          int passes) {
+        int k = classes.count();
+        int p = n - (hasIntercept ? 1 : 0);
+        double[] intercepts = new double[k];
+        double[][] coefficients = new double[k][p];
+        for (int b = 0; b < classes.blocks(); b++) {
+            int c = classes.blockClass(b);
+            intercepts[c] = hasIntercept ? theta[b * n] : 0.0;
+            System.arraycopy(theta, b * n + (hasIntercept ? 1 : 0), coefficients[c], 0, p);
+        }
+        return new LogisticRegressionModel(LogisticRegression.constructing(uid), classes, classNames, hasIntercept,
+                intercepts, coefficients, solution.converged(), solution.iterations(), passes,
+                solution.maxAbsGradient());
     }
 
     /**
-     * A Spark model of a core library's binary model (read from a model file, or fitted in a plain JVM): its
-     * features are taken as the feature vector's positions. It was not fitted here, so it has no fit: it is
-     * not {@link #converged()}, and its iterations and passes are 0.
+     * @return the core library's model of the same parameters and class names, whose features are this
+     *         model's vector positions (a {@link LogisticModel} for two classes, else a
+     *         {@link MultinomialModel}; write it with {@link Model#write(java.nio.file.Path)})
+     */
+    public Model toModel() {
+        if (classes.binomial()) {
+            return hasIntercept ? LogisticModel.of(intercepts[1], coefficients[1])
+                    : LogisticModel.withoutIntercept(coefficients[1]);
+        }
+        double[][] rows = new double[classes.blocks()][];
+        for (int b = 0; b < rows.length; b++) {
+            int c = classes.blockClass(b);
+            rows[b] = hasIntercept ? prepend(intercepts[c], coefficients[c]) : coefficients[c].clone();
+        }
+        return hasIntercept ? MultinomialModel.of(classNames, classes.reference(), rows)
+                : MultinomialModel.withoutIntercept(classNames, classes.reference(), rows);
+    }
+
+    private static double[] prepend(double first, double[] rest) {
+        double[] out = new double[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
+    }
+
+    /**
+     * A Spark model of a core library's model (read from a model file, or fitted in a plain JVM): its
+     * features are taken as the feature vector's positions, class k is the core model's k-th class. It was
+     * not fitted here, so it has no fit: it is not {@link #converged()}, and its iterations and passes are 0.
      *
-     * @param model the core model
+     * @param model the core model, binary or multinomial
      * @return the Spark model, with a new id
      */
-    public static LogisticRegressionModel fromModel(LogisticModel model) {
-        return new LogisticRegressionModel(LogisticRegression.constructing(
-                org.apache.spark.ml.util.Identifiable$.MODULE$.randomUID("logregNewton")), model.hasIntercept(),
-                model.intercept(), model.featureCoefficients(), false, 0, 0, Double.NaN);
+    public static LogisticRegressionModel fromModel(Model model) {
+        return of(Identifiable$.MODULE$.randomUID("logregNewton"), model, false, 0, 0, Double.NaN);
+    }
+
+    private static LogisticRegressionModel of(String uid, Model model, boolean converged, int iterations,
+                                              int passes, double maxAbsGradient) {
+        List<String> names = model.classes();
+        int k = names.size();
+        int reference = 0;
+        if (model instanceof MultinomialModel multinomial) {
+            reference = multinomial.referenceClass() == null ? -1 : names.indexOf(multinomial.referenceClass());
+        }
+        RowBlocks.Classes classes = new RowBlocks.Classes(k, reference);
+        int p = model.features();
+        double[] intercepts = new double[k];
+        double[][] coefficients = new double[k][p];
+        double[][] rows = model.coefficientsWithIntercept();
+        int start = model.hasIntercept() ? 1 : 0;
+        for (int b = 0; b < rows.length; b++) {
+            int c = classes.blockClass(b);
+            intercepts[c] = model.hasIntercept() ? rows[b][0] : 0.0;
+            System.arraycopy(rows[b], start, coefficients[c], 0, p);
+        }
+        return new LogisticRegressionModel(LogisticRegression.constructing(uid), classes,
+                classes.binomial() ? List.of("0", "1") : names, model.hasIntercept(), intercepts, coefficients,
+                converged, iterations, passes, maxAbsGradient);
     }
 
     @Override
@@ -146,14 +218,9 @@ public final class LogisticRegressionModel
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (!(core instanceof LogisticModel binary)) {
-                throw new IllegalArgumentException(path + " holds a multinomial model; this is a binary one");
-            }
             String[] fit = context.textFile(path + "/fit", 1).first().split(" ");
-            LogisticRegressionModel model = new LogisticRegressionModel(LogisticRegression.constructing(
-                    metadata.uid()), binary.hasIntercept(), binary.intercept(), binary.featureCoefficients(),
-                    Boolean.parseBoolean(fit[0]), Integer.parseInt(fit[1]), Integer.parseInt(fit[2]),
-                    Double.parseDouble(fit[3]));
+            LogisticRegressionModel model = of(metadata.uid(), core, Boolean.parseBoolean(fit[0]),
+                    Integer.parseInt(fit[1]), Integer.parseInt(fit[2]), Double.parseDouble(fit[3]));
             metadata.getAndSetParams(model, Option.empty());
             return model;
         }
@@ -187,22 +254,75 @@ public final class LogisticRegressionModel
         return summary;
     }
 
-    /** @return b<sub>0</sub> (0 without an intercept) */
+    /** @return whether the model has more than two classes */
+    public boolean isMultinomial() {
+        return !classes.binomial();
+    }
+
+    /** @return the class names, by label: a nominal label's values, else 0, 1, &hellip; */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /**
+     * @return the reference class, whose logit is 0 (0 for two classes: the event is class 1), or &minus;1 for
+     *         the symmetric parametrization (every class has coefficients; penalized fits of K &gt; 2 classes)
+     */
+    public int referenceClass() {
+        return classes.reference();
+    }
+
+    /**
+     * @return b<sub>0</sub> (0 without an intercept)
+     * @throws IllegalStateException for a multinomial model ({@link #interceptVector()})
+     */
     public double intercept() {
-        return intercept;
+        requireBinomial("interceptVector()");
+        return intercepts[1];
     }
 
-    /** @return &beta;, one per feature (a copy) */
+    /**
+     * @return &beta;, one per feature (a copy)
+     * @throws IllegalStateException for a multinomial model ({@link #coefficientMatrix()})
+     */
     public double[] coefficients() {
-        return coefficients.clone();
+        requireBinomial("coefficientMatrix()");
+        return coefficients[1].clone();
     }
 
-    /** @return whether Newton reached max|g| &le; tol */
+    /** @return the intercepts: one (the binary model's) for two classes, else one per class (a copy) */
+    public double[] interceptVector() {
+        return classes.binomial() ? new double[] {intercepts[1]} : intercepts.clone();
+    }
+
+    /**
+     * @return the coefficients: one row for two classes, else one row per class (zeros for a reference
+     *         class), each one coefficient per feature (a copy)
+     */
+    public double[][] coefficientMatrix() {
+        if (classes.binomial()) {
+            return new double[][] {coefficients[1].clone()};
+        }
+        double[][] out = new double[coefficients.length][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = coefficients[k].clone();
+        }
+        return out;
+    }
+
+    private void requireBinomial(String instead) {
+        if (!classes.binomial()) {
+            throw new IllegalStateException("a multinomial model of " + classes.count() + " classes: use "
+                    + instead);
+        }
+    }
+
+    /** @return whether the solver reached max|g| &le; tol */
     public boolean converged() {
         return converged;
     }
 
-    /** @return Newton's iterations */
+    /** @return the solver's iterations */
     public int iterations() {
         return iterations;
     }
@@ -229,42 +349,58 @@ public final class LogisticRegressionModel
 
     @Override
     public int numClasses() {
-        return 2;
+        return classes.count();
     }
 
     @Override
     public int numFeatures() {
-        return coefficients.length;
+        return coefficients[0].length;
     }
 
     @Override
     public Vector predictRaw(Vector features) {
-        if (features.size() != coefficients.length) {
+        int p = coefficients[0].length;
+        if (features.size() != p) {
             throw new IllegalArgumentException("a feature vector of " + features.size() + " values; the model has "
-                    + coefficients.length + " coefficients");
+                    + p + " coefficients per class");
         }
-        double z = intercept;
         double[] x = features.toArray();
-        for (int j = 0; j < x.length; j++) {
-            z += coefficients[j] * x[j];
+        int k = classes.count();
+        double[] z = new double[k];
+        for (int c = 0; c < k; c++) {
+            if (c == classes.reference()) {
+                continue;
+            }
+            double sum = intercepts[c];
+            double[] beta = coefficients[c];
+            for (int j = 0; j < p; j++) {
+                sum += beta[j] * x[j];
+            }
+            z[c] = sum;
         }
-        return Vectors.dense(-z, z);
+        if (classes.binomial()) {
+            z[0] = -z[1];
+        }
+        return Vectors.dense(z);
     }
 
     @Override
     public Vector raw2probabilityInPlace(Vector rawPrediction) {
-        DenseVector raw = (DenseVector) rawPrediction;
-        double z = raw.values()[1];
-        raw.values()[0] = Logistic.sigmoid(-z);
-        raw.values()[1] = Logistic.sigmoid(z);
-        return raw;
+        double[] raw = ((DenseVector) rawPrediction).values();
+        if (classes.binomial()) {
+            double z = raw[1];
+            raw[0] = Logistic.sigmoid(-z);
+            raw[1] = Logistic.sigmoid(z);
+        } else {
+            Softmax.softmax(raw, raw);
+        }
+        return rawPrediction;
     }
 
     @Override
     public LogisticRegressionModel copy(ParamMap extra) {
-        LogisticRegressionModel copy = new LogisticRegressionModel(LogisticRegression.constructing(uid), hasIntercept, intercept,
-                coefficients, converged,
-                iterations, passes, maxAbsGradient);
+        LogisticRegressionModel copy = new LogisticRegressionModel(LogisticRegression.constructing(uid), classes,
+                classNames, hasIntercept, intercepts, coefficients, converged, iterations, passes, maxAbsGradient);
         copy.summary = summary;
         return copyValues(copy, extra).setParent(parent());
     }

@@ -3,18 +3,20 @@ package dev.logreg.spark;
 import dev.logreg.objective.BinaryProblem;
 import dev.logreg.objective.DesignMatrix;
 import dev.logreg.objective.FusedBinaryObjective;
+import dev.logreg.objective.FusedMultinomialObjective;
+import dev.logreg.objective.MultinomialProblem;
 import dev.logreg.objective.Objective;
 import java.io.Serializable;
 
 /**
  * The rows of one partition as one block in the core kernel's layout: the model matrix row-major with the
- * intercept column first (when there is one), the labels (0/1) and the prior weights. Cached once
+ * intercept column first (when there is one), the labels (class indices) and the prior weights. Cached once
  * ({@code MEMORY_AND_DISK}); its kernel is made on the executor at the first pass and kept with the
  * deserialized block.
  */
 final class RowBlocks implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     final double[] x;
     final int rows;
@@ -38,12 +40,56 @@ final class RowBlocks implements Serializable {
         this.totalWeight = total;
     }
 
-    /** The core fused kernel on this block, unpenalized, one thread (Spark runs the partitions in parallel). */
-    Objective kernel() {
+    /** @return whether the block holds rows of positive total weight, the only ones a pass reads */
+    boolean counts() {
+        return rows > 0 && totalWeight > 0;
+    }
+
+    /**
+     * The core fused kernel on this block, unpenalized, one thread (Spark runs the partitions in parallel):
+     * binary for two classes, multinomial for more.
+     *
+     * @param model the fit's classes and parametrization (the same at every pass)
+     */
+    Objective kernel(Classes model) {
         if (kernel == null) {
-            BinaryProblem problem = new BinaryProblem(DesignMatrix.wrap(x, rows, cols), y, w, 0.0, -1, null);
-            kernel = new FusedBinaryObjective(problem, 1);
+            DesignMatrix matrix = DesignMatrix.wrap(x, rows, cols);
+            if (model.binomial()) {
+                kernel = new FusedBinaryObjective(new BinaryProblem(matrix, y, w, 0.0, -1, null), 1);
+            } else {
+                int[] labels = new int[rows];
+                for (int i = 0; i < rows; i++) {
+                    labels[i] = (int) y[i];
+                }
+                kernel = new FusedMultinomialObjective(new MultinomialProblem(matrix, labels, w, 0.0, -1,
+                        model.count(), model.reference(), null), 1);
+            }
         }
         return kernel;
+    }
+
+    /**
+     * The classes of a fit and how their logits are parametrized.
+     *
+     * @param count K &ge; 2
+     * @param reference the class whose logit is 0, or &minus;1 for the symmetric parametrization (K blocks);
+     *        0 for two classes (one block: class 1 against class 0)
+     */
+    record Classes(int count, int reference) implements Serializable {
+
+        /** @return whether the model is the binary one */
+        boolean binomial() {
+            return count == 2 && reference == 0;
+        }
+
+        /** @return the blocks of coefficients C: 1 for two classes, K &minus; 1 against a reference, K symmetric */
+        int blocks() {
+            return binomial() ? 1 : reference < 0 ? count : count - 1;
+        }
+
+        /** @return the class whose coefficients block c holds */
+        int blockClass(int c) {
+            return binomial() ? 1 : reference < 0 || c < reference ? c : c + 1;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.logreg.spark;
 
 import dev.logreg.math.Logistic;
+import dev.logreg.math.Softmax;
+import dev.logreg.solve.Solution;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,18 +15,22 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * What a fit on Spark reports besides its coefficients, as the core library's inference does: the Wald
- * standard errors, z and p-values from the inverse of the information X<sup>T</sup>diag(w p (1 &minus;
- * p))X at the estimate (unpenalized fits only), the deviance, the null deviance, the log-likelihood (each
- * weight rounded to a count, as R's binomial family does) and AIC; the fit's convergence, iterations and
- * passes; and warnings. The parameters are in the order of {@link #estimates()}: the intercept first
- * (with one), then the features in vector order. Two more passes over the data after the fit.
+ * standard errors, z and p-values from the inverse of the information at the estimate (unpenalized fits
+ * only), the deviance, the null deviance, the log-likelihood (for two classes each weight rounded to a
+ * count, as R's binomial family does; for more, weighted as statsmodels' and the core's) and AIC; the fit's solver, convergence, iterations and passes; and warnings
+ * (aliased features, the solver's). The parameters are in the order of {@link #estimates()}: one block per
+ * coefficient class ({@link #coefficientClasses()}: class 1 for two classes; every class but the reference,
+ * or every class, for more), each the intercept first (with one), then the features in vector order
+ * ({@link #terms()}). Two more passes over the data after the fit.
  */
 public final class TrainingSummary implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** Smallest pivot of the equilibrated information's Cholesky factor for the Wald quantities. */
     static final double MIN_PIVOT = 1e-10;
 
+    private final List<String> terms;
+    private final List<String> coefficientClasses;
     private final double[] estimates;
     private final double[] standardErrors;
     private final double[] z;
@@ -33,14 +39,18 @@ public final class TrainingSummary implements Serializable {
     private final double nullDeviance;
     private final double logLikelihood;
     private final double aic;
+    private final String solver;
     private final boolean converged;
     private final int iterations;
     private final int passes;
     private final List<String> warnings;
 
-    private TrainingSummary(double[] estimates, double[] standardErrors, double[] z, double[] p, double deviance,
-                            double nullDeviance, double logLikelihood, double aic, boolean converged,
-                            int iterations, int passes, List<String> warnings) {
+    private TrainingSummary(List<String> terms, List<String> coefficientClasses, double[] estimates,
+                            double[] standardErrors, double[] z, double[] p, double deviance, double nullDeviance,
+                            double logLikelihood, double aic, String solver, boolean converged, int iterations,
+                            int passes, List<String> warnings) {
+        this.terms = List.copyOf(terms);
+        this.coefficientClasses = List.copyOf(coefficientClasses);
         this.estimates = estimates;
         this.standardErrors = standardErrors;
         this.z = z;
@@ -49,6 +59,7 @@ public final class TrainingSummary implements Serializable {
         this.nullDeviance = nullDeviance;
         this.logLikelihood = logLikelihood;
         this.aic = aic;
+        this.solver = solver;
         this.converged = converged;
         this.iterations = iterations;
         this.passes = passes;
@@ -57,48 +68,48 @@ public final class TrainingSummary implements Serializable {
 
     /**
      * @param blocks the fit's cached blocks
-     * @param objective the fit's objective (its passes are counted)
-     * @param theta the estimate, the intercept first when there is one
+     * @param objective the fit's objective on every parameter (its passes are counted)
+     * @param kept the parameters the fit estimated (the others, aliased, are reported NaN)
+     * @param theta the estimate on every parameter, C blocks of n
+     * @param classes the classes and their parametrization
      * @param intercept whether column 0 is the intercept
      * @param lambda the penalty (Wald quantities only when 0)
-     * @param converged whether Newton converged
-     * @param iterations Newton's iterations
-     * @param warnings the solver's warnings
+     * @param features the features' names
+     * @param classNames the classes' names
+     * @param solution what the solver returned
+     * @param solver the solver that ran
+     * @param warnings the fit's warnings so far
      */
-    static TrainingSummary of(JavaRDD<RowBlocks> blocks, DistributedObjective objective, double[] theta,
-                              boolean intercept, double lambda, boolean converged, int iterations,
+    static TrainingSummary of(JavaRDD<RowBlocks> blocks, DistributedObjective objective, KeptParameters kept,
+                              double[] theta, RowBlocks.Classes classes, boolean intercept, double lambda,
+                              List<String> features, List<String> classNames, Solution solution, String solver,
                               List<String> warnings) {
-        int d = theta.length;
+        int full = theta.length;
+        int k = classes.count();
+        int n = full / classes.blocks();
         List<String> notes = new ArrayList<>(warnings);
         double[] at = theta.clone();
         // One pass: the deviance, the log-likelihood on counts, and each class's weight.
-        double[] sums = blocks.map(b -> {
-            double[] s = new double[4];
-            for (int i = 0; i < b.rows; i++) {
-                double w = b.w[i];
-                if (!(w > 0)) {
-                    continue;
-                }
-                double zi = 0;
-                for (int j = 0; j < b.cols; j++) {
-                    zi += b.x[i * b.cols + j] * at[j];
-                }
-                double logP = Logistic.logSigmoid(b.y[i] == 1.0 ? zi : -zi);
-                s[0] -= 2 * w * logP;
-                s[1] += Math.rint(w) * logP;
-                s[2] += w * b.y[i];
-                s[3] += w * (1 - b.y[i]);
+        double[] sums = blocks.map(b -> likelihoods(b, at, classes, n)).reduce((a, b) -> {
+            for (int j = 0; j < a.length; j++) {
+                a[j] += b[j];
             }
-            return s;
-        }).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3]});
-        double total = sums[2] + sums[3];
-        double nullDeviance = intercept
-                ? -2 * ((sums[2] > 0 ? sums[2] * Math.log(sums[2] / total) : 0)
-                        + (sums[3] > 0 ? sums[3] * Math.log(sums[3] / total) : 0))
-                : 2 * total * Math.log(2);
-        double[] se = nan(d);
-        double[] zs = nan(d);
-        double[] ps = nan(d);
+            return a;
+        });
+        double total = 0;
+        double nullLikelihood = 0;
+        for (int c = 0; c < k; c++) {
+            total += sums[2 + c];
+        }
+        for (int c = 0; c < k; c++) {
+            nullLikelihood += sums[2 + c] > 0 ? sums[2 + c] * Math.log(sums[2 + c] / total) : 0;
+        }
+        double nullDeviance = intercept ? -2 * nullLikelihood : 2 * total * Math.log(k);
+        double[] se = nan(full);
+        double[] zs = nan(full);
+        double[] ps = nan(full);
+        int[] index = kept.index();
+        int d = index.length;
         double aic = -2 * sums[1] + 2 * d;
         if (lambda > 0) {
             notes.add("Wald inference (standard errors, z, p-values) and AIC are not reported for penalized fits"
@@ -106,54 +117,117 @@ public final class TrainingSummary implements Serializable {
             aic = Double.NaN;
         } else {
             double[] h = new double[d * d];
-            objective.valueGradientHessian(theta, new double[d], h);
-            double weight = objective.totalWeight();
-            // Cholesky of the information equilibrated to a unit diagonal: C = S I S, I = W H.
-            double[] scale = new double[d];
-            boolean singular = false;
-            for (int j = 0; j < d; j++) {
-                double a = weight * h[j * d + j];
-                scale[j] = a > 0 && Double.isFinite(a) ? 1 / Math.sqrt(a) : 0;
-                singular |= scale[j] == 0;
-            }
-            DMatrixRMaj c = new DMatrixRMaj(d, d);
-            for (int r = 0; r < d && !singular; r++) {
-                for (int t = 0; t < d; t++) {
-                    // from the upper triangle, which the kernel's Hessian is sure to hold
-                    double hrt = h[Math.min(r, t) * d + Math.max(r, t)];
-                    c.set(r, t, r == t ? 1.0 : weight * hrt * scale[r] * scale[t]);
-                }
-            }
-            CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
-            if (!singular && cholesky.decompose(c)) {
-                DMatrixRMaj lower = cholesky.getT(null);
-                for (int j = 0; j < d && !singular; j++) {
-                    singular = !(lower.get(j, j) > MIN_PIVOT);
-                }
-                if (!singular) {
-                    // C^-1 = L^-T L^-1, so (C^-1)_jj is the squared norm of column j of L^-1.
-                    TriangularSolver_DDRM.invertLower(lower.data, d);
-                    NormalDistribution normal = new NormalDistribution(null, 0, 1);
-                    for (int j = 0; j < d; j++) {
-                        double diagonal = 0;
-                        for (int k = j; k < d; k++) {
-                            diagonal += lower.get(k, j) * lower.get(k, j);
-                        }
-                        se[j] = Math.sqrt(diagonal) * scale[j];
-                        zs[j] = theta[j] / se[j];
-                        ps[j] = 2 * normal.cumulativeProbability(-Math.abs(zs[j]));
-                    }
-                }
-            } else {
-                singular = true;
-            }
-            if (singular) {
+            kept.objective().valueGradientHessian(kept.select(theta), new double[d], h);
+            double[] errors = standardErrors(h, d, objective.totalWeight());
+            if (errors == null) {
                 notes.add("the information matrix is singular or too ill-conditioned to invert (fitted probabilities"
-                        + " of 0 or 1, or aliased features): no standard errors");
+                        + " of 0 or 1, or features that are almost collinear): no standard errors");
+            } else {
+                NormalDistribution normal = new NormalDistribution(null, 0, 1);
+                for (int a = 0; a < d; a++) {
+                    int j = index[a];
+                    se[j] = errors[a];
+                    zs[j] = theta[j] / se[j];
+                    ps[j] = 2 * normal.cumulativeProbability(-Math.abs(zs[j]));
+                }
             }
         }
-        return new TrainingSummary(theta.clone(), se, zs, ps, sums[0], nullDeviance, sums[1], aic, converged,
-                iterations, objective.passes(), notes);
+        double[] estimates = theta.clone();
+        boolean[] estimated = new boolean[full];
+        for (int j : index) {
+            estimated[j] = true;
+        }
+        for (int j = 0; j < full; j++) {
+            if (!estimated[j]) {
+                estimates[j] = Double.NaN;
+            }
+        }
+        List<String> terms = new ArrayList<>();
+        if (intercept) {
+            terms.add("(Intercept)");
+        }
+        terms.addAll(features);
+        List<String> owners = new ArrayList<>();
+        for (int b = 0; b < classes.blocks(); b++) {
+            owners.add(classNames.get(classes.blockClass(b)));
+        }
+        return new TrainingSummary(terms, owners, estimates, se, zs, ps, sums[0], nullDeviance, sums[1], aic, solver,
+                solution.converged(), solution.iterations(), objective.passes(), notes);
+    }
+
+    /**
+     * A block's [deviance, log-likelihood on counts, weight of each class].
+     */
+    private static double[] likelihoods(RowBlocks b, double[] theta, RowBlocks.Classes classes, int n) {
+        int k = classes.count();
+        double[] s = new double[2 + k];
+        double[] logits = new double[k];
+        for (int i = 0; i < b.rows; i++) {
+            double w = b.w[i];
+            if (!(w > 0)) {
+                continue;
+            }
+            int label = (int) b.y[i];
+            java.util.Arrays.fill(logits, 0.0);
+            for (int c = 0; c < classes.blocks(); c++) {
+                double zi = 0;
+                for (int j = 0; j < n; j++) {
+                    zi += b.x[i * n + j] * theta[c * n + j];
+                }
+                logits[classes.blockClass(c)] = zi;
+            }
+            double logP = classes.binomial() ? Logistic.logSigmoid(label == 1 ? logits[1] : -logits[1])
+                    : logits[label] - Softmax.logSumExp(logits);
+            s[0] -= 2 * w * logP;
+            s[1] += (classes.binomial() ? Math.rint(w) : w) * logP;
+            s[2 + label] += w;
+        }
+        return s;
+    }
+
+    /**
+     * The Wald standard errors from the Hessian of the mean loss: the square roots of the diagonal of the
+     * inverse information (W H)<sup>&minus;1</sup>, by the Cholesky factor of the information equilibrated to
+     * a unit diagonal.
+     *
+     * @return them, or null when the information is singular or too ill-conditioned ({@link #MIN_PIVOT})
+     */
+    static double[] standardErrors(double[] h, int d, double weight) {
+        double[] scale = new double[d];
+        for (int j = 0; j < d; j++) {
+            double a = weight * h[j * d + j];
+            if (!(a > 0) || !Double.isFinite(a)) {
+                return null;
+            }
+            scale[j] = 1 / Math.sqrt(a);
+        }
+        DMatrixRMaj c = new DMatrixRMaj(d, d);
+        for (int r = 0; r < d; r++) {
+            for (int t = 0; t < d; t++) {
+                c.set(r, t, r == t ? 1.0 : weight * h[r * d + t] * scale[r] * scale[t]);
+            }
+        }
+        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
+        if (!cholesky.decompose(c)) {
+            return null;
+        }
+        DMatrixRMaj lower = cholesky.getT(null);
+        for (int j = 0; j < d; j++) {
+            if (!(lower.get(j, j) > MIN_PIVOT)) {
+                return null;
+            }
+        }
+        // C^-1 = L^-T L^-1, so (C^-1)_jj is the squared norm of column j of L^-1.
+        TriangularSolver_DDRM.invertLower(lower.data, d);
+        double[] se = new double[d];
+        for (int j = 0; j < d; j++) {
+            double diagonal = 0;
+            for (int r = j; r < d; r++) {
+                diagonal += lower.get(r, j) * lower.get(r, j);
+            }
+            se[j] = Math.sqrt(diagonal) * scale[j];
+        }
+        return se;
     }
 
     private static double[] nan(int d) {
@@ -162,7 +236,25 @@ public final class TrainingSummary implements Serializable {
         return a;
     }
 
-    /** @return the estimates: the intercept first (when fitted), then the coefficients (a copy) */
+    /** @return the names of the coefficients in a block: {@code (Intercept)} (when fitted), then the features */
+    public List<String> terms() {
+        return terms;
+    }
+
+    /** @return the class of each block of coefficients, in order */
+    public List<String> coefficientClasses() {
+        return coefficientClasses;
+    }
+
+    /** @return the solver that ran: {@code newton} or {@code gd} */
+    public String solver() {
+        return solver;
+    }
+
+    /**
+     * @return the estimates, block by block ({@link #coefficientClasses()}), each the intercept first (when
+     *         fitted), then the coefficients; NaN (R's NA) for an aliased feature (a copy)
+     */
     public double[] estimates() {
         return estimates.clone();
     }
@@ -192,7 +284,7 @@ public final class TrainingSummary implements Serializable {
         return nullDeviance;
     }
 
-    /** @return &Sigma; round(w) log p(y | x) */
+    /** @return &Sigma; round(w) log p(y | x) for two classes, &Sigma; w log p(y | x) for more */
     public double logLikelihood() {
         return logLikelihood;
     }
@@ -202,12 +294,12 @@ public final class TrainingSummary implements Serializable {
         return aic;
     }
 
-    /** @return whether Newton reached max|g| &le; tol */
+    /** @return whether the solver reached max|g| &le; tol */
     public boolean converged() {
         return converged;
     }
 
-    /** @return Newton's iterations */
+    /** @return the solver's iterations */
     public int iterations() {
         return iterations;
     }

@@ -59,7 +59,10 @@ class DistributedNewtonTest {
             BinomialFit core = LogisticRegression.newton().withL2(lambda).withTolerance(1e-12).fit(x, y, w);
             JavaRDD<RowBlocks> blocks = blocks(x, y, w, 5).persist(StorageLevel.MEMORY_AND_DISK());
             double total = blocks.map(b -> b.totalWeight).fold(0.0, Double::sum);
-            DistributedObjective objective = new DistributedObjective(blocks, FEATURES + 1, lambda, 0, 2, total);
+            double[] penalty = new double[FEATURES + 1];
+            java.util.Arrays.fill(penalty, 1, FEATURES + 1, lambda);
+            DistributedObjective objective = new DistributedObjective(blocks, new RowBlocks.Classes(2, 0), FEATURES + 1,
+                    penalty, 2, total);
             Solution solution = new NewtonSolver(new NewtonOptions(1e-12, 100)).minimize(objective,
                     new double[FEATURES + 1]);
             assertTrue(solution.converged(), "lambda " + lambda + ": " + solution.termination());

@@ -147,7 +147,7 @@ class LogisticRegressionTest {
         Row first = model.transform(assembled).select("features", "p").first();
         assertEquals(((Vector) first.get(1)).apply(1), core.probability(((Vector) first.get(0)).toArray()),
                 PROBABILITY_TOLERANCE);
-        assertEquals(model.toModel().probability(features), core.probability(features));
+        assertEquals(((LogisticModel) model.toModel()).probability(features), core.probability(features));
         LogisticRegressionModel back = LogisticRegressionModel.fromModel(core);
         assertEquals(model.intercept(), back.intercept());
         assertArrayEquals(model.coefficients(), back.coefficients(), 0.0);
@@ -189,7 +189,7 @@ class LogisticRegressionTest {
         Dataset<Row> assembled = assembler().transform(data);
         Exception labels = assertThrows(Exception.class, () -> new LogisticRegression().setLabelCol("x1")
                 .fit(assembled.withColumnRenamed("y", "label")));
-        assertTrue(rootMessage(labels).contains("is not 0 or 1"), rootMessage(labels));
+        assertTrue(rootMessage(labels).contains("is not a class index"), rootMessage(labels));
         Exception weights = assertThrows(Exception.class, () -> new LogisticRegression().setLabelCol("y")
                 .setWeightCol("x2").fit(assembled));
         assertTrue(rootMessage(weights).contains("is not finite and >= 0"), rootMessage(weights));
@@ -198,6 +198,100 @@ class LogisticRegressionTest {
                         org.apache.spark.sql.functions.lit(Double.NaN)).otherwise(org.apache.spark.sql.functions.col("x3"))));
         Exception features = assertThrows(Exception.class, () -> new LogisticRegression().setLabelCol("y").fit(nan));
         assertTrue(rootMessage(features).contains("feature 2 is NaN"), rootMessage(features));
+    }
+
+    @Test
+    void standardizationPenalizesTheStandardizedCoefficientsAsTheCore() {
+        Dataset<Row> assembled = assembler().transform(data);
+        for (boolean intercept : new boolean[] {true, false}) {
+            LogisticRegressionModel model = new LogisticRegression().setLabelCol("y").setWeightCol("w")
+                    .setRegParam(0.2).setStandardization(true).setFitIntercept(intercept).setTol(1e-12).fit(assembled);
+            BinomialFit core = dev.logreg.LogisticRegression.newton().withL2(0.2).withIntercept(intercept)
+                    .withPenaltyScale(dev.logreg.PenaltyScale.STANDARDIZED).withTolerance(1e-12).fit(x, y, w);
+            BinomialFit original = dev.logreg.LogisticRegression.newton().withL2(0.2).withIntercept(intercept)
+                    .withTolerance(1e-12).fit(x, y, w);
+            double[] expected = core.featureCoefficients();
+            for (int j = 0; j < FEATURES; j++) {
+                assertEquals(expected[j], model.coefficients()[j], COEFFICIENT_TOLERANCE * Math.abs(expected[j]),
+                        "intercept " + intercept + ", coefficient " + j);
+                assertTrue(Math.abs(original.featureCoefficients()[j] - expected[j]) > 1e-6,
+                        "the two penalties give different models");
+            }
+            assertEquals(core.intercept(), model.intercept(), COEFFICIENT_TOLERANCE * Math.abs(core.intercept()) + 1e-14);
+        }
+    }
+
+    @Test
+    void gradientDescentReachesNewtonsOptimum() {
+        Dataset<Row> assembled = assembler().transform(data);
+        double lambda = 0.5;
+        double tolerance = 1e-7;
+        LogisticRegressionModel newton = new LogisticRegression().setLabelCol("y").setRegParam(lambda).setTol(1e-12)
+                .fit(assembled);
+        LogisticRegressionModel gd = new LogisticRegression().setLabelCol("y").setRegParam(lambda)
+                .setSolver(LogisticRegression.GRADIENT_DESCENT).setTol(tolerance).setMaxIter(500).fit(assembled);
+        assertTrue(gd.converged(), "gradient descent converged");
+        assertEquals("gd", gd.summary().solver());
+        assertEquals("newton", newton.summary().solver());
+        assertTrue(gd.passes() > newton.passes());
+        // J is lambda-strongly convex: |theta - theta*| <= |g| / lambda <= sqrt(d) tol / lambda.
+        double bound = Math.sqrt(FEATURES + 1) * tolerance / lambda;
+        assertEquals(newton.intercept(), gd.intercept(), bound);
+        assertArrayEquals(newton.coefficients(), gd.coefficients(), bound);
+        assertThrows(IllegalArgumentException.class, () -> new LogisticRegression().setSolver("lbfgs"));
+    }
+
+    @Test
+    void tooManyParametersForNewtonRunGradientDescentAndSayWhy() {
+        int features = LogisticRegression.MAX_NEWTON_PARAMETERS;
+        Random random = new Random(5);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double[] v = new double[features];
+            for (int j = 0; j < features; j++) {
+                v[j] = random.nextGaussian();
+            }
+            rows.add(RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(v), (double) (i % 2)));
+        }
+        StructType schema = new StructType(new StructField[] {
+            DataTypes.createStructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false),
+            DataTypes.createStructField("label", DataTypes.DoubleType, false)});
+        Dataset<Row> wide = spark.createDataFrame(rows, schema).repartition(2);
+        LogisticRegressionModel model = new LogisticRegression().setRegParam(1.0).setMaxIter(3).fit(wide);
+        assertEquals("gd", model.summary().solver());
+        assertTrue(model.summary().warnings().get(0).contains((features + 1) + " parameters are more than the "
+                + features), model.summary().warnings().toString());
+        assertEquals(3, model.iterations());
+    }
+
+    @Test
+    void anAliasedFeatureIsLeftOutAsTheCoreDoesAndNamed() {
+        double[][] wider = new double[ROWS][];
+        for (int i = 0; i < ROWS; i++) {
+            wider[i] = java.util.Arrays.copyOf(x[i], FEATURES + 1);
+            wider[i][FEATURES] = x[i][0] - 2 * x[i][2];
+        }
+        Dataset<Row> extended = data.withColumn("combo", org.apache.spark.sql.functions.col("x1")
+                .minus(org.apache.spark.sql.functions.col("x3").multiply(2)));
+        Dataset<Row> assembled = new VectorAssembler().setInputCols(new String[] {"x1", "x2", "x3", "x4", "combo"})
+                .setOutputCol("features").transform(extended);
+        LogisticRegressionModel model = new LogisticRegression().setLabelCol("y").setWeightCol("w").setTol(1e-12)
+                .fit(assembled);
+        BinomialFit core = dev.logreg.LogisticRegression.newton().withTolerance(1e-12).fit(wider, y, w);
+        assertEquals(List.of(FEATURES + 1), java.util.Arrays.stream(core.aliasedIndices()).boxed().toList());
+        TrainingSummary summary = model.summary();
+        assertEquals(List.of("(Intercept)", "x1", "x2", "x3", "x4", "combo"), summary.terms());
+        double[] expected = core.coefficientsWithNa()[0];
+        double[] se = core.inference().standardErrors();
+        for (int j = 0; j < FEATURES + 1; j++) {
+            assertEquals(expected[j], summary.estimates()[j], COEFFICIENT_TOLERANCE * Math.abs(expected[j]), "estimate " + j);
+            assertEquals(se[j], summary.standardErrors()[j], INFERENCE_TOLERANCE * se[j], "standard error " + j);
+        }
+        assertTrue(Double.isNaN(se[FEATURES + 1]) && Double.isNaN(summary.standardErrors()[FEATURES + 1]));
+        assertTrue(Double.isNaN(summary.estimates()[FEATURES + 1]));
+        assertEquals(0.0, model.coefficients()[FEATURES]);
+        assertTrue(summary.warnings().get(0).startsWith("aliased: combo"), summary.warnings().toString());
+        assertEquals(core.inference().aic(), summary.aic(), LIKELIHOOD_TOLERANCE * core.inference().aic());
     }
 
     private static String rootMessage(Throwable e) {
