@@ -105,4 +105,19 @@ public final class Aliasing {
         }
         return kept;
     }
+
+    /**
+     * The warning a fit gives for aliased columns, as the core's fits word it.
+     *
+     * @param names the aliased columns' names, not empty
+     * @param perClass whether the model has several blocks of coefficients (the columns leave every class)
+     * @return the warning's text
+     * @throws IllegalArgumentException if names is null or empty
+     */
+    public static String warning(java.util.List<String> names, boolean perClass) {
+        if (names == null || names.isEmpty()) {
+            throw new IllegalArgumentException("names is null or empty");
+        }
+        return Warnings.aliased(names, perClass);
+    }
 }

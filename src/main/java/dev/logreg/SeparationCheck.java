@@ -5,6 +5,7 @@ import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.Solution;
 import dev.logreg.solve.Termination;
+import java.util.List;
 
 /**
  * Detects complete or quasi-complete separation at the end of an unpenalized fit, and finds the
@@ -29,19 +30,97 @@ import dev.logreg.solve.Termination;
  * </ul>
  * The diverging parameters are V's support: those with |V<sub>j</sub>| &middot; rms(x<sub>j</sub>)
  * at least {@link #SUPPORT} of the largest.
+ *
+ * <p>The check reads the rows through {@link Rows}, so that it runs where the rows are: in one JVM, or on
+ * a cluster's partitions (one pass per question).
  */
-final class SeparationCheck {
+public final class SeparationCheck {
 
     /** A logit range of a row beyond which a fitted probability is suspiciously close to 0 or 1. */
-    static final double SUSPECT_LOGIT = 15;
+    public static final double SUSPECT_LOGIT = 15;
     /** Rows may fall short of the separating side by this fraction of the largest logit range along V. */
-    static final double SLACK = 1e-6;
+    public static final double SLACK = 1e-6;
     /** A parameter belongs to V's support when its scaled share is at least this fraction of the largest. */
-    static final double SUPPORT = 1e-3;
+    public static final double SUPPORT = 1e-3;
     /** Eigenvalues of H below this fraction of the largest are left out of the pseudo-inverse. */
-    static final double PSEUDO_INVERSE_CUTOFF = 1e-20;
+    public static final double PSEUDO_INVERSE_CUTOFF = 1e-20;
 
     private SeparationCheck() {
+    }
+
+    /** What the check asks of the rows of an unpenalized problem (C blocks of n coefficients). */
+    public interface Rows {
+        /** @return n, the columns */
+        int cols();
+
+        /** @return C, the blocks of coefficients */
+        int blocks();
+
+        /** @return W, the sum of the weights */
+        double totalWeight();
+
+        /**
+         * @param theta parameters, length C&middot;n
+         * @return the largest range (max minus min) of a row's K logits over the rows of positive weight
+         */
+        double largestLogitRange(double[] theta);
+
+        /**
+         * The margins of the rows along a direction V: for each row of positive weight, its own logit minus the
+         * largest other one, (x<sub>i</sub>V)<sub>y<sub>i</sub></sub> &minus; max<sub>k &ne; y<sub>i</sub></sub>
+         * (x<sub>i</sub>V)<sub>k</sub> (the reference class's logit 0).
+         *
+         * @param v the direction, length C&middot;n
+         * @return the least and the largest margin, the largest logit range along V, and &Sigma;w x<sub>j</sub><sup>2</sup>
+         *         per column over every row
+         */
+        Margins margins(double[] v);
+    }
+
+    /**
+     * The rows' margins along a direction (see {@link Rows#margins}); serializable, so that partitions' margins
+     * can be sent to be merged.
+     *
+     * @param least the least margin of a row of positive weight
+     * @param largest the largest margin
+     * @param scale the largest range of a row's logits along the direction
+     * @param sumSquares &Sigma;w x<sub>j</sub><sup>2</sup> per column
+     */
+    public record Margins(double least, double largest, double scale, double[] sumSquares)
+            implements java.io.Serializable {
+
+        /** @return the margins of two sets of rows together */
+        public Margins merge(Margins other) {
+            double[] sums = sumSquares.clone();
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] += other.sumSquares[j];
+            }
+            return new Margins(Math.min(least, other.least), Math.max(largest, other.largest),
+                    Math.max(scale, other.scale), sums);
+        }
+    }
+
+    /**
+     * Adds one row's margin along a direction to running [least, largest, scale].
+     *
+     * @param logits the row's K logits along the direction (the reference class's 0)
+     * @param label the row's class
+     * @param running least margin, largest margin, largest logit range; updated
+     * @throws IllegalArgumentException if an array is null
+     */
+    public static void addRow(double[] logits, int label, double[] running) {
+        if (logits == null || running == null) {
+            throw new IllegalArgumentException((logits == null ? "logits" : "running") + " is null");
+        }
+        double least = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < logits.length; c++) {
+            if (c != label) {
+                least = Math.min(least, logits[label] - logits[c]);
+            }
+        }
+        running[0] = Math.min(running[0], least);
+        running[1] = Math.max(running[1], least);
+        running[2] = Math.max(running[2], range(logits));
     }
 
     /**
@@ -82,6 +161,25 @@ final class SeparationCheck {
         if (data.l2 > 0) {
             return new int[0];
         }
+        return diverging(rows(data), objective, theta, completelySeparated);
+    }
+
+    /**
+     * The check at an iterate of an unpenalized fit.
+     *
+     * @param data the rows, on the solver's scale
+     * @param objective their loss, for the Newton direction
+     * @param theta parameters, length C&middot;n
+     * @param completelySeparated whether the solver proved complete separation from the loss (it stopped with
+     *        {@link Termination#SEPARATION})
+     * @return the indices into &theta; of the diverging parameters, increasing; empty if not separated
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public static int[] diverging(Rows data, Objective objective, double[] theta, boolean completelySeparated) {
+        if (data == null || objective == null || theta == null) {
+            throw new IllegalArgumentException((data == null ? "data" : objective == null ? "objective" : "theta")
+                    + " is null");
+        }
         double[] direction;
         if (completelySeparated) {
             direction = theta.clone();
@@ -90,7 +188,7 @@ final class SeparationCheck {
             if (!(data.largestLogitRange(theta) >= SUSPECT_LOGIT)) {
                 return new int[0];
             }
-            int d = data.dimension();
+            int d = theta.length;
             double[] g = new double[d];
             double[] h = new double[d * d];
             objective.valueGradientHessian(theta, g, h);
@@ -144,49 +242,97 @@ final class SeparationCheck {
         return direction;
     }
 
+    /**
+     * The warning a fit gives for diverging parameters, as the core's fits word it.
+     *
+     * @param solver how the solver stopped
+     * @param iterations its iterations
+     * @param owners the class of each block of coefficients (one for two classes)
+     * @param terms the names of the n columns
+     * @param diverging the diverging parameters as indices into &theta; (C blocks of n), not empty
+     * @return the warning's text
+     * @throws IllegalArgumentException if an argument is null or diverging is empty
+     */
+    public static String warning(Termination solver, int iterations, List<String> owners, List<String> terms,
+                                 int[] diverging) {
+        if (solver == null || owners == null || terms == null || diverging == null || diverging.length == 0) {
+            throw new IllegalArgumentException((solver == null ? "solver" : owners == null ? "owners"
+                    : terms == null ? "terms" : "diverging") + " is null" + (diverging != null ? " or empty" : ""));
+        }
+        int n = terms.size();
+        int[][] byBlock = new int[diverging.length][];
+        List<String> names = new java.util.ArrayList<>();
+        for (int d = 0; d < diverging.length; d++) {
+            byBlock[d] = new int[] {diverging[d] / n, diverging[d] % n};
+            names.add(terms.get(diverging[d] % n));
+        }
+        String words = owners.size() == 1 ? Warnings.terms(names) : Warnings.byClass(owners, terms, byBlock);
+        return Warnings.separation(solver, iterations, words, diverging.length);
+    }
+
     /** The support of V if V separates the rows, else an empty array. */
-    private static int[] verify(FitData data, double[] v) {
-        int n = data.cols;
-        int k = data.classes();
-        double[] u = new double[k];
-        // The least and the largest margin of the rows of positive weight, and the largest logit range.
-        double[] margins = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        double[] scale = {0.0};
-        double[] sumSquares = new double[n];
-        data.scan(block -> {
-            double[] x = block.array();
-            for (int i = block.from(); i < block.to(); i++) {
-                double w = block.weight(i);
-                int row = block.offset(i);
-                for (int j = 0; j < n; j++) {
-                    sumSquares[j] += w * x[row + j] * x[row + j];
-                }
-                if (w > 0) {
-                    data.logits(block, i, v, u);
-                    int y = (int) block.y(i);
-                    double least = Double.POSITIVE_INFINITY;
-                    for (int c = 0; c < k; c++) {
-                        if (c != y) {
-                            least = Math.min(least, u[y] - u[c]);
-                        }
-                    }
-                    margins[0] = Math.min(margins[0], least);
-                    margins[1] = Math.max(margins[1], least);
-                    scale[0] = Math.max(scale[0], range(u));
-                }
-            }
-        });
-        if (!certifies(margins[0], margins[1], scale[0])) {
+    private static int[] verify(Rows data, double[] v) {
+        int n = data.cols();
+        Margins margins = data.margins(v);
+        if (!certifies(margins.least(), margins.largest(), margins.scale())) {
             return new int[0];
         }
         double[] rms = new double[v.length];
         for (int j = 0; j < n; j++) {
-            double r = Math.sqrt(sumSquares[j] / data.totalWeight());
+            double r = Math.sqrt(margins.sumSquares()[j] / data.totalWeight());
             for (int c = 0; c < data.blocks(); c++) {
                 rms[c * n + j] = r;
             }
         }
         return support(v, rms);
+    }
+
+    /** The rows of a fit in this JVM. */
+    private static Rows rows(FitData data) {
+        return new Rows() {
+            @Override
+            public int cols() {
+                return data.cols;
+            }
+
+            @Override
+            public int blocks() {
+                return data.blocks();
+            }
+
+            @Override
+            public double totalWeight() {
+                return data.totalWeight();
+            }
+
+            @Override
+            public double largestLogitRange(double[] theta) {
+                return data.largestLogitRange(theta);
+            }
+
+            @Override
+            public Margins margins(double[] v) {
+                int n = data.cols;
+                double[] u = new double[data.classes()];
+                double[] running = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0};
+                double[] sumSquares = new double[n];
+                data.scan(block -> {
+                    double[] x = block.array();
+                    for (int i = block.from(); i < block.to(); i++) {
+                        double w = block.weight(i);
+                        int row = block.offset(i);
+                        for (int j = 0; j < n; j++) {
+                            sumSquares[j] += w * x[row + j] * x[row + j];
+                        }
+                        if (w > 0) {
+                            data.logits(block, i, v, u);
+                            addRow(u, (int) block.y(i), running);
+                        }
+                    }
+                });
+                return new Margins(running[0], running[1], running[2], sumSquares);
+            }
+        };
     }
 
     /** The parameters whose share |v_j| rms(x_j) of the direction is at least SUPPORT of the largest. */

@@ -1,6 +1,7 @@
 package dev.logreg.spark;
 
 import dev.logreg.Aliasing;
+import dev.logreg.SeparationCheck;
 import dev.logreg.objective.InterceptShiftCurvature;
 import dev.logreg.objective.Objective;
 import dev.logreg.solve.GradientDescentOptions;
@@ -9,6 +10,8 @@ import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.Solution;
 import dev.logreg.solve.Solver;
+import dev.logreg.solve.Termination;
+import dev.logreg.solve.Warning;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -285,19 +288,43 @@ public final class LogisticRegression
             int fitPasses = objective.passes();
             List<String> features = featureNames(dataset, n - (intercept ? 1 : 0));
             List<String> classNames = classNames(dataset, k);
+            List<String> terms = new ArrayList<>();
+            if (intercept) {
+                terms.add("(Intercept)");
+            }
+            terms.addAll(features);
+            List<String> owners = new ArrayList<>();
+            for (int b = 0; b < c; b++) {
+                owners.add(classNames.get(classes.blockClass(b)));
+            }
             if (aliased.length > 0) {
                 List<String> names = new ArrayList<>();
                 for (int j : aliased) {
-                    names.add(intercept && j == 0 ? "(Intercept)" : features.get(j - (intercept ? 1 : 0)));
+                    names.add(terms.get(j));
                 }
-                warnings.add("aliased: " + String.join(", ", names) + (aliased.length == 1 ? " is a linear combination"
-                        + " of earlier features; its coefficient is not estimated (0 in the model, NaN in the summary)"
-                        : " are linear combinations of earlier features; their coefficients are not estimated (0 in"
-                        + " the model, NaN in the summary)"));
+                warnings.add(Aliasing.warning(names, c > 1));
             }
-            solution.warnings().forEach(w -> warnings.add(w.message()));
+            // Separation (unpenalized fits), proved row by row by the core's check, one pass per question.
+            boolean separated = false;
+            if (lambda == 0) {
+                int[] diverging = SeparationCheck.diverging(new DistributedRows(blocks, classes, subspace, kept, n,
+                        total), subspace.objective(), solution.theta(), solution.termination() == Termination.SEPARATION);
+                if (diverging.length > 0) {
+                    separated = true;
+                    int[] index = subspace.index();
+                    int[] full = new int[diverging.length];
+                    for (int a = 0; a < diverging.length; a++) {
+                        full[a] = index[diverging[a]];
+                    }
+                    warnings.add(SeparationCheck.warning(solution.termination(), solution.iterations(), owners, terms,
+                            full));
+                }
+            }
+            boolean provedSeparated = separated;
+            solution.warnings().stream().filter(w -> !(provedSeparated && w.kind() == Warning.Kind.SEPARATION))
+                    .forEach(w -> warnings.add(w.message()));
             TrainingSummary summary = TrainingSummary.of(blocks, objective, subspace, theta, classes, intercept,
-                    lambda, features, classNames, solution, newton ? NEWTON : GRADIENT_DESCENT, warnings);
+                    lambda, terms, owners, solution, newton ? NEWTON : GRADIENT_DESCENT, warnings);
             LogisticRegressionModel model = LogisticRegressionModel.fitted(uid, classes, classNames, intercept,
                     theta, n, solution, fitPasses).withSummary(summary);
             return copyValues(model.setParent(this), ParamMap.empty());

@@ -46,6 +46,20 @@ final class RowBlocks implements Serializable {
     }
 
     /**
+     * Writes row i's K logits at &theta; (C blocks of n) into z, the reference class's 0.
+     */
+    void logits(int i, double[] theta, Classes classes, double[] z) {
+        java.util.Arrays.fill(z, 0.0);
+        for (int c = 0; c < classes.blocks(); c++) {
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                sum += x[i * cols + j] * theta[c * cols + j];
+            }
+            z[classes.blockClass(c)] = sum;
+        }
+    }
+
+    /**
      * The core fused kernel on this block, unpenalized, one thread (Spark runs the partitions in parallel):
      * binary for two classes, multinomial for more.
      *

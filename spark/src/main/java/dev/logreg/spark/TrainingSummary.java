@@ -74,15 +74,15 @@ public final class TrainingSummary implements Serializable {
      * @param classes the classes and their parametrization
      * @param intercept whether column 0 is the intercept
      * @param lambda the penalty (Wald quantities only when 0)
-     * @param features the features' names
-     * @param classNames the classes' names
+     * @param terms the names of the columns, {@code (Intercept)} first when there is one
+     * @param owners the class of each block of coefficients
      * @param solution what the solver returned
      * @param solver the solver that ran
      * @param warnings the fit's warnings so far
      */
     static TrainingSummary of(JavaRDD<RowBlocks> blocks, DistributedObjective objective, KeptParameters kept,
                               double[] theta, RowBlocks.Classes classes, boolean intercept, double lambda,
-                              List<String> features, List<String> classNames, Solution solution, String solver,
+                              List<String> terms, List<String> owners, Solution solution, String solver,
                               List<String> warnings) {
         int full = theta.length;
         int k = classes.count();
@@ -90,7 +90,7 @@ public final class TrainingSummary implements Serializable {
         List<String> notes = new ArrayList<>(warnings);
         double[] at = theta.clone();
         // One pass: the deviance, the log-likelihood on counts, and each class's weight.
-        double[] sums = blocks.map(b -> likelihoods(b, at, classes, n)).reduce((a, b) -> {
+        double[] sums = blocks.map(b -> likelihoods(b, at, classes)).reduce((a, b) -> {
             for (int j = 0; j < a.length; j++) {
                 a[j] += b[j];
             }
@@ -142,15 +142,6 @@ public final class TrainingSummary implements Serializable {
                 estimates[j] = Double.NaN;
             }
         }
-        List<String> terms = new ArrayList<>();
-        if (intercept) {
-            terms.add("(Intercept)");
-        }
-        terms.addAll(features);
-        List<String> owners = new ArrayList<>();
-        for (int b = 0; b < classes.blocks(); b++) {
-            owners.add(classNames.get(classes.blockClass(b)));
-        }
         return new TrainingSummary(terms, owners, estimates, se, zs, ps, sums[0], nullDeviance, sums[1], aic, solver,
                 solution.converged(), solution.iterations(), objective.passes(), notes);
     }
@@ -158,7 +149,7 @@ public final class TrainingSummary implements Serializable {
     /**
      * A block's [deviance, log-likelihood on counts, weight of each class].
      */
-    private static double[] likelihoods(RowBlocks b, double[] theta, RowBlocks.Classes classes, int n) {
+    private static double[] likelihoods(RowBlocks b, double[] theta, RowBlocks.Classes classes) {
         int k = classes.count();
         double[] s = new double[2 + k];
         double[] logits = new double[k];
@@ -168,14 +159,7 @@ public final class TrainingSummary implements Serializable {
                 continue;
             }
             int label = (int) b.y[i];
-            java.util.Arrays.fill(logits, 0.0);
-            for (int c = 0; c < classes.blocks(); c++) {
-                double zi = 0;
-                for (int j = 0; j < n; j++) {
-                    zi += b.x[i * n + j] * theta[c * n + j];
-                }
-                logits[classes.blockClass(c)] = zi;
-            }
+            b.logits(i, theta, classes, logits);
             double logP = classes.binomial() ? Logistic.logSigmoid(label == 1 ? logits[1] : -logits[1])
                     : logits[label] - Softmax.logSumExp(logits);
             s[0] -= 2 * w * logP;

@@ -290,8 +290,38 @@ class LogisticRegressionTest {
         assertTrue(Double.isNaN(se[FEATURES + 1]) && Double.isNaN(summary.standardErrors()[FEATURES + 1]));
         assertTrue(Double.isNaN(summary.estimates()[FEATURES + 1]));
         assertEquals(0.0, model.coefficients()[FEATURES]);
-        assertTrue(summary.warnings().get(0).startsWith("aliased: combo"), summary.warnings().toString());
+        assertEquals(core.warnings().get(0).message().replace("x5", "combo"), summary.warnings().get(0));
+        assertTrue(summary.warnings().get(0).contains("singularities: combo"), summary.warnings().toString());
         assertEquals(core.inference().aic(), summary.aic(), LIKELIHOOD_TOLERANCE * core.inference().aic());
+    }
+
+    @Test
+    void separationIsProvedAndWordedAsTheCoreDoes() {
+        // Quasi-complete separation: rows with x1 > 0 are events, rows with x1 < 0 are not, and rows with
+        // x1 = 0 are both.
+        double[][] xs = new double[ROWS][];
+        double[] ys = new double[ROWS];
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            xs[i] = new double[] {i % 10 == 0 ? 0.0 : x[i][0], x[i][1]};
+            ys[i] = xs[i][0] > 0 ? 1.0 : xs[i][0] < 0 ? 0.0 : y[i];
+            rows.add(RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(xs[i]), ys[i]));
+        }
+        StructType schema = new StructType(new StructField[] {
+            DataTypes.createStructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false),
+            DataTypes.createStructField("label", DataTypes.DoubleType, false)});
+        Dataset<Row> separated = spark.createDataFrame(rows, schema).repartition(3);
+        LogisticRegressionModel model = new LogisticRegression().fit(separated);
+        BinomialFit core = dev.logreg.LogisticRegression.newton().fit(xs, ys);
+        assertTrue(core.separation(), "the core finds separation");
+        String expected = core.warnings().stream().filter(w -> w.kind() == dev.logreg.solve.Warning.Kind.SEPARATION)
+                .findFirst().orElseThrow().message();
+        List<String> warnings = model.summary().warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("quasi-complete separation")), warnings.toString());
+        String found = warnings.stream().filter(w -> w.contains("separation")).findFirst().orElseThrow();
+        assertEquals(expected.substring(0, expected.indexOf(" Stopped")), found.substring(0, found.indexOf(" Stopped")));
+        LogisticRegressionModel clean = new LogisticRegression().setLabelCol("y").fit(assembler().transform(data));
+        assertTrue(clean.summary().warnings().stream().noneMatch(w -> w.contains("separation")));
     }
 
     private static String rootMessage(Throwable e) {
