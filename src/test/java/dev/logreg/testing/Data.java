@@ -115,6 +115,16 @@ public final class Data {
         return v == null ? null : Double.parseDouble(v.trim());
     }
 
+    /** Offsets for random problems: N(0, scale<sup>2</sup>), with every seventh row's far out (&plusmn;30 scale). */
+    public static double[] randomOffsets(long seed, int m, double scale) {
+        Random random = new Random(seed);
+        double[] o = new double[m];
+        for (int i = 0; i < m; i++) {
+            o[i] = scale * (i % 7 == 3 ? 30 * (random.nextBoolean() ? 1 : -1) : random.nextGaussian());
+        }
+        return o;
+    }
+
     private static Properties load(String resource) {
         Properties p = new Properties();
         try (InputStream in = Data.class.getResourceAsStream(resource)) {
