@@ -7,9 +7,9 @@ package dev.logreg.objective;
  *   g = Xᵀ(w &#8728; (&sigma;(z) &minus; y)) / W + &lambda;&beta;
  *   H = Xᵀ D X / W + &lambda;I&prime;,   D = diag(w &#8728; &sigma;(z)(1 &minus; &sigma;(z)))
  * </pre>
- * where I&prime; is the identity with a zero at the intercept. Subclasses compute the data terms
- * in their own way; this class checks the buffers and adds the penalty, so that every
- * implementation agrees on it.
+ * with z = X&theta; + o (o the problem's offsets, 0 without them), where I&prime; is the identity
+ * with a zero at the intercept. Subclasses compute the data terms in their own way; this class
+ * checks the buffers and adds the penalty, so that every implementation agrees on it.
  */
 abstract class BinaryObjective extends PenalizedObjective {
 
@@ -31,13 +31,16 @@ abstract class BinaryObjective extends PenalizedObjective {
      * the data part of H(0) is exactly X<sup>T</sup>WX/(4W): for up to {@value #GRAM_EIGEN_MAX_COLUMNS}
      * parameters one pass of this objective and a symmetric eigenvalue decomposition of the n&times;n
      * result give L; for more, {@link BinaryProblem#lipschitzBound()} iterates without forming it.
-     * Computed once.
+     * With offsets, &sigma;'(o<sub>i</sub>) at &theta; = 0 is below 1/4, so L is that of the same problem
+     * without them ({@link BinaryProblem#withoutOffsets()}), which bounds both. Computed once.
      */
     @Override
     public double lipschitzBound() {
         if (Double.isNaN(lipschitz)) {
             int n = problem.cols;
-            if (n > GRAM_EIGEN_MAX_COLUMNS) {
+            if (problem.offsets != null) {
+                lipschitz = new FusedBinaryObjective(problem.withoutOffsets()).lipschitzBound();
+            } else if (n > GRAM_EIGEN_MAX_COLUMNS) {
                 lipschitz = problem.lipschitzBound();
             } else {
                 double[] g = new double[n];

@@ -3,14 +3,18 @@ package dev.logreg.objective;
 /**
  * The data of a binary logistic regression: a model matrix X (m&times;n, row-major), labels
  * y &isin; {0,1}<sup>m</sup>, sample weights w &ge; 0 (total W = &Sigma;w<sub>i</sub> &gt; 0), an
- * L2 penalty &lambda; &ge; 0 and the index of the unpenalized intercept column, if any.
+ * L2 penalty &lambda; &ge; 0, the index of the unpenalized intercept column, if any, and optional
+ * offsets o &isin; &#8477;<sup>m</sup>.
  *
  * <p>The objective defined on these data is
  * <pre>
- *   J(&theta;) = (1/W) &Sigma; wᵢ [ log(1 + e^zᵢ) &minus; yᵢ zᵢ ] + (&lambda;/2)&Vert;&beta;&Vert;²,   z = X&theta;
+ *   J(&theta;) = (1/W) &Sigma; wᵢ [ log(1 + e^zᵢ) &minus; yᵢ zᵢ ] + (&lambda;/2)&Vert;&beta;&Vert;²
+ *   z = X&theta; + o
  * </pre>
- * where &beta; is &theta; without the intercept. Optional penalty factors f<sub>j</sub> &ge; 0 make the
- * penalty (&lambda;/2) &Sigma; f<sub>j</sub>&beta;<sub>j</sub>&sup2;: a fit on rescaled columns
+ * where &beta; is &theta; without the intercept. An offset is a known term of a row's linear predictor
+ * with a coefficient fixed at 1 (R's {@code glm(..., offset = o)}); without offsets, o = 0. Every
+ * objective of this package adds it wherever it forms z. Optional penalty factors f<sub>j</sub> &ge; 0
+ * make the penalty (&lambda;/2) &Sigma; f<sub>j</sub>&beta;<sub>j</sub>&sup2;: a fit on rescaled columns
  * x&#771;<sub>j</sub> = x<sub>j</sub>/s<sub>j</sub> keeps the penalty of the original coefficients with
  * f<sub>j</sub> = 1/s<sub>j</sub>&sup2;.
  *
@@ -20,6 +24,10 @@ package dev.logreg.objective;
 public final class BinaryProblem extends ProblemData {
 
     final double[] y;
+    /** The offsets o, one per row (indexed by the row's number, whatever the source), or null for none. */
+    final double[] offsets;
+    /** The same problem without its offsets (see {@link #withoutOffsets()}), made once asked. */
+    private BinaryProblem withoutOffsets;
 
     /**
      * Validates and wraps the data of a binary problem.
@@ -74,6 +82,27 @@ public final class BinaryProblem extends ProblemData {
      */
     public BinaryProblem(DesignMatrix x, double[] y, double[] weights, double l2, int interceptColumn,
                          double[] penaltyFactors) {
+        this(x, y, weights, l2, interceptColumn, penaltyFactors, null);
+    }
+
+    /**
+     * Wraps the data of a binary problem with offsets on a model matrix already checked; validates the
+     * rest. The linear predictor is z = X&theta; + o.
+     *
+     * @param x the model matrix; its array is referenced, not copied
+     * @param y labels, length m, each 0 or 1; not copied
+     * @param weights sample weights, length m, finite and &ge; 0 with a positive, finite sum whose
+     *        reciprocal is finite, or {@code null} for unit weights
+     * @param l2 the penalty &lambda; &ge; 0
+     * @param interceptColumn the column that is not penalized, or &minus;1 for none
+     * @param penaltyFactors f<sub>j</sub> per column (length cols), each finite and &ge; 0; the
+     *        intercept's is ignored; or {@code null} for ones; copied
+     * @param offsets o, length m, every value finite, or {@code null} for none (o = 0); referenced, not
+     *        copied
+     * @throws IllegalArgumentException naming the offending row, column or value
+     */
+    public BinaryProblem(DesignMatrix x, double[] y, double[] weights, double l2, int interceptColumn,
+                         double[] penaltyFactors, double[] offsets) {
         super(x, y, weights, l2, interceptColumn, penaltyFactors);
         if (y == null) {
             throw new IllegalArgumentException("y is null");
@@ -87,6 +116,7 @@ public final class BinaryProblem extends ProblemData {
             }
         }
         this.y = y;
+        this.offsets = checkOffsets(offsets, rows);
     }
 
     /**
@@ -100,6 +130,23 @@ public final class BinaryProblem extends ProblemData {
      * @throws IllegalArgumentException naming the first bad row or value
      */
     public BinaryProblem(RowSource source, double l2, int interceptColumn, double[] penaltyFactors) {
+        this(source, l2, interceptColumn, penaltyFactors, null);
+    }
+
+    /**
+     * A binary problem with offsets on rows read from a source: their labels (0 or 1) and weights are
+     * checked in one pass, which also sums W. The offsets are held in memory, whatever the source.
+     *
+     * @param source the rows; its labels must be 0 or 1
+     * @param l2 the penalty &lambda; &ge; 0
+     * @param interceptColumn the column that is not penalized, or &minus;1 for none
+     * @param penaltyFactors f<sub>j</sub> per column, finite and &ge; 0, or {@code null} for ones; copied
+     * @param offsets o, one per row of the source (o<sub>i</sub> for row i), every value finite, or
+     *        {@code null} for none (o = 0); referenced, not copied
+     * @throws IllegalArgumentException naming the first bad row or value
+     */
+    public BinaryProblem(RowSource source, double l2, int interceptColumn, double[] penaltyFactors,
+                         double[] offsets) {
         super(source, l2, interceptColumn, penaltyFactors);
         source.scanLabels(block -> {
             for (int i = block.from(); i < block.to(); i++) {
@@ -110,6 +157,31 @@ public final class BinaryProblem extends ProblemData {
             }
         });
         this.y = null;
+        this.offsets = checkOffsets(offsets, rows);
+    }
+
+    /** The same data without offsets: every array and the source shared, nothing checked again. */
+    private BinaryProblem(BinaryProblem problem) {
+        super(problem);
+        this.y = problem.y;
+        this.offsets = null;
+    }
+
+    /** The offsets if they are one finite value per row, else an exception naming the first bad one. */
+    private static double[] checkOffsets(double[] offsets, int rows) {
+        if (offsets == null) {
+            return null;
+        }
+        if (offsets.length != rows) {
+            throw new IllegalArgumentException("offsets has length " + offsets.length + ", expected " + rows);
+        }
+        for (int i = 0; i < rows; i++) {
+            if (!Double.isFinite(offsets[i])) {
+                throw new IllegalArgumentException("offset[" + i + "] = " + offsets[i]
+                        + " is not finite: offsets must be finite");
+            }
+        }
+        return offsets;
     }
 
     /**
@@ -207,6 +279,47 @@ public final class BinaryProblem extends ProblemData {
         return largest < Double.MIN_NORMAL ? Math.getExponent(Math.scalb(largest, 54)) - 54 : Math.getExponent(largest);
     }
 
+    /** @return whether the problem has offsets (else every o<sub>i</sub> is 0) */
+    public boolean hasOffsets() {
+        return offsets != null;
+    }
+
+    /**
+     * @param i a row in [0, m)
+     * @return the offset o<sub>i</sub> of the row's linear predictor (0 without offsets)
+     */
+    public double offset(int i) {
+        return offsets == null ? 0.0 : offsets[i];
+    }
+
+    /**
+     * The problem on the same data without offsets: itself when it has none. Its Hessian at &theta; = 0
+     * is X<sup>T</sup>WX/(4W), which bounds the Hessian of both.
+     *
+     * @return a problem sharing every array and the source, with o = 0
+     */
+    synchronized BinaryProblem withoutOffsets() {
+        if (offsets == null) {
+            return this;
+        }
+        if (withoutOffsets == null) {
+            withoutOffsets = new BinaryProblem(this);
+        }
+        return withoutOffsets;
+    }
+
+    /**
+     * The level of {@link ProblemData#separationLevel()} without offsets, and 0 (none) with them: an offset
+     * can bring every row's loss below any level at a finite minimizer (a row whose offset alone already
+     * classifies it well), so a small loss proves nothing about X.
+     *
+     * @return the level; 0 with a penalty or with offsets
+     */
+    @Override
+    public double separationLevel() {
+        return offsets != null ? 0.0 : super.separationLevel();
+    }
+
     /**
      * @param i a row in [0, m)
      * @return the label y<sub>i</sub>
@@ -219,7 +332,7 @@ public final class BinaryProblem extends ProblemData {
     /**
      * The Lipschitz constant of the gradient, L = &lambda;<sub>max</sub>(X<sup>T</sup>WX)/(4W) + &lambda; max f<sub>j</sub>,
      * found by power iteration on X<sup>T</sup>WX without forming it. Since &sigma;' &le; 1/4, the Hessian
-     * never exceeds this bound.
+     * never exceeds this bound, whatever the offsets (they do not enter it).
      *
      * @return L &gt; 0
      */

@@ -8,10 +8,10 @@ import java.util.Arrays;
  *
  * <p>The rows are split into chunks of consecutive rows (their size depends on the shape only); each
  * thread computes whole chunks, walking each in blocks of {@value #BLOCK} rows (a block of X stays in
- * cache between the two sweeps over it): first z
- * = X&theta;, the loss, r = w &#8728; (&sigma;(z) &minus; y) and d = w &#8728; &sigma;'(z) for the block's rows, and
- * g += X<sup>T</sup>r; then H += X<sup>T</sup>diag(d)X four rows at a time (each update of an entry
- * of H adds four products, so H is read and written once per four rows). Each thread accumulates a
+ * cache between the two sweeps over it): first z = X&theta; + o (o the problem's offsets, added only
+ * when it has them), the loss, r = w &#8728; (&sigma;(z) &minus; y) and d = w &#8728; &sigma;'(z) for the
+ * block's rows, and g += X<sup>T</sup>r; then H += X<sup>T</sup>diag(d)X four rows at a time (each
+ * update of an entry of H adds four products, so H is read and written once per four rows). Each thread accumulates a
  * chunk into its own buffers, sized at construction, which are added into the totals in chunk order
  * ({@link ParallelPass}): a result depends neither on scheduling nor on the number of threads, so a
  * fit is bit-identical on any machine with the same SIMD setting. Nothing is allocated per evaluation
@@ -105,10 +105,10 @@ public final class FusedBinaryObjective extends BinaryObjective {
     }
 
     /**
-     * The largest |x<sub>i</sub>&theta;| over the rows of positive weight, the range of a row's two
-     * logits (0 and z<sub>i</sub>): how close a fitted probability comes to 0 or 1. Every pass finds it
-     * on its way, so at the &theta; of the last pass it costs nothing; at another &theta; it costs one pass
-     * of the loss.
+     * The largest |z<sub>i</sub>| = |x<sub>i</sub>&theta; + o<sub>i</sub>| over the rows of positive weight
+     * (o<sub>i</sub> = 0 without offsets), the range of a row's two logits (0 and z<sub>i</sub>): how close
+     * a fitted probability comes to 0 or 1. Every pass finds it on its way, so at the &theta; of the last
+     * pass it costs nothing; at another &theta; it costs one pass of the loss.
      *
      * @param theta parameters, length n
      * @return max |z<sub>i</sub>| over the rows with w<sub>i</sub> &gt; 0
@@ -177,6 +177,8 @@ public final class FusedBinaryObjective extends BinaryObjective {
             double[] x = rows.x;
             double[] y = rows.y;
             double[] w = rows.w;
+            // Offsets are indexed by the row's number (not shifted as the source's arrays are).
+            double[] o = problem.offsets;
             int xShift = this.xShift;
             int yShift = this.yShift;
             int wShift = this.wShift;
@@ -205,6 +207,9 @@ public final class FusedBinaryObjective extends BinaryObjective {
                         z0 += x[row + j] * theta[j];
                     }
                     double z = (z0 + z1) + (z2 + z3);
+                    if (o != null) {
+                        z += o[i];
+                    }
                     // One exponential serves the loss, sigma and sigma' (the formulas of Logistic):
                     // e = exp(-|z|), softplus(+-z) = max(+-z, 0) + log1p(e), sigma = 1/(1+e) or e/(1+e).
                     double e = Math.exp(-Math.abs(z));

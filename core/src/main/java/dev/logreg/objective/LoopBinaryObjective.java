@@ -77,12 +77,15 @@ public final class LoopBinaryObjective extends BinaryObjective {
         return sum / p.totalWeight;
     }
 
-    /** z<sub>i</sub> = x<sub>i</sub><sup>T</sup>&theta; */
+    /** z<sub>i</sub> = x<sub>i</sub><sup>T</sup>&theta; + o<sub>i</sub> (o<sub>i</sub> = 0 without offsets) */
     private double linearPredictor(int i, double[] theta) {
         int n = problem.cols;
         double z = 0;
         for (int j = 0; j < n; j++) {
             z += problem.x[i * n + j] * theta[j];
+        }
+        if (problem.offsets != null) {
+            z += problem.offsets[i];
         }
         return z;
     }

@@ -117,6 +117,25 @@ abstract class ProblemData {
         this.interceptColumn = interceptColumn;
     }
 
+    /**
+     * The same data as another problem: every field shared, nothing checked again.
+     *
+     * @param other a problem already made
+     */
+    ProblemData(ProblemData other) {
+        this.matrix = other.matrix;
+        this.x = other.x;
+        this.source = other.source;
+        this.rows = other.rows;
+        this.cols = other.cols;
+        this.w = other.w;
+        this.totalWeight = other.totalWeight;
+        this.smallestWeight = other.smallestWeight;
+        this.l2 = other.l2;
+        this.interceptColumn = other.interceptColumn;
+        this.penaltyFactors = other.penaltyFactors;
+    }
+
     private static void checkPenalty(double l2, int interceptColumn, double[] penaltyFactors, int cols) {
         if (!(l2 >= 0) || Double.isInfinite(l2)) {
             throw new IllegalArgumentException("the L2 penalty must be finite and >= 0, got " + l2);

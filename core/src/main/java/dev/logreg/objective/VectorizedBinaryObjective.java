@@ -8,19 +8,22 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * {@link BinaryObjective} written as EJML matrix operations, the readable specification of the
  * computation:
  * <pre>
- *   z = X&theta;
+ *   z = X&theta; + o
  *   J = wᵀ&#8467;(z, y) / W
  *   g = Xᵀ(w &#8728; (&sigma;(z) &minus; y)) / W
  *   H = Xᵀ(DX) / W,   D = diag(w &#8728; &sigma;'(z))
  * </pre>
- * The work vectors (m) are allocated at construction, the m&times;n matrix DX on the first Hessian
- * request; later evaluations allocate nothing.
+ * with o the problem's offsets (the addition skipped without them). The work vectors (m) are allocated
+ * at construction, the m&times;n matrix DX on the first Hessian request; later evaluations allocate
+ * nothing.
  */
 public final class VectorizedBinaryObjective extends BinaryObjective {
 
     private final DMatrixRMaj X;
     private final DMatrixRMaj theta;
     private final DMatrixRMaj z;
+    /** The offsets o as an m&times;1 matrix (wrapped, not copied), or null without them. */
+    private final DMatrixRMaj offsets;
     private final DMatrixRMaj r;
     private final double[] d;
     private final DMatrixRMaj g;
@@ -38,6 +41,7 @@ public final class VectorizedBinaryObjective extends BinaryObjective {
         X = DMatrixRMaj.wrap(m, n, problem.x);
         theta = new DMatrixRMaj(n, 1);
         z = new DMatrixRMaj(m, 1);
+        offsets = problem.offsets == null ? null : DMatrixRMaj.wrap(m, 1, problem.offsets);
         r = new DMatrixRMaj(m, 1);
         d = new double[m];
         g = new DMatrixRMaj(n, 1);
@@ -79,10 +83,13 @@ public final class VectorizedBinaryObjective extends BinaryObjective {
         return loss;
     }
 
-    /** z = X&theta; */
+    /** z = X&theta; + o */
     private void linearPredictor(double[] th) {
         System.arraycopy(th, 0, theta.data, 0, th.length);
         CommonOps_DDRM.mult(X, theta, z);
+        if (offsets != null) {
+            CommonOps_DDRM.addEquals(z, offsets);
+        }
     }
 
     /** J = w<sup>T</sup>&#8467;(z, y) / W */

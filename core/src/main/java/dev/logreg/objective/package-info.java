@@ -4,7 +4,8 @@
  * contract the solvers minimize; {@link dev.logreg.objective.DesignMatrix} is a model matrix checked
  * finite once, as it is copied; {@link dev.logreg.objective.BinaryProblem} and
  * {@link dev.logreg.objective.MultinomialProblem} hold and validate the data (model matrix, labels,
- * weights, penalty and its per-column factors) and give the separation level, the loss below which
+ * weights, penalty and its per-column factors, and for the binary model optional offsets in the linear
+ * predictor) and give the separation level, the loss below which
  * the data are proved completely separated; {@link dev.logreg.objective.BinaryObjective} and
  * {@link dev.logreg.objective.MultinomialObjective} are the losses' base classes, which add the
  * penalty and check the buffers, so that every implementation agrees on both.

@@ -2,6 +2,7 @@ package dev.logreg.objective;
 
 import static dev.logreg.testing.Close.assertArrayClose;
 import static dev.logreg.testing.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.logreg.testing.Data;
 import dev.logreg.testing.Tolerances;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A fast implementation agrees with {@link LoopBinaryObjective} to {@link Tolerances#SAME_MATH}
- * over a sweep of shapes, with and without weights and penalty. One short subclass per fast path.
+ * over a sweep of shapes, with and without weights, penalty and offsets. One short subclass per fast
+ * path.
  */
 abstract class AbstractAgainstReferenceTest {
 
@@ -33,10 +35,42 @@ abstract class AbstractAgainstReferenceTest {
         return cases;
     }
 
+    /**
+     * The shapes again, and one whose X has more than {@link FusedBinaryObjective#PARALLEL_MIN_ELEMENTS}
+     * elements, which the default fused kernel splits over threads (where there are several cores).
+     */
+    static List<Arguments> shapesWithOffsets() {
+        List<Arguments> cases = shapes();
+        for (boolean weighted : new boolean[] {false, true}) {
+            for (double l2 : new double[] {0.0, 0.3}) {
+                cases.add(Arguments.of(2500, 30, weighted, l2));
+            }
+        }
+        return cases;
+    }
+
     @ParameterizedTest(name = "m={0}, n={1}, weighted={2}, l2={3}")
     @MethodSource("shapes")
     void agreesWithTheLoopReference(int m, int n, boolean weighted, double l2) {
-        BinaryProblem p = Data.randomProblem(1000L * m + n, m, n, weighted, l2);
+        assertAgreement(Data.randomProblem(1000L * m + n, m, n, weighted, l2));
+    }
+
+    @ParameterizedTest(name = "m={0}, n={1}, weighted={2}, l2={3}")
+    @MethodSource("shapesWithOffsets")
+    void agreesWithTheLoopReferenceWithOffsets(int m, int n, boolean weighted, double l2) {
+        BinaryProblem plain = Data.randomProblem(1000L * m + n, m, n, weighted, l2);
+        double[] offsets = Data.randomOffsets(3L * m + n, m, 1.5);
+        BinaryProblem p = new BinaryProblem(plain.matrix, plain.y, plain.w, l2, plain.interceptColumn, null, offsets);
+        assertAgreement(p);
+        // The offsets count: the same implementation without them gives another loss.
+        double[] theta = Data.randomTheta(m + 7L * n, n, 2.0 / Math.sqrt(n));
+        assertNotEquals(create(plain).value(theta), create(p).value(theta), "J with offsets");
+    }
+
+    /** Value, gradient and Hessian of {@link #create} against the loop reference, each way of asking for them. */
+    private void assertAgreement(BinaryProblem p) {
+        int m = p.rows();
+        int n = p.columns();
         double[] theta = Data.randomTheta(m + 7L * n, n, 2.0 / Math.sqrt(n));
         BinaryObjective fast = create(p);
         BinaryObjective reference = new LoopBinaryObjective(p);

@@ -2,6 +2,8 @@ package dev.logreg.objective;
 
 import static dev.logreg.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +62,44 @@ class BinaryProblemTest {
         BinaryProblem p = new BinaryProblem(x, 4, 2, y, w, 0.0, 0);
         assertClose(Math.log(2) * 0.5 / 4.0, p.separationLevel(), 1e-15, 0, "level");
         assertEquals(0.0, new BinaryProblem(x, 4, 2, y, w, 0.1, 0).separationLevel(), "penalized: none");
+    }
+
+    @Test
+    void badOffsetsAreRejectedNamingTheRowAndValue() {
+        DesignMatrix x = DesignMatrix.wrap(new double[] {1, 2, 1, 3, 1, 5, 1, 7}, 4, 2);
+        double[] y = {0, 1, 1, 0};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BinaryProblem(x, y, null, 0, 0, null, new double[] {0, 1, 2}));
+        assertEquals("offsets has length 3, expected 4", e.getMessage());
+        double[][] bad = {{0, 0, 0, Double.NaN}, {0, Double.POSITIVE_INFINITY, 0, 0},
+            {Double.NEGATIVE_INFINITY, 0, 0, 0}};
+        String[] named = {"offset[3] = NaN is not finite", "offset[1] = Infinity is not finite",
+            "offset[0] = -Infinity is not finite"};
+        for (int k = 0; k < bad.length; k++) {
+            double[] o = bad[k];
+            e = assertThrows(IllegalArgumentException.class, () -> new BinaryProblem(x, y, null, 0, 0, null, o));
+            assertTrue(e.getMessage().startsWith(named[k]), e.getMessage());
+            RowSource source = RowSource.of(x, y, null);
+            e = assertThrows(IllegalArgumentException.class, () -> new BinaryProblem(source, 0, 0, null, o));
+            assertTrue(e.getMessage().startsWith(named[k]), "on a source: " + e.getMessage());
+        }
+        RowSource source = RowSource.of(x, y, null);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new BinaryProblem(source, 0, 0, null, new double[] {0, 1, 2, 3, 4}));
+        assertEquals("offsets has length 5, expected 4", e.getMessage());
+        // Valid offsets are referenced, not copied; none is the same as zeros.
+        double[] o = {0.5, -1, 2, 0};
+        BinaryProblem p = new BinaryProblem(x, y, null, 0, 0, null, o);
+        assertTrue(p.hasOffsets());
+        assertEquals(2.0, p.offset(2));
+        assertSame(o, p.offsets);
+        BinaryProblem none = new BinaryProblem(x, y, null, 0, 0, null, null);
+        assertFalse(none.hasOffsets());
+        assertEquals(0.0, none.offset(2));
+        double[] theta = {0.3, -0.1};
+        BinaryProblem zeros = new BinaryProblem(x, y, null, 0, 0, null, new double[4]);
+        assertEquals(new LoopBinaryObjective(none).value(theta), new LoopBinaryObjective(zeros).value(theta),
+                "zero offsets are none");
     }
 
     @Test

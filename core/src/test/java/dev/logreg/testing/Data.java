@@ -115,6 +115,40 @@ public final class Data {
         return v == null ? null : Double.parseDouble(v.trim());
     }
 
+    private static final Properties OFFSETS = load("/reference/r-offset.properties");
+
+    /** R's fits with an offset (see the header of reference/r-offset.properties). */
+    public static double rOffset(String key) {
+        String v = OFFSETS.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException("no reference value " + key);
+        }
+        return Double.parseDouble(v.trim());
+    }
+
+    /**
+     * The offsets of reference/r-offset.R on the rows of {@link #ucla()}: o<sub>i</sub> = (gpa<sub>i</sub>
+     * &minus; 3.4)&sup2; + 0.25 ((i mod 5) &minus; 2) for 1-based row i, computed as R computes them.
+     */
+    public static double[] uclaOffsets(Dataset ucla) {
+        double[] o = new double[ucla.x().length];
+        for (int i = 0; i < o.length; i++) {
+            double c = ucla.x()[i][1] - 3.4;
+            o[i] = c * c + 0.25 * ((i + 1) % 5 - 2);
+        }
+        return o;
+    }
+
+    /** Offsets for random problems: N(0, scale<sup>2</sup>), with every seventh row's far out (&plusmn;30 scale). */
+    public static double[] randomOffsets(long seed, int m, double scale) {
+        Random random = new Random(seed);
+        double[] o = new double[m];
+        for (int i = 0; i < m; i++) {
+            o[i] = scale * (i % 7 == 3 ? 30 * (random.nextBoolean() ? 1 : -1) : random.nextGaussian());
+        }
+        return o;
+    }
+
     private static Properties load(String resource) {
         Properties p = new Properties();
         try (InputStream in = Data.class.getResourceAsStream(resource)) {

@@ -33,6 +33,16 @@ public final class Tolerances {
     public static final double R_PREDICTION = 1e-9;
     /** Log-odds below this size are compared to R's absolutely (|difference| &le; R_PREDICTION times it). */
     public static final double R_PREDICTION_LINK_FLOOR = 1.0;
+    /**
+     * Coefficients fitted with an offset against R's (reference/r-offset.properties), relative. R's fits
+     * are converged to a gradient of about 1e-12 (three more Newton steps move no coefficient by more
+     * than 5.4e-14 relative), this library's to max|g| &le; {@link #NEWTON_OFFSET_GRADIENT}.
+     */
+    public static final double R_OFFSET_COEFFICIENTS = 1e-9;
+    /** Deviances fitted with an offset against R's: relative (the deviance is flat at the optimum). */
+    public static final double R_OFFSET_DEVIANCE = 1e-10;
+    /** The gradient tolerance of the Newton fits compared with R's fits with an offset (max|g|, g = &nabla;J). */
+    public static final double NEWTON_OFFSET_GRADIENT = 1e-11;
     /** Scalar functions against an independent formula: relative, a few ulps. */
     public static final double SCALAR = 1e-14;
 
