@@ -1,5 +1,5 @@
 # Reference fits of the binomial model with an offset in the linear predictor, glm(..., offset = o).
-# Run: cd src/test/resources/reference && Rscript r-offset.R
+# Run: cd core/src/test/resources/reference && Rscript r-offset.R
 # Reads ../data/ucla_admissions.csv; writes r-offset.properties here.
 
 f17 <- function(x) sprintf("%.17g", x)
@@ -47,7 +47,8 @@ p("#   control = glm.control(epsilon = 1e-14, maxit = 100)); rank a factor of le
 p("# offset.weighted: the same with prior weights w_i = 1 + (i mod 3) (2, 3, 1, 2, 3, 1, ...).")
 p("# offset.null: glm(admit ~ 1, binomial, offset = o), the same control; its deviance is offset.plain's")
 p("#   null.deviance (R fits the intercept-only model with the offset for it).")
-p("# Coefficient keys are R's term names as R prints them.")
+p("# Coefficient keys are R's term names as R prints them; se[...] are the standard errors")
+p("#   sqrt(diag(chol2inv(qr.R(qr(sqrt(w p (1 - p)) X))))) at the estimate itself.")
 converged_note("offset.plain", fo, rep(1, nrow(d)))
 converged_note("offset.weighted", fw, w)
 converged_note("offset.null", f0, rep(1, nrow(d)))
@@ -55,14 +56,21 @@ stopifnot(isTRUE(all.equal(deviance(f0), fo$null.deviance, tolerance = 1e-12)))
 
 p("offset.sum = ", f17(sum(o)))
 for (k in 1:5) p("offset.first[", k, "] = ", f17(o[k]))
-pglm <- function(tag, fit) {
+pglm <- function(tag, fit, pw) {
   cf <- coef(fit)
   for (j in seq_along(cf)) p(tag, ".coef[", names(cf)[j], "] = ", f17(cf[[j]]))
+  # Standard errors from the information at the estimate itself (summary.glm's come from the working
+  # weights of the last IRLS iteration, about 1e-8 away).
+  X <- model.matrix(fit)
+  pn <- plogis(drop(X %*% cf) + o)
+  se <- sqrt(diag(chol2inv(qr.R(qr(sqrt(pw * pn * (1 - pn)) * X)))))
+  for (j in seq_along(cf)) p(tag, ".se[", names(cf)[j], "] = ", f17(se[j]))
   p(tag, ".deviance = ", f17(deviance(fit)))
   p(tag, ".null.deviance = ", f17(fit$null.deviance))
+  p(tag, ".aic = ", f17(AIC(fit)))
 }
-pglm("offset.plain", fo)
-pglm("offset.weighted", fw)
-pglm("offset.null", f0)
+pglm("offset.plain", fo, rep(1, nrow(d)))
+pglm("offset.weighted", fw, w)
+pglm("offset.null", f0, rep(1, nrow(d)))
 close(con)
 cat(readLines("r-offset.properties"), sep = "\n")

@@ -89,7 +89,7 @@ final class DistributedRows implements SeparationCheck.Rows {
             if (!(w > 0)) {
                 continue;
             }
-            b.logits(i, v, classes, logits);
+            b.logits(i, v, classes, false, logits);
             SeparationCheck.addRow(logits, (int) b.y[i], running);
         }
         return new SeparationCheck.Margins(running[0], running[1], running[2], sumSquares);

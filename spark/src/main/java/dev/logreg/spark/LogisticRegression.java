@@ -42,10 +42,18 @@ import org.apache.spark.storage.StorageLevel;
  * objective is the core library's: (1/W) &Sigma; w<sub>i</sub> &#8467;<sub>i</sub> + (&lambda;/2)
  * &Sigma;<sub>j</sub> &beta;<sub>j</sub><sup>2</sup>, the intercept unpenalized.
  *
- * <p>Params: {@code featuresCol} (a {@link Vector}), {@code labelCol} (0 or 1), {@code weightCol} (prior
- * weights &ge; 0; unset for ones), {@code predictionCol}, {@code probabilityCol}, {@code rawPredictionCol},
- * {@code regParam} (&lambda;, default 0), {@code fitIntercept} (default true), {@code maxIter} (default
- * 100), {@code tol} (max|g| at which Newton stops, default 1e-8), {@code aggregationDepth} (default 2).
+ * <p>Params: {@code featuresCol} (a {@link Vector}, dense or sparse), {@code labelCol} (class indices 0,
+ * &hellip;, K &minus; 1: two classes give the binary model, more the multinomial one), {@code weightCol}
+ * (prior weights &ge; 0; unset for ones), {@code offsetCol} (added to the linear predictor; two classes),
+ * {@code predictionCol}, {@code probabilityCol}, {@code rawPredictionCol}, {@code regParam} (&lambda;,
+ * default 0), {@code fitIntercept} (default true), {@code standardization} (default false: the penalty on
+ * the coefficients as given), {@code maxIter} (default 100), {@code tol} (max|g| at which the solver stops,
+ * default 1e-8), {@code aggregationDepth} (default 2), {@code solver} ({@code newton}, the default, or
+ * {@code gd}).
+ *
+ * <p>With K &gt; 2 classes the parametrization is the core library's default: against class 0 without a
+ * penalty (statsmodels' {@code MNLogit}, R's {@code nnet::multinom}), symmetric with one (scikit-learn,
+ * glmnet), the intercepts then centred to sum to zero.
  */
 public final class LogisticRegression
         extends ProbabilisticClassifier<Vector, LogisticRegression, LogisticRegressionModel> {
@@ -75,6 +83,7 @@ public final class LogisticRegression
     private final DoubleParam tol;
     private final IntParam aggregationDepth;
     private final Param<String> weightCol;
+    private final Param<String> offsetCol;
     private final BooleanParam standardization;
     private final Param<String> solver;
 
@@ -99,6 +108,8 @@ public final class LogisticRegression
         aggregationDepth = new IntParam(this, "aggregationDepth", "the depth of treeAggregate (>= 2)",
                 ParamValidators.gtEq(2));
         weightCol = new Param<>(this, "weightCol", "the column of prior weights (>= 0); unset for ones");
+        offsetCol = new Param<>(this, "offsetCol", "the column of offsets added to the linear predictor (two"
+                + " classes); unset for none");
         standardization = new BooleanParam(this, "standardization", "whether the penalty is measured on the"
                 + " coefficients of the standardized features (glmnet's convention) rather than the original ones");
         solver = new Param<>(this, "solver", "the solver: newton or gd (gradient descent)",
@@ -154,6 +165,21 @@ public final class LogisticRegression
     /** @return the weight column Param */
     public Param<String> weightCol() {
         return weightCol;
+    }
+
+    /** @return the offset column Param */
+    public Param<String> offsetCol() {
+        return offsetCol;
+    }
+
+    /**
+     * @param value the column of offsets o (finite): the model is logit P(y = 1 | x) = b<sub>0</sub> +
+     *        x&middot;&beta; + o, R's {@code glm(..., offset = o)}; two classes only. The model scores with
+     *        the same column
+     * @return this
+     */
+    public LogisticRegression setOffsetCol(String value) {
+        return (LogisticRegression) set(offsetCol, value);
     }
 
     /** @return the standardization Param */
@@ -227,13 +253,19 @@ public final class LogisticRegression
         double lambda = (Double) getOrDefault(regParam);
         Column weight = isDefined(weightCol) && !getOrDefault(weightCol).isEmpty()
                 ? functions.col(getOrDefault(weightCol)).cast("double") : functions.lit(1.0);
+        boolean offsets = isDefined(offsetCol) && !getOrDefault(offsetCol).isEmpty();
+        Column offset = offsets ? functions.col(getOrDefault(offsetCol)).cast("double") : functions.lit(0.0);
         JavaRDD<Row> rows = dataset.select(functions.col(getFeaturesCol()), functions.col(getLabelCol())
-                .cast("double"), weight).toJavaRDD();
-        JavaRDD<RowBlocks> blocks = rows.mapPartitionsWithIndex((index, it) -> List.of(block(index, it, intercept))
-                .iterator(), true).persist(StorageLevel.MEMORY_AND_DISK());
+                .cast("double"), weight, offset).toJavaRDD();
+        JavaRDD<RowBlocks> blocks = rows.mapPartitionsWithIndex((index, it) -> List.of(block(index, it, intercept,
+                offsets)).iterator(), true).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             DataShape shape = blocks.map(DataShape::of).reduce(DataShape::merge);
             int k = shape.classes();
+            if (offsets && k > 2) {
+                throw new IllegalArgumentException("offsetCol " + getOrDefault(offsetCol) + " is set, but the labels"
+                        + " have " + k + " classes: offsets are for two classes");
+            }
             RowBlocks.Classes classes = new RowBlocks.Classes(k, k > 2 && lambda > 0 ? -1 : 0);
             int n = shape.cols();
             int c = classes.blocks();
@@ -274,7 +306,8 @@ public final class LogisticRegression
                 solved = new InterceptShiftCurvature(solved, c, n);
             }
             KeptParameters subspace = new KeptParameters(solved, c, n, kept);
-            double separationLevel = lambda > 0 ? 0.0 : Math.log(2.0) * shape.smallestWeight() / total;
+            // With offsets a loss below the level does not prove separation (the offsets may do the classifying).
+            double separationLevel = lambda > 0 || offsets ? 0.0 : Math.log(2.0) * shape.smallestWeight() / total;
             Solver method = newton
                     ? new NewtonSolver(new NewtonOptions((Double) getOrDefault(tol), (Integer) getOrDefault(maxIter)))
                     : new GradientDescentSolver(GradientDescentOptions.defaults().withTolerance((Double) getOrDefault(tol))
@@ -324,7 +357,7 @@ public final class LogisticRegression
             solution.warnings().stream().filter(w -> !(provedSeparated && w.kind() == Warning.Kind.SEPARATION))
                     .forEach(w -> warnings.add(w.message()));
             TrainingSummary summary = TrainingSummary.of(blocks, objective, subspace, theta, classes, intercept,
-                    lambda, terms, owners, solution, newton ? NEWTON : GRADIENT_DESCENT, warnings);
+                    offsets, lambda, terms, owners, solution, newton ? NEWTON : GRADIENT_DESCENT, warnings);
             LogisticRegressionModel model = LogisticRegressionModel.fitted(uid, classes, classNames, intercept,
                     theta, n, solution, fitPasses).withSummary(summary);
             return copyValues(model.setParent(this), ParamMap.empty());
@@ -369,8 +402,11 @@ public final class LogisticRegression
         return names;
     }
 
-    /** A partition's rows as one block, checked: finite features of one size, class labels, weights >= 0. */
-    private static RowBlocks block(int partition, Iterator<Row> it, boolean intercept) {
+    /**
+     * A partition's rows as one block, checked: finite features of one size, class labels, weights &ge; 0,
+     * finite offsets.
+     */
+    private static RowBlocks block(int partition, Iterator<Row> it, boolean intercept, boolean offsets) {
         List<double[]> x = new ArrayList<>();
         List<double[]> labels = new ArrayList<>();
         int size = -1;
@@ -378,8 +414,8 @@ public final class LogisticRegression
         while (it.hasNext()) {
             Row row = it.next();
             String where = "partition " + partition + ", row " + r;
-            if (row.isNullAt(0) || row.isNullAt(1) || row.isNullAt(2)) {
-                throw new IllegalArgumentException(where + ": a null feature vector, label or weight");
+            if (row.isNullAt(0) || row.isNullAt(1) || row.isNullAt(2) || row.isNullAt(3)) {
+                throw new IllegalArgumentException(where + ": a null feature vector, label, weight or offset");
             }
             double[] features = ((Vector) row.get(0)).toArray();
             if (size < 0) {
@@ -400,14 +436,19 @@ public final class LogisticRegression
             if (!(w >= 0) || !Double.isFinite(w)) {
                 throw new IllegalArgumentException(where + ": weight " + w + " is not finite and >= 0");
             }
+            double o = row.getDouble(3);
+            if (!Double.isFinite(o)) {
+                throw new IllegalArgumentException(where + ": offset " + o + " is not finite");
+            }
             x.add(features);
-            labels.add(new double[] {y, w});
+            labels.add(new double[] {y, w, o});
             r++;
         }
         int n = Math.max(size, 0) + (intercept ? 1 : 0);
         double[] data = new double[x.size() * n];
         double[] y = new double[x.size()];
         double[] w = new double[x.size()];
+        double[] o = offsets ? new double[x.size()] : null;
         for (int i = 0; i < x.size(); i++) {
             if (intercept) {
                 data[i * n] = 1.0;
@@ -415,7 +456,10 @@ public final class LogisticRegression
             System.arraycopy(x.get(i), 0, data, i * n + (intercept ? 1 : 0), size);
             y[i] = labels.get(i)[0];
             w[i] = labels.get(i)[1];
+            if (o != null) {
+                o[i] = labels.get(i)[2];
+            }
         }
-        return new RowBlocks(data, x.size(), n, y, w);
+        return new RowBlocks(data, x.size(), n, y, w, o);
     }
 }

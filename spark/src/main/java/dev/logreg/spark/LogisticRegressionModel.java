@@ -16,6 +16,8 @@ import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsReader$;
@@ -24,6 +26,12 @@ import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
 import scala.Option;
 
 /**
@@ -57,11 +65,14 @@ public final class LogisticRegressionModel
     private final double maxAbsGradient;
     /** The fit's summary; absent on a loaded or converted model, as on Spark ML's own. */
     private transient TrainingSummary summary;
+    private final Param<String> offsetCol;
 
     private LogisticRegressionModel(String uid, RowBlocks.Classes classes, List<String> classNames,
                                     boolean hasIntercept, double[] intercepts, double[][] coefficients,
                                     boolean converged, int iterations, int passes, double maxAbsGradient) {
         this.uid = uid;
+        this.offsetCol = new Param<>(this, "offsetCol", "the column of offsets added to the linear predictor (two"
+                + " classes); unset for none");
         LogisticRegression.CONSTRUCTING.remove();
         this.classes = classes;
         this.classNames = List.copyOf(classNames);
@@ -395,6 +406,59 @@ public final class LogisticRegressionModel
             Softmax.softmax(raw, raw);
         }
         return rawPrediction;
+    }
+
+    /** @return the offset column Param: the estimator's, with which the model scores */
+    public Param<String> offsetCol() {
+        return offsetCol;
+    }
+
+    /**
+     * @param value the column of offsets the linear predictor adds when scoring a dataset (two classes);
+     *        empty for none
+     * @return this
+     */
+    public LogisticRegressionModel setOffsetCol(String value) {
+        return (LogisticRegressionModel) set(offsetCol, value);
+    }
+
+    /**
+     * Scores a dataset as Spark ML's classification models do; with {@link #offsetCol()} set, each row's
+     * offset is added to its linear predictor (a single vector's {@link #predictRaw} has none).
+     */
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        if (!isDefined(offsetCol) || getOrDefault(offsetCol).isEmpty()) {
+            return super.transform(dataset);
+        }
+        if (!classes.binomial()) {
+            throw new IllegalArgumentException("offsetCol " + getOrDefault(offsetCol) + " is set on a model of "
+                    + classes.count() + " classes: offsets are for two classes");
+        }
+        // The offset as one more feature whose coefficient is 1.
+        String shifted = uid() + "_featuresAndOffset";
+        UserDefinedFunction append = functions.udf((UDF2<Vector, Double, Vector>) (features, offset) -> {
+            if (features == null || offset == null || !Double.isFinite(offset)) {
+                throw new IllegalArgumentException("a row with " + (features == null ? "a null feature vector"
+                        : "the offset " + offset + ", not a finite number"));
+            }
+            double[] values = java.util.Arrays.copyOf(features.toArray(), features.size() + 1);
+            values[features.size()] = offset;
+            return Vectors.dense(values);
+        }, new VectorUDT());
+        double[][] extended = new double[coefficients.length][];
+        for (int k = 0; k < extended.length; k++) {
+            extended[k] = java.util.Arrays.copyOf(coefficients[k], coefficients[k].length + 1);
+        }
+        extended[1][coefficients[1].length] = 1.0;
+        LogisticRegressionModel inner = new LogisticRegressionModel(LogisticRegression.constructing(uid), classes,
+                classNames, hasIntercept, intercepts, extended, converged, iterations, passes, maxAbsGradient);
+        copyValues(inner, ParamMap.empty());
+        inner.set(inner.offsetCol, "");
+        inner.setFeaturesCol(shifted);
+        Column offset = functions.col(getOrDefault(offsetCol)).cast("double");
+        return inner.transform(dataset.withColumn(shifted, append.apply(functions.col(getFeaturesCol()), offset)))
+                .drop(shifted);
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.io.Serializable;
 
 /**
  * The rows of one partition as one block in the core kernel's layout: the model matrix row-major with the
- * intercept column first (when there is one), the labels (class indices) and the prior weights. Cached once
+ * intercept column first (when there is one), the labels (class indices), the prior weights and, for two
+ * classes, optional offsets. Cached once
  * ({@code MEMORY_AND_DISK}); its kernel is made on the executor at the first pass and kept with the
  * deserialized block.
  */
@@ -23,11 +24,18 @@ final class RowBlocks implements Serializable {
     final int cols;
     final double[] y;
     final double[] w;
+    /** Offsets added to the linear predictor (two classes only), or null for none. */
+    final double[] offsets;
     /** Sum of the weights. */
     final double totalWeight;
     private transient Objective kernel;
 
     RowBlocks(double[] x, int rows, int cols, double[] y, double[] w) {
+        this(x, rows, cols, y, w, null);
+    }
+
+    RowBlocks(double[] x, int rows, int cols, double[] y, double[] w, double[] offsets) {
+        this.offsets = offsets;
         this.x = x;
         this.rows = rows;
         this.cols = cols;
@@ -46,9 +54,10 @@ final class RowBlocks implements Serializable {
     }
 
     /**
-     * Writes row i's K logits at &theta; (C blocks of n) into z, the reference class's 0.
+     * Writes row i's K logits at &theta; (C blocks of n) into z, the reference class's 0; with {@code offset},
+     * the row's offset added to the event's (two classes).
      */
-    void logits(int i, double[] theta, Classes classes, double[] z) {
+    void logits(int i, double[] theta, Classes classes, boolean offset, double[] z) {
         java.util.Arrays.fill(z, 0.0);
         for (int c = 0; c < classes.blocks(); c++) {
             double sum = 0;
@@ -56,6 +65,9 @@ final class RowBlocks implements Serializable {
                 sum += x[i * cols + j] * theta[c * cols + j];
             }
             z[classes.blockClass(c)] = sum;
+        }
+        if (offset && offsets != null) {
+            z[1] += offsets[i];
         }
     }
 
@@ -69,7 +81,7 @@ final class RowBlocks implements Serializable {
         if (kernel == null) {
             DesignMatrix matrix = DesignMatrix.wrap(x, rows, cols);
             if (model.binomial()) {
-                kernel = new FusedBinaryObjective(new BinaryProblem(matrix, y, w, 0.0, -1, null), 1);
+                kernel = new FusedBinaryObjective(new BinaryProblem(matrix, y, w, 0.0, -1, null, offsets), 1);
             } else {
                 int[] labels = new int[rows];
                 for (int i = 0; i < rows; i++) {

@@ -2,6 +2,8 @@ package dev.logreg.spark;
 
 import dev.logreg.math.Logistic;
 import dev.logreg.math.Softmax;
+import dev.logreg.solve.NewtonOptions;
+import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.Solution;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ public final class TrainingSummary implements Serializable {
     private static final long serialVersionUID = 2L;
     /** Smallest pivot of the equilibrated information's Cholesky factor for the Wald quantities. */
     static final double MIN_PIVOT = 1e-10;
+    /** max|g| at which the intercept-only fit with the offsets, for the null deviance, stops. */
+    static final double NULL_MODEL_TOLERANCE = 1e-12;
 
     private final List<String> terms;
     private final List<String> coefficientClasses;
@@ -73,6 +77,7 @@ public final class TrainingSummary implements Serializable {
      * @param theta the estimate on every parameter, C blocks of n
      * @param classes the classes and their parametrization
      * @param intercept whether column 0 is the intercept
+     * @param offsets whether the rows have offsets (two classes)
      * @param lambda the penalty (Wald quantities only when 0)
      * @param terms the names of the columns, {@code (Intercept)} first when there is one
      * @param owners the class of each block of coefficients
@@ -81,7 +86,8 @@ public final class TrainingSummary implements Serializable {
      * @param warnings the fit's warnings so far
      */
     static TrainingSummary of(JavaRDD<RowBlocks> blocks, DistributedObjective objective, KeptParameters kept,
-                              double[] theta, RowBlocks.Classes classes, boolean intercept, double lambda,
+                              double[] theta, RowBlocks.Classes classes, boolean intercept, boolean offsets,
+                              double lambda,
                               List<String> terms, List<String> owners, Solution solution, String solver,
                               List<String> warnings) {
         int full = theta.length;
@@ -105,6 +111,19 @@ public final class TrainingSummary implements Serializable {
             nullLikelihood += sums[2 + c] > 0 ? sums[2 + c] * Math.log(sums[2 + c] / total) : 0;
         }
         double nullDeviance = intercept ? -2 * nullLikelihood : 2 * total * Math.log(k);
+        if (offsets) {
+            // The null model keeps the offset, as R's glm: the intercept alone fitted with it (a few passes),
+            // or the offset alone without an intercept.
+            double[] zero = new double[full];
+            if (intercept) {
+                KeptParameters alone = new KeptParameters(objective, 1, n, new int[] {0});
+                Solution fit = new NewtonSolver(new NewtonOptions(NULL_MODEL_TOLERANCE, NewtonOptions.DEFAULT_MAX_ITERATIONS))
+                        .minimize(alone.objective(), new double[1]);
+                nullDeviance = 2 * objective.totalWeight() * alone.objective().value(fit.theta());
+            } else {
+                nullDeviance = 2 * objective.totalWeight() * objective.value(zero);
+            }
+        }
         double[] se = nan(full);
         double[] zs = nan(full);
         double[] ps = nan(full);
@@ -159,7 +178,7 @@ public final class TrainingSummary implements Serializable {
                 continue;
             }
             int label = (int) b.y[i];
-            b.logits(i, theta, classes, logits);
+            b.logits(i, theta, classes, true, logits);
             double logP = classes.binomial() ? Logistic.logSigmoid(label == 1 ? logits[1] : -logits[1])
                     : logits[label] - Softmax.logSumExp(logits);
             s[0] -= 2 * w * logP;
@@ -263,7 +282,10 @@ public final class TrainingSummary implements Serializable {
         return deviance;
     }
 
-    /** @return the deviance of the model with the intercept alone (with p = 1/2 without an intercept) */
+    /**
+     * @return the deviance of the null model: the intercept alone (with p = 1/K without an intercept), with the
+     *         offsets when there are any, as R's glm
+     */
     public double nullDeviance() {
         return nullDeviance;
     }

@@ -324,6 +324,84 @@ class LogisticRegressionTest {
         assertTrue(clean.summary().warnings().stream().noneMatch(w -> w.contains("separation")));
     }
 
+    /** Relative agreement of coefficients with R's glm (converged to epsilon 1e-14). */
+    private static final double R_COEFFICIENT_TOLERANCE = 1e-9;
+    /** Relative agreement of standard errors with R's summary.glm. */
+    private static final double R_STANDARD_ERROR_TOLERANCE = 1e-8;
+    /** Relative agreement of deviances and AIC with R's. */
+    private static final double R_DEVIANCE_TOLERANCE = 1e-10;
+
+    @Test
+    void offsetsFitAsRsGlmAndScoreWithTheirColumn() throws Exception {
+        java.util.Properties r = new java.util.Properties();
+        try (java.io.InputStream in = getClass().getResourceAsStream("/reference/r-offset.properties")) {
+            r.load(in);
+        }
+        List<String> lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                getClass().getResourceAsStream("/data/ucla_admissions.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .lines().filter(l -> !l.startsWith("#")).skip(1).toList();
+        List<Row> rows = new ArrayList<>();
+        double offsetSum = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            double gpa = Double.parseDouble(cells[2]);
+            int rank = Integer.parseInt(cells[3]);
+            int row = i + 1; // R's 1-based row number
+            double o = (gpa - 3.4) * (gpa - 3.4) + 0.25 * ((row % 5) - 2);
+            offsetSum += o;
+            double[] features = {Double.parseDouble(cells[1]), gpa, rank == 2 ? 1 : 0, rank == 3 ? 1 : 0, rank == 4 ? 1 : 0};
+            rows.add(RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(features),
+                    Double.parseDouble(cells[0]), 1.0 + row % 3, o));
+        }
+        assertEquals(Double.parseDouble(r.getProperty("offset.sum")), offsetSum, 1e-12);
+        StructType schema = new StructType(new StructField[] {
+            DataTypes.createStructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false),
+            DataTypes.createStructField("label", DataTypes.DoubleType, false),
+            DataTypes.createStructField("w", DataTypes.DoubleType, false),
+            DataTypes.createStructField("o", DataTypes.DoubleType, false)});
+        Dataset<Row> ucla = spark.createDataFrame(rows, schema).repartition(3);
+        String[] terms = {"(Intercept)", "gre", "gpa", "factor(rank)2", "factor(rank)3", "factor(rank)4"};
+        for (String fit : new String[] {"plain", "weighted"}) {
+            LogisticRegression estimator = new LogisticRegression().setOffsetCol("o").setTol(1e-12);
+            if (fit.equals("weighted")) {
+                estimator.setWeightCol("w");
+            }
+            LogisticRegressionModel model = estimator.fit(ucla);
+            TrainingSummary summary = model.summary();
+            for (int j = 0; j < terms.length; j++) {
+                double b = Double.parseDouble(r.getProperty("offset." + fit + ".coef[" + terms[j] + "]"));
+                double se = Double.parseDouble(r.getProperty("offset." + fit + ".se[" + terms[j] + "]"));
+                assertEquals(b, summary.estimates()[j], R_COEFFICIENT_TOLERANCE * Math.abs(b), fit + " " + terms[j]);
+                assertEquals(se, summary.standardErrors()[j], R_STANDARD_ERROR_TOLERANCE * se, fit + " se " + terms[j]);
+            }
+            for (String key : new String[] {"deviance", "null.deviance", "aic"}) {
+                double expected = Double.parseDouble(r.getProperty("offset." + fit + "." + key));
+                double actual = key.equals("deviance") ? summary.deviance() : key.equals("aic") ? summary.aic()
+                        : summary.nullDeviance();
+                assertEquals(expected, actual, R_DEVIANCE_TOLERANCE * expected, fit + " " + key);
+            }
+            for (Row scored : model.transform(ucla).select("features", "o", "probability").collectAsList()) {
+                double[] x = ((Vector) scored.get(0)).toArray();
+                double z = model.intercept() + scored.getDouble(1);
+                for (int j = 0; j < x.length; j++) {
+                    z += model.coefficients()[j] * x[j];
+                }
+                assertEquals(1 / (1 + Math.exp(-z)), ((Vector) scored.get(2)).apply(1), PROBABILITY_TOLERANCE);
+            }
+        }
+        Dataset<Row> bad = ucla.withColumn("o", org.apache.spark.sql.functions.when(
+                org.apache.spark.sql.functions.col("label").equalTo(1.0), Double.NaN)
+                .otherwise(org.apache.spark.sql.functions.col("o")));
+        Exception nan = assertThrows(Exception.class, () -> new LogisticRegression().setOffsetCol("o").fit(bad));
+        assertTrue(rootMessage(nan).contains("offset NaN is not finite"), rootMessage(nan));
+        Dataset<Row> three = ucla.withColumn("label", org.apache.spark.sql.functions.lit(2.0).multiply(
+                org.apache.spark.sql.functions.col("w").equalTo(3.0).cast("double")).plus(
+                org.apache.spark.sql.functions.col("label")));
+        Exception classes = assertThrows(IllegalArgumentException.class, () -> new LogisticRegression()
+                .setOffsetCol("o").fit(three));
+        assertTrue(classes.getMessage().contains("offsets are for two classes"), classes.getMessage());
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
