@@ -75,6 +75,11 @@ public final class LogisticModel extends Model {
     }
 
     @Override
+    LogisticModel withHeader(ModelHeader value) {
+        return new LogisticModel(intercept, coefficients, value);
+    }
+
+    @Override
     public boolean binomial() {
         return true;
     }

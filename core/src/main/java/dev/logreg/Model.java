@@ -32,6 +32,41 @@ public abstract sealed class Model permits LogisticModel, MultinomialModel {
         return header;
     }
 
+    /** @return the same coefficients under another header (same features and number of classes) */
+    abstract Model withHeader(ModelHeader value);
+
+    /**
+     * The same coefficients reading a table's columns through an encoder, so that the model scores tables
+     * ({@link #score(Table)}, {@code logreg predict}): the encoder's column names become the model's terms
+     * and its classes the model's classes. For a model made from coefficients by position, such as one
+     * fitted elsewhere on numeric features: {@code Encoder.of(target, classes, inputs)}, one
+     * {@code Encoder.Input.numeric} per feature, in order.
+     *
+     * @param encoder the encoder; it must make as many columns as the model has features, and name as many
+     *        classes as it has
+     * @return the model with the encoder (and its fit summary, if any)
+     * @throws IllegalArgumentException for a null encoder or one that does not fit the model
+     */
+    public final Model withEncoder(Encoder encoder) {
+        if (encoder == null) {
+            throw new IllegalArgumentException("encoder is null");
+        }
+        if (encoder.columnNames().size() != features()) {
+            throw new IllegalArgumentException("the encoder makes " + encoder.columnNames().size() + " columns "
+                    + encoder.columnNames() + "; the model has " + features() + " features");
+        }
+        if (encoder.classes().size() != classes().size()) {
+            throw new IllegalArgumentException("the encoder has the classes " + encoder.classes() + "; the model has "
+                    + classes().size());
+        }
+        List<String> terms = new java.util.ArrayList<>();
+        if (hasIntercept()) {
+            terms.add(ModelMatrix.INTERCEPT);
+        }
+        terms.addAll(encoder.columnNames());
+        return withHeader(new ModelHeader(terms, hasIntercept(), encoder.classes(), encoder, header.summary()));
+    }
+
     /** @return true for two classes (a {@link LogisticModel}) */
     public abstract boolean binomial();
 

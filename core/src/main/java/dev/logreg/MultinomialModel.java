@@ -125,6 +125,11 @@ public final class MultinomialModel extends Model {
     }
 
     @Override
+    MultinomialModel withHeader(ModelHeader value) {
+        return new MultinomialModel(beta, parametrization, reference, value);
+    }
+
+    @Override
     public boolean binomial() {
         return false;
     }

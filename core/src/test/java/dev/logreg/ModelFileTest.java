@@ -144,6 +144,34 @@ class ModelFileTest {
     }
 
     @Test
+    void aPositionalModelGivenAnEncoderScoresTablesAsTheFittedOne() throws IOException {
+        Table train = resource("ucla_train.csv");
+        Fit fit = LogisticRegression.newton().fit(Design.build(train, ModelSpec.of("admit", "gre", "gpa")));
+        LogisticModel fitted = (LogisticModel) fit.model();
+        Encoder encoder = Encoder.of("admit", fitted.classes(), List.of(
+                Encoder.Input.numeric(dev.logreg.data.Feature.column("gre")),
+                Encoder.Input.numeric(dev.logreg.data.Feature.column("gpa"))));
+        Model positional = LogisticModel.of(fitted.intercept(), fitted.featureCoefficients());
+        assertFalse(positional.encoder().isPresent());
+        Model named = positional.withEncoder(encoder);
+        assertEquals(List.of("(Intercept)", "gre", "gpa"), named.terms());
+        assertEquals(fitted.classes(), named.classes());
+        Table fresh = resource("ucla_new.csv");
+        assertSameScores(fitted.score(fresh), named.score(fresh));
+        assertSameScores(fitted.score(fresh), read(text(named)).score(fresh));
+        Encoder one = Encoder.of("admit", fitted.classes(), List.of(
+                Encoder.Input.numeric(dev.logreg.data.Feature.column("gre"))));
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> positional.withEncoder(one));
+        assertTrue(wrong.getMessage().contains("makes 1 columns [gre]; the model has 2 features"), wrong.getMessage());
+        Model multinomial = MultinomialModel.withoutIntercept(List.of("a", "b", "c"), 0,
+                new double[][] {{1, 2}, {3, 4}}).withEncoder(Encoder.of("y", List.of("a", "b", "c"), List.of(
+                        Encoder.Input.numeric(dev.logreg.data.Feature.column("u")),
+                        Encoder.Input.numeric(dev.logreg.data.Feature.column("v")))));
+        assertEquals(List.of("u", "v"), multinomial.terms());
+        assertArrayEquals(new double[] {3, 4}, multinomial.coefficientsWithIntercept()[1], 0.0);
+    }
+
+    @Test
     void aLoadedModelScoresFromManyThreadsAtOnceAsFromOne() throws Exception {
         Table train = resource("ucla_train.csv", "rank");
         Model model = read(text(LogisticRegression.newton().fit(Design.build(train, ModelSpec.of("admit", "gre",

@@ -319,7 +319,14 @@ public final class LogisticRegression
                 centreIntercepts(theta, c, n);
             }
             int fitPasses = objective.passes();
-            List<String> features = featureNames(dataset, n - (intercept ? 1 : 0));
+            List<String> named = attributeNames(dataset, n - (intercept ? 1 : 0));
+            List<String> features = named;
+            if (features == null) {
+                features = new ArrayList<>();
+                for (int j = 1; j <= n - (intercept ? 1 : 0); j++) {
+                    features.add("x" + j);
+                }
+            }
             List<String> classNames = classNames(dataset, k);
             List<String> terms = new ArrayList<>();
             if (intercept) {
@@ -359,7 +366,8 @@ public final class LogisticRegression
             TrainingSummary summary = TrainingSummary.of(blocks, objective, subspace, theta, classes, intercept,
                     offsets, lambda, terms, owners, solution, newton ? NEWTON : GRADIENT_DESCENT, warnings);
             LogisticRegressionModel model = LogisticRegressionModel.fitted(uid, classes, classNames, intercept,
-                    theta, n, solution, fitPasses).withSummary(summary);
+                    theta, n, solution, fitPasses, new LogisticRegressionModel.Names(getLabelCol(), named))
+                    .withSummary(summary);
             return copyValues(model.setParent(this), ParamMap.empty());
         } finally {
             blocks.unpersist(false);
@@ -378,14 +386,22 @@ public final class LogisticRegression
         }
     }
 
-    /** The features' names from the vector column's ML attributes (a VectorAssembler's), else x1, x2, &hellip; */
-    private List<String> featureNames(Dataset<?> dataset, int features) {
+    /**
+     * The features' names from the vector column's ML attributes (a VectorAssembler's), or null unless every
+     * feature has one.
+     */
+    private List<String> attributeNames(Dataset<?> dataset, int features) {
         AttributeGroup group = AttributeGroup.fromStructField(dataset.schema().apply(getFeaturesCol()));
         Attribute[] attributes = group.attributes().isDefined() ? group.attributes().get() : null;
+        if (attributes == null || attributes.length != features) {
+            return null;
+        }
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < features; j++) {
-            boolean named = attributes != null && attributes.length == features && attributes[j].name().isDefined();
-            names.add(named ? attributes[j].name().get() : "x" + (j + 1));
+        for (Attribute attribute : attributes) {
+            if (!attribute.name().isDefined()) {
+                return null;
+            }
+            names.add(attribute.name().get());
         }
         return names;
     }

@@ -3,6 +3,8 @@ package dev.logreg.spark;
 import dev.logreg.LogisticModel;
 import dev.logreg.Model;
 import dev.logreg.MultinomialModel;
+import dev.logreg.data.Encoder;
+import dev.logreg.data.Feature;
 import dev.logreg.math.Logistic;
 import dev.logreg.math.Softmax;
 import dev.logreg.solve.Solution;
@@ -66,11 +68,24 @@ public final class LogisticRegressionModel
     /** The fit's summary; absent on a loaded or converted model, as on Spark ML's own. */
     private transient TrainingSummary summary;
     private final Param<String> offsetCol;
+    /** The label's and the features' names the model file's encoder reads, or null (features by position). */
+    private final Names names;
+
+    /**
+     * The columns a model fitted from named features reads in a table: its label's and its features' names.
+     *
+     * @param label the label column
+     * @param features the features' names, in vector order
+     */
+    record Names(String label, List<String> features) implements java.io.Serializable {
+    }
 
     private LogisticRegressionModel(String uid, RowBlocks.Classes classes, List<String> classNames,
                                     boolean hasIntercept, double[] intercepts, double[][] coefficients,
-                                    boolean converged, int iterations, int passes, double maxAbsGradient) {
+                                    boolean converged, int iterations, int passes, double maxAbsGradient,
+                                    Names names) {
         this.uid = uid;
+        this.names = names == null || names.features() == null ? null : names;
         this.offsetCol = new Param<>(this, "offsetCol", "the column of offsets added to the linear predictor (two"
                 + " classes); unset for none");
         LogisticRegression.CONSTRUCTING.remove();
@@ -96,7 +111,7 @@ public final class LogisticRegressionModel
      */
     static LogisticRegressionModel fitted(String uid, RowBlocks.Classes classes, List<String> classNames,
                                           boolean hasIntercept, double[] theta, int n, Solution solution,
-                                          int passes) {
+                                          int passes, Names names) {
         int k = classes.count();
         int p = n - (hasIntercept ? 1 : 0);
         double[] intercepts = new double[k];
@@ -108,15 +123,34 @@ public final class LogisticRegressionModel
         }
         return new LogisticRegressionModel(LogisticRegression.constructing(uid), classes, classNames, hasIntercept,
                 intercepts, coefficients, solution.converged(), solution.iterations(), passes,
-                solution.maxAbsGradient());
+                solution.maxAbsGradient(), names);
     }
 
     /**
-     * @return the core library's model of the same parameters and class names, whose features are this
-     *         model's vector positions (a {@link LogisticModel} for two classes, else a
-     *         {@link MultinomialModel}; write it with {@link Model#write(java.nio.file.Path)})
+     * @return the core library's model of the same parameters and class names (a {@link LogisticModel} for
+     *         two classes, else a {@link MultinomialModel}; write it with {@link Model#write(java.nio.file.Path)}).
+     *         When the features had names (ML attributes, as a {@code VectorAssembler} gives them), it carries
+     *         an encoder that reads those numeric columns and the label column by name, so that it scores
+     *         tables ({@code logreg predict}); otherwise its features are the vector's positions x1, x2, &hellip;
      */
     public Model toModel() {
+        Model positional = positionalModel();
+        if (names == null) {
+            return positional;
+        }
+        List<Encoder.Input> inputs = new java.util.ArrayList<>();
+        for (String feature : names.features()) {
+            inputs.add(Encoder.Input.numeric(Feature.column(feature)));
+        }
+        try {
+            return positional.withEncoder(Encoder.of(names.label(), classNames, inputs));
+        } catch (IllegalArgumentException e) {
+            // Names no table could have (the label among the features, a name twice): by position.
+            return positional;
+        }
+    }
+
+    private Model positionalModel() {
         if (classes.binomial()) {
             return hasIntercept ? LogisticModel.of(intercepts[1], coefficients[1])
                     : LogisticModel.withoutIntercept(coefficients[1]);
@@ -168,9 +202,10 @@ public final class LogisticRegressionModel
             intercepts[c] = model.hasIntercept() ? rows[b][0] : 0.0;
             System.arraycopy(rows[b], start, coefficients[c], 0, p);
         }
+        Names columns = model.encoder().map(e -> new Names(e.target(), e.columnNames())).orElse(null);
         return new LogisticRegressionModel(LogisticRegression.constructing(uid), classes,
-                classes.binomial() ? List.of("0", "1") : names, model.hasIntercept(), intercepts, coefficients,
-                converged, iterations, passes, maxAbsGradient);
+                classes.binomial() && columns == null ? List.of("0", "1") : names, model.hasIntercept(), intercepts,
+                coefficients, converged, iterations, passes, maxAbsGradient, columns);
     }
 
     @Override
@@ -452,7 +487,7 @@ public final class LogisticRegressionModel
         }
         extended[1][coefficients[1].length] = 1.0;
         LogisticRegressionModel inner = new LogisticRegressionModel(LogisticRegression.constructing(uid), classes,
-                classNames, hasIntercept, intercepts, extended, converged, iterations, passes, maxAbsGradient);
+                classNames, hasIntercept, intercepts, extended, converged, iterations, passes, maxAbsGradient, null);
         copyValues(inner, ParamMap.empty());
         inner.set(inner.offsetCol, "");
         inner.setFeaturesCol(shifted);
@@ -464,7 +499,8 @@ public final class LogisticRegressionModel
     @Override
     public LogisticRegressionModel copy(ParamMap extra) {
         LogisticRegressionModel copy = new LogisticRegressionModel(LogisticRegression.constructing(uid), classes,
-                classNames, hasIntercept, intercepts, coefficients, converged, iterations, passes, maxAbsGradient);
+                classNames, hasIntercept, intercepts, coefficients, converged, iterations, passes, maxAbsGradient,
+                names);
         copy.summary = summary;
         return copyValues(copy, extra).setParent(parent());
     }

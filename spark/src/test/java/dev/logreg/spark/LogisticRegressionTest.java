@@ -143,6 +143,10 @@ class LogisticRegressionTest {
         Path file = dir.resolve("model.json");
         model.toModel().write(file);
         LogisticModel core = (LogisticModel) Model.read(file);
+        // The assembled features had names: the file reads those columns and the label by name.
+        assertEquals(List.of("x1", "x2", "x3", "x4"), core.encoder().orElseThrow().columnNames());
+        assertEquals("y", core.encoder().orElseThrow().target());
+        assertEquals(core.terms(), loaded.toModel().terms());
         double[] features = x[7];
         Row first = model.transform(assembled).select("features", "p").first();
         assertEquals(((Vector) first.get(1)).apply(1), core.probability(((Vector) first.get(0)).toArray()),
@@ -258,6 +262,7 @@ class LogisticRegressionTest {
             DataTypes.createStructField("label", DataTypes.DoubleType, false)});
         Dataset<Row> wide = spark.createDataFrame(rows, schema).repartition(2);
         LogisticRegressionModel model = new LogisticRegression().setRegParam(1.0).setMaxIter(3).fit(wide);
+        assertTrue(model.toModel().encoder().isEmpty(), "vectors without ML attributes give a model by position");
         assertEquals("gd", model.summary().solver());
         assertTrue(model.summary().warnings().get(0).contains((features + 1) + " parameters are more than the "
                 + features), model.summary().warnings().toString());
