@@ -16,5 +16,5 @@ package dev.logreg.solve;
  * @param elapsedNanos time since the solver started, in nanoseconds
  */
 public record Iteration(int index, double loss, double maxAbsGradient, double stepLength, double stepNorm,
-                        double damping, int evaluations, long elapsedNanos) {
+                        double damping, int evaluations, long elapsedNanos) implements java.io.Serializable {
 }

@@ -2,6 +2,7 @@ package dev.logreg.spark;
 
 import dev.logreg.math.Logistic;
 import dev.logreg.math.Softmax;
+import dev.logreg.solve.Iteration;
 import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.Solution;
@@ -48,11 +49,12 @@ public final class TrainingSummary implements Serializable {
     private final int iterations;
     private final int passes;
     private final List<String> warnings;
+    private final List<Iteration> trace;
 
     private TrainingSummary(List<String> terms, List<String> coefficientClasses, double[] estimates,
                             double[] standardErrors, double[] z, double[] p, double deviance, double nullDeviance,
                             double logLikelihood, double aic, String solver, boolean converged, int iterations,
-                            int passes, List<String> warnings) {
+                            int passes, List<String> warnings, List<Iteration> trace) {
         this.terms = List.copyOf(terms);
         this.coefficientClasses = List.copyOf(coefficientClasses);
         this.estimates = estimates;
@@ -68,6 +70,7 @@ public final class TrainingSummary implements Serializable {
         this.iterations = iterations;
         this.passes = passes;
         this.warnings = List.copyOf(warnings);
+        this.trace = List.copyOf(trace);
     }
 
     /**
@@ -162,7 +165,7 @@ public final class TrainingSummary implements Serializable {
             }
         }
         return new TrainingSummary(terms, owners, estimates, se, zs, ps, sums[0], nullDeviance, sums[1], aic, solver,
-                solution.converged(), solution.iterations(), objective.passes(), notes);
+                solution.converged(), solution.iterations(), objective.passes(), notes, solution.trace());
     }
 
     /**
@@ -313,6 +316,14 @@ public final class TrainingSummary implements Serializable {
     /** @return passes over the data: the fit's and the summary's */
     public int passes() {
         return passes;
+    }
+
+    /**
+     * @return the solver's trace: per iteration the loss, max|g|, the step, the damping and the evaluations
+     *         of the objective so far (each one pass over the data)
+     */
+    public List<Iteration> trace() {
+        return trace;
     }
 
     /** @return the solver's and the inference's warnings */

@@ -181,6 +181,11 @@ class LogisticRegressionTest {
         assertEquals(core.aic(), summary.aic(), LIKELIHOOD_TOLERANCE * core.aic());
         assertTrue(summary.converged());
         assertTrue(summary.passes() > model.passes(), "the summary's passes include its own");
+        assertEquals(model.iterations() + 1, summary.trace().size(), "the trace has the start and each iteration");
+        assertTrue(summary.trace().get(summary.trace().size() - 1).maxAbsGradient() <= 1e-12);
+        // The aliasing check's pass at 0 is the solver's first evaluation, so the passes are the evaluations.
+        assertEquals(model.passes(), summary.trace().get(summary.trace().size() - 1).evaluations(),
+                "the trace's evaluations so far are the fit's passes");
         TrainingSummary penalized = new LogisticRegression().setLabelCol("y").setRegParam(0.1).fit(assembled)
                 .summary();
         assertTrue(Double.isNaN(penalized.standardErrors()[0]));
