@@ -140,11 +140,32 @@ public final class SeparationCheck {
         if (data.l2 > 0) {
             return new int[0];
         }
+        return diverging(rows(data), objective, solution, probe, data.separationLevel());
+    }
+
+    /**
+     * The check after the solve of an unpenalized fit, as the core's fits run it (see above): at the solver's
+     * last iterate and, with {@code probe}, after a diagnostic Newton run from an unconverged iterate. The
+     * probe's coefficients are not reported.
+     *
+     * @param data the rows, on the solver's scale
+     * @param objective their loss
+     * @param solution what the solver returned
+     * @param probe whether to probe with Newton after an unconverged solve (for gradient descent)
+     * @param separationLevel the loss level that proves complete separation (0 for none), for the probe
+     * @return the indices into &theta; of the diverging parameters, increasing; empty if not separated
+     * @throws IllegalArgumentException if an argument is null
+     */
+    public static int[] diverging(Rows data, Objective objective, Solution solution, boolean probe,
+                                  double separationLevel) {
+        if (solution == null) {
+            throw new IllegalArgumentException("solution is null");
+        }
         boolean complete = solution.termination() == Termination.SEPARATION;
         int[] diverging = diverging(data, objective, solution.theta(), complete);
         if (diverging.length == 0 && probe && !complete && solution.termination() != Termination.CONVERGED) {
             Solution newton = new NewtonSolver(NewtonOptions.defaults()).minimize(objective, solution.theta(),
-                    data.separationLevel());
+                    separationLevel);
             diverging = diverging(data, objective, newton.theta(), newton.termination() == Termination.SEPARATION);
         }
         return diverging;

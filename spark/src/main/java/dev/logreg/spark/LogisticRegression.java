@@ -10,7 +10,6 @@ import dev.logreg.solve.NewtonOptions;
 import dev.logreg.solve.NewtonSolver;
 import dev.logreg.solve.Solution;
 import dev.logreg.solve.Solver;
-import dev.logreg.solve.Termination;
 import dev.logreg.solve.Warning;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -347,8 +346,11 @@ public final class LogisticRegression
             // Separation (unpenalized fits), proved row by row by the core's check, one pass per question.
             boolean separated = false;
             if (lambda == 0) {
+                // After gradient descent that stopped short, a diagnostic Newton run (its coefficients unused),
+                // unless Newton is too big for the problem.
+                boolean probe = !newton && subspace.objective().dimension() <= MAX_NEWTON_PARAMETERS;
                 int[] diverging = SeparationCheck.diverging(new DistributedRows(blocks, classes, subspace, kept, n,
-                        total), subspace.objective(), solution.theta(), solution.termination() == Termination.SEPARATION);
+                        total), subspace.objective(), solution, probe, separationLevel);
                 if (diverging.length > 0) {
                     separated = true;
                     int[] index = subspace.index();

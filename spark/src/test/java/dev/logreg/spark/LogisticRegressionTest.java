@@ -210,6 +210,32 @@ class LogisticRegressionTest {
     }
 
     @Test
+    void sparseFeatureVectorsFitAsTheirDenseValues() {
+        List<Row> dense = new ArrayList<>();
+        List<Row> sparse = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            double[] v = x[i].clone();
+            for (int j = 0; j < FEATURES; j++) {
+                if (Math.abs(v[j]) < 0.5) {
+                    v[j] = 0.0; // about 40% zeros
+                }
+            }
+            org.apache.spark.ml.linalg.Vector d = org.apache.spark.ml.linalg.Vectors.dense(v);
+            dense.add(RowFactory.create(d, y[i]));
+            sparse.add(RowFactory.create(d.toSparse(), y[i]));
+        }
+        StructType schema = new StructType(new StructField[] {
+            DataTypes.createStructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false),
+            DataTypes.createStructField("label", DataTypes.DoubleType, false)});
+        LogisticRegressionModel a = new LogisticRegression().fit(spark.createDataFrame(dense, schema));
+        LogisticRegressionModel b = new LogisticRegression().fit(spark.createDataFrame(sparse, schema));
+        assertTrue(spark.createDataFrame(sparse, schema).first().get(0) instanceof org.apache.spark.ml.linalg.SparseVector);
+        assertArrayEquals(a.coefficients(), b.coefficients(), 0.0);
+        assertEquals(a.intercept(), b.intercept(), 0.0);
+        assertArrayEquals(a.summary().standardErrors(), b.summary().standardErrors(), 0.0);
+    }
+
+    @Test
     void standardizationPenalizesTheStandardizedCoefficientsAsTheCore() {
         Dataset<Row> assembled = assembler().transform(data);
         for (boolean intercept : new boolean[] {true, false}) {
@@ -330,6 +356,12 @@ class LogisticRegressionTest {
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("quasi-complete separation")), warnings.toString());
         String found = warnings.stream().filter(w -> w.contains("separation")).findFirst().orElseThrow();
         assertEquals(expected.substring(0, expected.indexOf(" Stopped")), found.substring(0, found.indexOf(" Stopped")));
+        // Gradient descent stopped short: a diagnostic Newton run finds the separation, as in the core.
+        LogisticRegressionModel gd = new LogisticRegression().setSolver(LogisticRegression.GRADIENT_DESCENT)
+                .setMaxIter(30).fit(separated);
+        assertEquals(dev.logreg.LogisticRegression.gradientDescent().withMaxIterations(30).fit(xs, ys).separation(),
+                gd.summary().warnings().stream().anyMatch(w -> w.contains("separation")), gd.summary().warnings().toString());
+        assertTrue(gd.summary().warnings().stream().anyMatch(w -> w.contains("separation")));
         LogisticRegressionModel clean = new LogisticRegression().setLabelCol("y").fit(assembler().transform(data));
         assertTrue(clean.summary().warnings().stream().noneMatch(w -> w.contains("separation")));
     }
