@@ -1,7 +1,6 @@
 package dev.logreg.spark;
 
 import java.io.Serializable;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -96,10 +95,5 @@ final class DataShape implements Serializable {
     /** @return the smallest positive weight */
     double smallestWeight() {
         return smallestWeight;
-    }
-
-    /** @return the weight of each class, by label (a copy) */
-    Map<Integer, Double> classWeights() {
-        return new TreeMap<>(classWeights);
     }
 }

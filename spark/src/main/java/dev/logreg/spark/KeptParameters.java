@@ -35,11 +35,6 @@ final class KeptParameters {
         return restricted;
     }
 
-    /** @return whether some parameter is held at 0 */
-    boolean restricts() {
-        return restricted != full;
-    }
-
     /** @return the index into the full &theta; of each kept parameter (a copy) */
     int[] index() {
         return index.clone();
