@@ -131,6 +131,41 @@ class OffsetFitTest {
     }
 
     @Test
+    void anExtremeColumnScaleLeavesTheOffsetFitAsItIs() {
+        // gre times 2^700: the column is equilibrated (rescaled by a power of two) for the solve.
+        double[][] x = new double[400][];
+        for (int i = 0; i < 400; i++) {
+            x[i] = UCLA.x()[i].clone();
+            x[i][0] = Math.scalb(x[i][0], 700);
+        }
+        BinomialFit fit = newton().withOffset(OFFSETS).fit(x, UCLA.y());
+        double[] theta = fit.theta();
+        theta[1] = Math.scalb(theta[1], 700);
+        double[] se = fit.inference().standardErrors();
+        se[1] = Math.scalb(se[1], 700);
+        for (int j = 0; j < TERMS.length; j++) {
+            assertRelative(Data.rOffset("offset.plain.coef[" + TERMS[j] + "]"), theta[j],
+                    Tolerances.R_OFFSET_COEFFICIENTS, TERMS[j]);
+            assertRelative(Data.rOffset("offset.plain.se[" + TERMS[j] + "]"), se[j],
+                    Tolerances.R_OFFSET_STANDARD_ERRORS, "standard error " + TERMS[j]);
+        }
+        assertRelative(Data.rOffset("offset.plain.null.deviance"), fit.inference().nullDeviance(),
+                Tolerances.R_OFFSET_DEVIANCE, "null deviance");
+    }
+
+    @Test
+    void theInformationByCholeskyIsTheOneByQr() {
+        long saved = Inference.qrMaxElements;
+        Inference.qrMaxElements = 0;
+        try {
+            checkAgainstR("offset.weighted", newton().withOffset(OFFSETS).fit(UCLA.x(), UCLA.y(), Data.uclaWeights(400)),
+                    Tolerances.R_OFFSET_COEFFICIENTS);
+        } finally {
+            Inference.qrMaxElements = saved;
+        }
+    }
+
+    @Test
     void aPenalizedFitWithAnOffsetRunsWithoutWaldInference() {
         BinomialFit fit = newton().withL2(0.01).withOffset(OFFSETS).fit(UCLA.x(), UCLA.y());
         assertTrue(fit.converged(), fit.warnings().toString());
