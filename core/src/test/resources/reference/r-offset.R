@@ -72,5 +72,31 @@ pglm <- function(tag, fit, pw) {
 pglm("offset.plain", fo, rep(1, nrow(d)))
 pglm("offset.weighted", fw, w)
 pglm("offset.null", f0, rep(1, nrow(d)))
+
+# offset.aliased: offset.plain with a column dup = gre / 100 + 2 gpa after gpa, a linear combination of
+# earlier columns. R finds it aliased (coefficient NA) with glm's default control (with epsilon = 1e-14 its QR
+# tolerance, epsilon / 1000, is below rounding and it keeps the column); the estimates are then those of
+# glm.fit on the kept columns with the control above.
+d$dup <- d$gre / 100 + 2 * d$gpa
+fa <- glm(admit ~ gre + gpa + dup + factor(rank), family = binomial, data = d, offset = o)
+stopifnot(is.na(coef(fa)[["dup"]]), sum(is.na(coef(fa))) == 1)
+Xa <- model.matrix(fa)[, !is.na(coef(fa))]
+ga <- glm.fit(Xa, d$admit, family = binomial(), offset = o, control = ctl)
+stopifnot(ga$converged, ga$rank == ncol(Xa))
+p("# offset.aliased: glm(admit ~ gre + gpa + dup + factor(rank), binomial, offset = o), dup = gre / 100 + 2 gpa:")
+p("#   aliased = the NA coefficient; coef, se, deviance and AIC of glm.fit on the other columns, control as above;")
+p("#   null.deviance that of offset.null (the intercept alone with the offset), as glm reports it.")
+p("offset.aliased.aliased = ", paste(names(coef(fa))[is.na(coef(fa))], collapse = ","))
+cfa <- ga$coefficients
+for (j in seq_along(cfa)) p("offset.aliased.coef[", names(cfa)[j], "] = ", f17(cfa[[j]]))
+pa <- plogis(drop(Xa %*% cfa) + o)
+sea <- sqrt(diag(chol2inv(qr.R(qr(sqrt(pa * (1 - pa)) * Xa)))))
+for (j in seq_along(sea)) p("offset.aliased.se[", colnames(Xa)[j], "] = ", f17(sea[j]))
+p("offset.aliased.deviance = ", f17(ga$deviance))
+# glm.fit alone gives the null deviance of the intercept without the offset; glm refits the intercept-only
+# model with the offset for it, as for offset.plain: that model is offset.null, whatever the other columns.
+stopifnot(isTRUE(all.equal(fa$null.deviance, deviance(f0), tolerance = 1e-8)))
+p("offset.aliased.null.deviance = ", f17(deviance(f0)))
+p("offset.aliased.aic = ", f17(ga$aic))
 close(con)
 cat(readLines("r-offset.properties"), sep = "\n")

@@ -46,6 +46,10 @@ public final class BinomialFit extends Fit {
         return features.clone();
     }
 
+    /**
+     * @return the fitted model, P(y = 1 | x) = &sigma;(&beta;<sub>0</sub> + x&middot;&beta;): for a fit with an
+     *         offset, {@code model().probability(x)} excludes it (the offset is data, not a parameter)
+     */
     @Override
     public synchronized LogisticModel model() {
         if (model == null) {

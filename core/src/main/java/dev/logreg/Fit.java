@@ -103,7 +103,9 @@ public abstract sealed class Fit permits BinomialFit, MultinomialFit {
     /**
      * @return the fitted model, to score new data and to save: a {@link LogisticModel} for a binomial
      *         fit, a {@link MultinomialModel} for a multinomial one; made at the first call (with one pass
-     *         over the rows for the deviance it records) and kept
+     *         over the rows for the deviance it records) and kept. The model predicts from the features
+     *         alone: a fit {@linkplain LogisticRegression#withOffset with an offset} gives a model whose
+     *         probabilities leave the offset out (add o to its logit to score a row with one)
      */
     public abstract Model model();
 

@@ -102,12 +102,35 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     }
 
     /**
-     * Writes the K logits of row r of a range at &theta; into z (the reference class's is 0).
+     * Writes the K logits of row r of a range at &theta; into z (the reference class's is 0): the linear
+     * predictor, the row's offset included (two classes).
      *
      * @param block a range of rows of {@link #source}
      * @param r a row of it
      */
     abstract void logits(RowBlock block, int r, double[] theta, double[] z);
+
+    /**
+     * Writes the K logits of row r along a direction V into z: x<sub>r</sub>V alone, without the row's
+     * offset (how the logits change along V), for the separation check.
+     *
+     * @param block a range of rows of {@link #source}
+     * @param r a row of it
+     */
+    abstract void logitsAlong(RowBlock block, int r, double[] v, double[] z);
+
+    /** @return whether the rows' linear predictors have offsets (two classes only) */
+    boolean hasOffsets() {
+        return false;
+    }
+
+    /**
+     * @return the kernel of these data without their offsets, for the aliasing check at &theta; = 0 (whose
+     *         Hessian is then X<sup>T</sup>WX/(4W), whatever the offsets): {@link #kernel()} when there are none
+     */
+    Objective kernelWithoutOffsets() {
+        return kernel();
+    }
 
     /**
      * @param theta parameters, length C&middot;n
@@ -141,6 +164,8 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
     /** The binary model: labels 0 and 1, class 1 the event. */
     static final class Binary extends FitData {
         final BinaryProblem problem;
+        /** The offsets o, one per row (checked finite), or null for none. */
+        final double[] offsets;
         private FusedBinaryObjective kernel;
 
         /**
@@ -148,9 +173,31 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
          * @param weightExponent the power of two the weights were divided by
          */
         Binary(RowSource source, boolean intercept, double l2, int weightExponent, double[] factors) {
+            this(source, intercept, l2, weightExponent, factors, null);
+        }
+
+        /**
+         * @param source the rows; labels 0 or 1, normalized weights
+         * @param weightExponent the power of two the weights were divided by
+         * @param offsets o, one per row of the source, finite, or null for none; referenced, not copied (never
+         *        modified here: a change of columns or weights keeps the same rows and so the same offsets)
+         */
+        Binary(RowSource source, boolean intercept, double l2, int weightExponent, double[] factors,
+               double[] offsets) {
             super(source, intercept, l2, weightExponent, factors);
-            this.problem = new BinaryProblem(source, l2, intercept ? 0 : -1, factors);
+            this.offsets = offsets;
+            this.problem = new BinaryProblem(source, l2, intercept ? 0 : -1, factors, offsets);
             setTotalWeight(problem.totalWeight());
+        }
+
+        @Override
+        boolean hasOffsets() {
+            return offsets != null;
+        }
+
+        @Override
+        Objective kernelWithoutOffsets() {
+            return offsets == null ? kernel() : new FusedBinaryObjective(problem.withoutOffsets());
         }
 
         @Override
@@ -165,11 +212,19 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
         @Override
         void logits(RowBlock block, int r, double[] theta, double[] z) {
+            logitsAlong(block, r, theta, z);
+            if (offsets != null) {
+                z[1] += offsets[r];
+            }
+        }
+
+        @Override
+        void logitsAlong(RowBlock block, int r, double[] v, double[] z) {
             double[] x = block.array();
             int base = block.offset(r);
             double s = 0;
             for (int j = 0; j < cols; j++) {
-                s += x[base + j] * theta[j];
+                s += x[base + j] * v[j];
             }
             z[0] = 0;
             z[1] = s;
@@ -195,7 +250,7 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
 
         @Override
         FitData withColumns(RowSource source, double[] factors) {
-            return new Binary(source, intercept, l2, weightExponent, factors);
+            return new Binary(source, intercept, l2, weightExponent, factors, offsets);
         }
 
         @Override
@@ -245,6 +300,11 @@ abstract sealed class FitData permits FitData.Binary, FitData.Multinomial {
         @Override
         void logits(RowBlock block, int r, double[] theta, double[] z) {
             problem.logits(block.array(), block.offset(r), theta, z);
+        }
+
+        @Override
+        void logitsAlong(RowBlock block, int r, double[] v, double[] z) {
+            logits(block, r, v, z);
         }
 
 

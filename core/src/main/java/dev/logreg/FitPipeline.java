@@ -17,6 +17,10 @@ import java.util.List;
  * find aliased columns, standardize, solve, check for separation, and map the estimates back to the
  * caller's scale. The binary model is the one-block case; {@link FitData} hides which kernel runs.
  *
+ * <p>Offsets (two classes) belong to the rows: the data built on changed columns or rescaled weights
+ * keep them, unchanged, and every linear predictor the fit forms includes them, except the aliasing
+ * check (X<sup>T</sup>WX at &theta; = 0 without them) and the separation check's directions (Xv).
+ *
  * <p>Where each decision lives: aliasing in {@link Aliasing} (threshold {@link Aliasing#TOLERANCE}),
  * extreme scales and standardization in {@link ColumnScaling}, separation in {@link SeparationCheck},
  * the words of the warnings in {@link Warnings}, the result's termination in
@@ -100,7 +104,9 @@ final class FitPipeline {
         if (l2 == 0) {
             g0 = new double[dimension];
             h0 = new double[dimension * dimension];
-            j0 = data.kernel().valueGradientHessian(new double[dimension], g0, h0);
+            // With offsets, the gram comes from the same rows without them (X'WX/4W, the columns' own
+            // collinearity, not reweighted by sigma'(o)); that pass is not the solver's, so it is not cached.
+            j0 = data.kernelWithoutOffsets().valueGradientHessian(new double[dimension], g0, h0);
             double[] gram = new double[cols * cols];
             for (int a = 0; a < cols; a++) {
                 System.arraycopy(h0, a * dimension, gram, a * cols, cols);
@@ -129,7 +135,7 @@ final class FitPipeline {
         // The fused kernel: loss, gradient and Hessian in one multi-threaded pass over the data.
         Objective fused = working.kernel();
         Objective objective = fused;
-        if (h0 != null && standardizer == null && isZero(start)) {
+        if (h0 != null && standardizer == null && isZero(start) && !data.hasOffsets()) {
             int[] keptParameters = keptPerBlock(blocks, cols, kept);
             int d = keptParameters.length;
             double[] h = new double[d * d];

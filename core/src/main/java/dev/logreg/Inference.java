@@ -34,7 +34,11 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  *     (so it neither underflows nor overflows where its square would). z = &theta;/SE; two-sided
  *     p = 2&Phi;(&minus;|z|); Wald intervals &theta; &plusmn; &Phi;<sup>&minus;1</sup>(1 &minus; &alpha;/2) SE.</li>
  * <li>Deviance D = &minus;2 &Sigma; w<sub>i</sub> log p<sub>i,y<sub>i</sub></sub>; the null deviance the
- *     same for the intercepts-only model (the weighted class shares; 1/K without an intercept).</li>
+ *     same for the intercepts-only model (the weighted class shares; 1/K without an intercept). With
+ *     offsets o (two classes, {@link LogisticRegression#withOffset}) every fitted probability is
+ *     &sigma;(x<sub>i</sub>&theta; + o<sub>i</sub>), and the null model is R's: the intercept alone fitted
+ *     with the offsets (Newton, to max|g| &le; {@link #NULL_MODEL_TOLERANCE}), or &eta; = o without an
+ *     intercept; the information is X<sup>T</sup>DX with D from those probabilities.</li>
  * <li>Log-likelihood &#8467; = &Sigma; c<sub>i</sub> log p<sub>i,y<sub>i</sub></sub>, with c<sub>i</sub> =
  *     round(w<sub>i</sub>) for two classes (R's {@code logLik.glm}: log dbinom with round(w) trials,
  *     which is &minus;D/2 for integer weights) and c<sub>i</sub> = w<sub>i</sub> for K classes;
@@ -72,6 +76,15 @@ public final class Inference {
 
     /** {@link #QR_MAX_ELEMENTS}, or another switch for tests of both factorizations. */
     static long qrMaxElements = QR_MAX_ELEMENTS;
+
+    /**
+     * The gradient tolerance (max|g| of the mean loss) of the intercept-only fit with the offsets whose deviance
+     * is the null deviance of a fit with offsets; Newton converges quadratically, so the deviance is exact to
+     * rounding well before.
+     */
+    static final double NULL_MODEL_TOLERANCE = 1e-13;
+    /** The iteration limit of that fit. */
+    static final int NULL_MODEL_ITERATIONS = 100;
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -403,7 +416,7 @@ public final class Inference {
             this.rows = data.rows;
             this.parameters = data.dimension();
             this.nullParameters = data.intercept ? data.blocks() : 0;
-            likelihoods(data, context.theta());
+            likelihoods(data, context.theta(), wald);
             if (!wald) {
                 return;
             }
@@ -426,7 +439,8 @@ public final class Inference {
             return data.binomial() ? Math.rint(w) : w;
         }
 
-        private void likelihoods(FitData data, double[] theta) {
+        /** The likelihoods at &theta;, and with {@code nullModel} those of the null model. */
+        private void likelihoods(FitData data, double[] theta, boolean nullModel) {
             int k = data.classes();
             double[] classWeight = new double[k];
             double[] classCount = new double[k];
@@ -463,12 +477,56 @@ public final class Inference {
                     classCount[c] += part[4 + k + c];
                 }
             }
+            if (data.hasOffsets()) {
+                if (nullModel) {
+                    nullWithOffsets(data);
+                }
+                return;
+            }
             for (int c = 0; c < k; c++) {
                 if (classWeight[c] > 0) {
                     double logShare = data.intercept ? Math.log(classWeight[c] / total[0]) : -Math.log(k);
                     nullDeviance -= 2 * classWeight[c] * logShare;
                     nullLogLikelihood += classCount[c] * logShare;
                 }
+            }
+        }
+
+        /**
+         * The null model of a binary fit with offsets, as R's {@code glm} has it: the intercept alone fitted
+         * with the offsets (Newton on the intercept column, to max|g| &le; {@link #NULL_MODEL_TOLERANCE}), or,
+         * without an intercept, the offsets alone (&eta; = o); its deviance and log-likelihood.
+         */
+        private void nullWithOffsets(FitData data) {
+            FitData.Binary binary = (FitData.Binary) data;
+            double b = 0;
+            if (data.intercept) {
+                // Column 0 is the intercept's (constant on every row; never aliased, being first).
+                FitData.Binary alone = new FitData.Binary(data.source.mapColumns(new int[] {0}, null, null, 0), true,
+                        0.0, data.weightExponent, null, binary.offsets);
+                dev.logreg.solve.Solution fit = new dev.logreg.solve.NewtonSolver(
+                        new dev.logreg.solve.NewtonOptions(NULL_MODEL_TOLERANCE, NULL_MODEL_ITERATIONS))
+                        .minimize(alone.objective(), new double[1], 0.0);
+                b = fit.theta()[0];
+            }
+            double intercept = b;
+            for (double[] part : data.mapRanges(block -> {
+                double[] sums = new double[2];
+                double[] x = block.array();
+                for (int i = block.from(); i < block.to(); i++) {
+                    double w = Math.scalb(block.weight(i), data.weightExponent);
+                    if (!(w > 0)) {
+                        continue;
+                    }
+                    double z = binary.offsets[i] + (data.intercept ? intercept * x[block.offset(i)] : 0.0);
+                    double logP = logSoftmax(new double[] {0.0, z}, (int) block.y(i));
+                    sums[0] -= 2 * w * logP;
+                    sums[1] += count(data, w) * logP;
+                }
+                return sums;
+            })) {
+                nullDeviance += part[0];
+                nullLogLikelihood += part[1];
             }
         }
 

@@ -10,6 +10,10 @@ import java.util.List;
  * A fitted binary logistic model, P(y = 1 | x) = &sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;), the
  * event being the second of {@link #classes()}. Immutable and safe to share; every method that returns
  * an array returns a new one. See {@link Model} for the model file and the scoring of tables.
+ *
+ * <p>The model has no offset: one fitted {@linkplain LogisticRegression#withOffset with an offset} predicts
+ * from x alone, and a row with an offset o has the probability &sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;
+ * + o), which {@link #probability} (&sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;)) does not give.
  */
 public final class LogisticModel extends Model {
 

@@ -67,6 +67,8 @@ public final class LogisticRegression {
     /** The parametrization asked for, or null for the automatic choice (see {@link #parametrization(int)}). */
     private Parametrization parametrization;
     private int reference;
+    /** The offsets of the rows' linear predictors (a copy of the caller's), or null for none. */
+    private double[] offsets;
 
     private LogisticRegression() {
     }
@@ -86,6 +88,7 @@ public final class LogisticRegression {
         c.listener = listener;
         c.parametrization = parametrization;
         c.reference = reference;
+        c.offsets = offsets;
         return c;
     }
 
@@ -317,6 +320,37 @@ public final class LogisticRegression {
         return c;
     }
 
+    /**
+     * Gives each row a known term of its linear predictor, with a coefficient fixed at 1: the binomial
+     * model becomes logit P(y<sub>i</sub> = 1) = &beta;<sub>0</sub> + x<sub>i</sub>&beta; + o<sub>i</sub>, R's
+     * {@code glm(..., offset = o)}. The deviance, log-likelihood, AIC and standard errors are those of that
+     * model, and the null deviance is R's: that of the intercept-only model fitted with the offset (the
+     * deviance at &eta; = o without an intercept). The fitted {@link Fit#model() model} stays a predictor
+     * of x alone: its probabilities leave the offset out (an offset belongs to the data, not the model), so
+     * a caller scoring rows with offsets adds o<sub>i</sub> to the model's logit.
+     *
+     * <p>For two classes only: a multinomial fit with an offset is refused, and so, for now, is a fit of a
+     * {@link dev.logreg.data.Design}. The offsets are checked at {@code fit}: one per row, each finite.
+     *
+     * @param offsets o, one per row of the data to fit, or {@code null} for none (the default); copied
+     * @return a copy with those offsets
+     */
+    public LogisticRegression withOffset(double[] offsets) {
+        LogisticRegression c = copy();
+        c.offsets = offsets == null ? null : offsets.clone();
+        return c;
+    }
+
+    /** @return whether offsets were given ({@link #withOffset}) */
+    public boolean hasOffset() {
+        return offsets != null;
+    }
+
+    /** @return the offsets given by {@link #withOffset} (a copy), or {@code null} for none */
+    public double[] offset() {
+        return offsets == null ? null : offsets.clone();
+    }
+
     /** @return the optimizer */
     public Method method() {
         return method;
@@ -400,6 +434,38 @@ public final class LogisticRegression {
 
     List<String> featureNames() {
         return featureNames;
+    }
+
+    /**
+     * The offsets, checked against the rows of a binomial fit.
+     *
+     * @param rows m, the rows of the data
+     * @return the offsets (the settings' own copy, not to be modified), or null for none
+     * @throws IllegalArgumentException for a wrong length or a value that is not finite, naming the row
+     */
+    double[] checkedOffsets(int rows) {
+        if (offsets == null) {
+            return null;
+        }
+        if (offsets.length != rows) {
+            throw new IllegalArgumentException("the offset has length " + offsets.length + ", the data have " + rows
+                    + " rows: one offset per row is needed");
+        }
+        for (int i = 0; i < rows; i++) {
+            if (!Double.isFinite(offsets[i])) {
+                throw new IllegalArgumentException("offset[" + i + "] = " + offsets[i] + " (row " + i
+                        + ") is not finite: offsets must be finite");
+            }
+        }
+        return offsets;
+    }
+
+    /** Refuses offsets for a fit of K classes. */
+    private void refuseOffsets(int k) {
+        if (offsets != null) {
+            throw new IllegalArgumentException("an offset was given (withOffset), but this is a multinomial fit of " + k
+                    + " classes: offsets are for two classes (a binomial fit)");
+        }
     }
 
     /**
@@ -518,6 +584,10 @@ public final class LogisticRegression {
         if (design == null) {
             throw new IllegalArgumentException("design is null");
         }
+        if (offsets != null) {
+            throw new IllegalArgumentException("an offset was given (withOffset), but fits of a Design do not take"
+                    + " offsets yet: fit the design's model matrix with fit(x, y, weights) instead");
+        }
         LogisticRegression named = withFeatureNames(design.columnNames()).withClassNames(design.classes());
         // The design's rows are read, never changed: no copy. Without an intercept its column of ones is left out.
         RowSource rows = design.rowSource();
@@ -571,6 +641,7 @@ public final class LogisticRegression {
 
     /** The multinomial fit of rows whose labels are valid class indices in [0, k). */
     private MultinomialFit fitMultinomial(RowSource rows, int k) {
+        refuseOffsets(k);
         List<String> classes = classes(k);
         Parametrization chosen = parametrization(k);
         boolean symmetric = chosen == Parametrization.SYMMETRIC;
@@ -611,8 +682,9 @@ public final class LogisticRegression {
 
     /** The binomial fit of rows (their labels are checked to be 0 or 1). */
     private BinomialFit fitBinomial(RowSource rows, List<String> classes) {
+        double[] o = checkedOffsets(rows.rows());
         FitPipeline.Outcome outcome = FitPipeline.run(this, rows, classes,
-                (r, e, f) -> new FitData.Binary(r, intercept, l2, e, f), false, List.of());
+                (r, e, f) -> new FitData.Binary(r, intercept, l2, e, f, o), false, List.of());
         return new BinomialFit(outcome);
     }
 

@@ -185,6 +185,10 @@ final class ModelFile {
         g.writeNumberField("iterations", fit.iterations());
         strings(g, "aliased", fit.aliased());
         g.writeBooleanField("separation", fit.separation());
+        if (fit.offset()) {
+            // Written only when set: files of fits without an offset are as before.
+            g.writeBooleanField("offset", true);
+        }
         g.writeArrayFieldStart("warnings");
         for (Warning w : fit.warnings()) {
             g.writeStartObject();
@@ -400,7 +404,7 @@ final class ModelFile {
             throw new IllegalArgumentException("\"fit\" is not an object");
         }
         onlyFields(node, Set.of("method", "l2", "standardized", "tolerance", "observations", "deviance", "converged",
-                "termination", "iterations", "aliased", "separation", "warnings"), "fit");
+                "termination", "iterations", "aliased", "separation", "warnings", "offset"), "fit");
         try {
             String m = text(node, "method");
             Method method = switch (m) {
@@ -434,7 +438,8 @@ final class ModelFile {
             }
             return new FitSummary(method, number(node, "l2"), bool(node, "standardized"), number(node, "tolerance"),
                     integer(node, "observations"), number(node, "deviance"), bool(node, "converged"), termination,
-                    integer(node, "iterations"), texts(node, "aliased"), bool(node, "separation"), warnings);
+                    integer(node, "iterations"), texts(node, "aliased"), bool(node, "separation"), warnings,
+                    node.has("offset") && bool(node, "offset"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("fit: " + e.getMessage(), e);
         }

@@ -31,6 +31,13 @@ import java.util.List;
  * The diverging parameters are V's support: those with |V<sub>j</sub>| &middot; rms(x<sub>j</sub>)
  * at least {@link #SUPPORT} of the largest.
  *
+ * <p>With offsets o (two classes) the suspect range is that of the fitted logits x<sub>i</sub>&theta; +
+ * o<sub>i</sub>, whose probabilities are the fit's; it only decides whether to look for V. The margins along V
+ * are those of x<sub>i</sub>V without the offset: moving &theta; along a V with (2y<sub>i</sub> &minus; 1)
+ * x<sub>i</sub>V &ge; 0 for every row, strictly for some, lowers the loss for ever whatever the offsets, so the
+ * verification is the same proof. The loss alone proves nothing with offsets (the problem's separation level
+ * is 0): complete separation is found by the direction as well.
+ *
  * <p>The check reads the rows through {@link Rows}, so that it runs where the rows are: in one JVM, or on
  * a cluster's partitions (one pass per question).
  */
@@ -346,7 +353,8 @@ public final class SeparationCheck {
                             sumSquares[j] += w * x[row + j] * x[row + j];
                         }
                         if (w > 0) {
-                            data.logits(block, i, v, u);
+                            // Along the direction: x_i V, without the offset (it does not move with V).
+                            data.logitsAlong(block, i, v, u);
                             addRow(u, (int) block.y(i), running);
                         }
                     }

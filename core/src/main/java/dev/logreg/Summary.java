@@ -29,6 +29,10 @@ final class Summary {
         sb.append("Logistic regression (binomial family, logit link)\n\n");
         appendSolver(sb, fit);
         appendPenalty(sb, fit, "the intercept");
+        if (fit.settings().hasOffset()) {
+            sb.append("Offset: yes (user-supplied), in the linear predictor with coefficient 1; the model's"
+                    + " predictions leave it out\n");
+        }
         int aliased = fit.aliasedIndices().length;
         sb.append("\nCoefficients:").append(aliased == 0 ? "" : " (" + aliased + " not defined because of singularities)")
                 .append('\n');

@@ -298,7 +298,7 @@ public final class BinaryProblem extends ProblemData {
      *
      * @return a problem sharing every array and the source, with o = 0
      */
-    synchronized BinaryProblem withoutOffsets() {
+    public synchronized BinaryProblem withoutOffsets() {
         if (offsets == null) {
             return this;
         }

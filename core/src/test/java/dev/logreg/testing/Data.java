@@ -126,6 +126,15 @@ public final class Data {
         return Double.parseDouble(v.trim());
     }
 
+    /** A text value of R's fits with an offset (reference/r-offset.properties), such as the aliased terms. */
+    public static String rOffsetText(String key) {
+        String v = OFFSETS.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException("no reference value " + key);
+        }
+        return v.trim();
+    }
+
     /**
      * The offsets of reference/r-offset.R on the rows of {@link #ucla()}: o<sub>i</sub> = (gpa<sub>i</sub>
      * &minus; 3.4)&sup2; + 0.25 ((i mod 5) &minus; 2) for 1-based row i, computed as R computes them.

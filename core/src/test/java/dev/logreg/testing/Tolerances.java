@@ -43,6 +43,18 @@ public final class Tolerances {
     public static final double R_OFFSET_DEVIANCE = 1e-10;
     /** The gradient tolerance of the Newton fits compared with R's fits with an offset (max|g|, g = &nabla;J). */
     public static final double NEWTON_OFFSET_GRADIENT = 1e-11;
+    /**
+     * Standard errors of fits with an offset against R's, relative: both at the estimate itself (R's from the QR
+     * of D<sup>1/2</sup>X at its coefficients), so they differ by the coefficients' own difference.
+     */
+    public static final double R_OFFSET_STANDARD_ERRORS = 1e-8;
+    /** Gradient descent's tolerance (max|g| on standardized features) in the fits compared with Newton's optimum. */
+    public static final double GRADIENT_DESCENT_OFFSET_GRADIENT = 1e-10;
+    /**
+     * Gradient descent's coefficients with an offset against R's, relative: it stops at a gradient of
+     * {@link #GRADIENT_DESCENT_OFFSET_GRADIENT} on standardized features, coarser than Newton's.
+     */
+    public static final double GRADIENT_DESCENT_OFFSET_COEFFICIENTS = 1e-7;
     /** Scalar functions against an independent formula: relative, a few ulps. */
     public static final double SCALAR = 1e-14;
 
