@@ -291,11 +291,17 @@ public final class LogisticRegression
             // Newton's first pass; their coefficients stay 0 and the rest are fitted, as R's glm does.
             int[] aliased = new int[0];
             if (lambda == 0) {
-                double[] h = new double[d * d];
-                objective.valueGradientHessian(new double[d], new double[d], h);
                 double[] gram = new double[n * n];
-                for (int a = 0; a < n; a++) {
-                    System.arraycopy(h, a * d, gram, a * n, n);
+                if (offsets) {
+                    // X'WX of the rows themselves: the Hessian at 0 would weight them by sigma'(o), and the
+                    // core's check, like R's, is on the columns alone. One pass of its own.
+                    gram = weightedGram(blocks, n, (Integer) getOrDefault(aggregationDepth));
+                } else {
+                    double[] h = new double[d * d];
+                    objective.valueGradientHessian(new double[d], new double[d], h);
+                    for (int a = 0; a < n; a++) {
+                        System.arraycopy(h, a * d, gram, a * n, n);
+                    }
                 }
                 aliased = Aliasing.find(gram, n);
             }
@@ -374,6 +380,37 @@ public final class LogisticRegression
         } finally {
             blocks.unpersist(false);
         }
+    }
+
+    /** X<sup>T</sup>WX over the blocks (n &times; n), by one {@code treeAggregate} of its upper triangles. */
+    private static double[] weightedGram(JavaRDD<RowBlocks> blocks, int n, int depth) {
+        double[] upper = blocks.treeAggregate(new double[n * (n + 1) / 2], (acc, b) -> {
+            for (int i = 0; i < b.rows; i++) {
+                double w = b.w[i];
+                int next = 0;
+                for (int r = 0; r < n; r++) {
+                    double wx = w * b.x[i * n + r];
+                    for (int c = r; c < n; c++) {
+                        acc[next++] += wx * b.x[i * n + c];
+                    }
+                }
+            }
+            return acc;
+        }, (a, b) -> {
+            for (int j = 0; j < a.length; j++) {
+                a[j] += b[j];
+            }
+            return a;
+        }, depth);
+        double[] gram = new double[n * n];
+        int next = 0;
+        for (int r = 0; r < n; r++) {
+            for (int c = r; c < n; c++) {
+                gram[r * n + c] = upper[next];
+                gram[c * n + r] = upper[next++];
+            }
+        }
+        return gram;
     }
 
     /** Shifts the intercepts of the symmetric parametrization by their mean, which changes no probability. */

@@ -392,15 +392,18 @@ class LogisticRegressionTest {
             double o = (gpa - 3.4) * (gpa - 3.4) + 0.25 * ((row % 5) - 2);
             offsetSum += o;
             double[] features = {Double.parseDouble(cells[1]), gpa, rank == 2 ? 1 : 0, rank == 3 ? 1 : 0, rank == 4 ? 1 : 0};
+            double[] withDup = java.util.Arrays.copyOf(features, features.length + 1);
+            withDup[features.length] = features[0] / 100 + 2 * gpa; // aliased: gre / 100 + 2 gpa
             rows.add(RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(features),
-                    Double.parseDouble(cells[0]), 1.0 + row % 3, o));
+                    Double.parseDouble(cells[0]), 1.0 + row % 3, o, org.apache.spark.ml.linalg.Vectors.dense(withDup)));
         }
         assertEquals(Double.parseDouble(r.getProperty("offset.sum")), offsetSum, 1e-12);
         StructType schema = new StructType(new StructField[] {
             DataTypes.createStructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false),
             DataTypes.createStructField("label", DataTypes.DoubleType, false),
             DataTypes.createStructField("w", DataTypes.DoubleType, false),
-            DataTypes.createStructField("o", DataTypes.DoubleType, false)});
+            DataTypes.createStructField("o", DataTypes.DoubleType, false),
+            DataTypes.createStructField("withDup", new org.apache.spark.ml.linalg.VectorUDT(), false)});
         Dataset<Row> ucla = spark.createDataFrame(rows, schema).repartition(3);
         String[] terms = {"(Intercept)", "gre", "gpa", "factor(rank)2", "factor(rank)3", "factor(rank)4"};
         for (String fit : new String[] {"plain", "weighted"}) {
@@ -431,6 +434,17 @@ class LogisticRegressionTest {
                 assertEquals(1 / (1 + Math.exp(-z)), ((Vector) scored.get(2)).apply(1), PROBABILITY_TOLERANCE);
             }
         }
+        // An aliased column with the offsets: left out, the rest as R's fit without it.
+        TrainingSummary aliased = new LogisticRegression().setOffsetCol("o").setFeaturesCol("withDup").setTol(1e-12)
+                .fit(ucla).summary();
+        for (int j = 0; j < terms.length; j++) {
+            double b = Double.parseDouble(r.getProperty("offset.plain.coef[" + terms[j] + "]"));
+            double se = Double.parseDouble(r.getProperty("offset.plain.se[" + terms[j] + "]"));
+            assertEquals(b, aliased.estimates()[j], R_COEFFICIENT_TOLERANCE * Math.abs(b), "aliased " + terms[j]);
+            assertEquals(se, aliased.standardErrors()[j], R_STANDARD_ERROR_TOLERANCE * se, "aliased se " + terms[j]);
+        }
+        assertTrue(Double.isNaN(aliased.estimates()[terms.length]));
+        assertTrue(aliased.warnings().get(0).contains("singularities: x6"), aliased.warnings().toString());
         Dataset<Row> bad = ucla.withColumn("o", org.apache.spark.sql.functions.when(
                 org.apache.spark.sql.functions.col("label").equalTo(1.0), Double.NaN)
                 .otherwise(org.apache.spark.sql.functions.col("o")));
