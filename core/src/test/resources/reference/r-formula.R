@@ -84,6 +84,9 @@ p("#     no-intercept adjustment);")
 p("#   .columns = the number of model.matrix(f, d) columns of each term (from attr(, \"assign\")),")
 p("#     which shows the coding model.matrix used for each categorical factor; absent when the formula")
 p("#     names columns d does not have.")
+p("# rejected.N: formulas R rejects (its message in rejected.N.r); Formula.parse rejects them too.")
+p("# stricter.N: formulas R accepts (its term labels in stricter.N.r) that Formula.parse rejects as")
+p("#   likely mistakes or outside its grammar.")
 p("formula.count = ", length(formulas))
 for (n in seq_along(formulas)) {
   f <- as.formula(formulas[n])
@@ -108,5 +111,24 @@ for (n in seq_along(formulas)) {
     a <- attr(mm, "assign")
     p("formula.", n, ".columns = ", j(vapply(seq_along(labels), function(t) sum(a == t), 0L)))
   }
+}
+outcome <- function(s, labels) tryCatch({
+  tt <- terms(eval(parse(text = s)))
+  if (labels) paste(attr(tt, "term.labels"), collapse = "|") else "accepted"
+}, error = function(e) paste("error:", gsub("[[:space:]]+", " ", conditionMessage(e))))
+rejected <- c("y ~ (x + z", "y ~ x + z)", "y ~ ()", "y ~ x + 2", "y ~ x + 1e5", "y ~ (x + z)^1")
+stricter <- c("y ~ x^2", "y ~ (x + z)^2.5", "y ~ log(x, 2)", "y ~ poly2(x)", "y ~ x ~ z", "y ~ I(x:z)",
+              "y ~ x %o% z")
+for (n in seq_along(rejected)) {
+  r <- outcome(rejected[n], FALSE)
+  stopifnot(startsWith(r, "error:"))
+  p("rejected.", n, " = ", rejected[n])
+  p("rejected.", n, ".r = ", r)
+}
+for (n in seq_along(stricter)) {
+  r <- outcome(stricter[n], TRUE)
+  stopifnot(!startsWith(r, "error:"))
+  p("stricter.", n, " = ", stricter[n])
+  p("stricter.", n, ".r = ", r)
 }
 close(con)

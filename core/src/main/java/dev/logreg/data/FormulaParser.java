@@ -109,7 +109,7 @@ final class FormulaParser {
             return error(t.position, "the formula ends where an operand is expected");
         }
         if (t.type == T.RPAREN) {
-            return error(t.position, "unbalanced parenthesis: \")\" closes nothing");
+            return error(t.position, "')' where an operand is expected");
         }
         return error(t.position, "unexpected '" + t.text + "'");
     }

@@ -213,6 +213,51 @@ class FormulaTest {
         assertError("y ~ x + 1x", 8, "malformed number '1x'");
         assertError("a + b ~ x", 2, "the response must be a column");
         assertError("y ~ I(.)", 6, "'.' stands for columns only as a term");
+        assertError("y ~ ()", 5, "')' where an operand is expected");
+        assertError("y ~ x y", 6, "unexpected 'y'");
+    }
+
+    @Test
+    void rejectsWhatRRejects() {
+        int n = 0;
+        for (; R.getProperty("rejected." + (n + 1)) != null; n++) {
+            String formula = R.getProperty("rejected." + (n + 1));
+            assertTrue(R.getProperty("rejected." + (n + 1) + ".r").startsWith("error:"), formula);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Formula.parse(formula),
+                    formula);
+            assertTrue(e.getMessage().startsWith("formula \"" + formula + "\" at position "), e.getMessage());
+        }
+        assertEquals(6, n, "rejected formulas in r-formula.properties");
+    }
+
+    /** Formulas R accepts that Formula rejects: a power of one column, a fractional power, log's base, .... */
+    @Test
+    void stricterThanR() {
+        int n = 0;
+        for (; R.getProperty("stricter." + (n + 1)) != null; n++) {
+            String formula = R.getProperty("stricter." + (n + 1));
+            assertFalse(R.getProperty("stricter." + (n + 1) + ".r").startsWith("error:"), formula);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Formula.parse(formula),
+                    formula);
+            assertTrue(e.getMessage().startsWith("formula \"" + formula + "\" at position "), e.getMessage());
+        }
+        assertEquals(7, n, "stricter formulas in r-formula.properties");
+    }
+
+    @Test
+    void offsetsAreNotTermsAndCountOnce() {
+        Formula f = Formula.parse("y ~ x + offset(o) + offset(log(w)) + offset(o) + offset(o):x");
+        assertEquals(List.of("x"), f.terms().stream().map(Formula.Term::label).toList());
+        assertEquals(List.of("offset(o)", "offset(log(w))"), f.offsets().stream().map(Variable::label).toList());
+        Map<String, Double> row = Map.of("o", 0.25, "w", 2.0, "x", 1.0);
+        double sum = 0;
+        for (Variable o : f.offsets()) {
+            assertEquals(Variable.Kind.OFFSET, o.kind());
+            sum += o.evaluate(row::get);
+        }
+        assertEquals(0.25 + Math.log(2.0), sum);
+        assertTrue(Formula.parse("y ~ offset(o)").terms().isEmpty());
+        assertTrue(Formula.parse("y ~ offset(o)").intercept());
     }
 
     @Test
