@@ -3,6 +3,8 @@ package dev.logreg.data;
 import dev.logreg.data.FormulaParser.Raw;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -112,13 +114,15 @@ public final class Formula {
     }
 
     /** The right-hand side in R's formula algebra. */
-    private sealed interface Node permits Plus, Minus, Interact, Cross, Power, Nest, In, Group, One, Zero, Dot,
+    private sealed interface Node permits Sum, Interact, Cross, Power, Nest, In, Group, One, Zero, Dot,
             Nothing, Var { }
 
-    private record Plus(Node left, Node right) implements Node { }
+    /**
+     * {@code first ± items[0] ± items[1] ...}, kept flat so that a long sum is no deep tree;
+     * first is null for a leading unary minus.
+     */
+    private record Sum(Node first, List<Node> items, List<Boolean> subtract) implements Node { }
 
-    /** {@code left - right}; left is null for a unary minus. */
-    private record Minus(Node left, Node right) implements Node { }
 
     private record Interact(Node left, Node right) implements Node { }
 
@@ -151,6 +155,8 @@ public final class Formula {
     private final List<Variable> variables;
     private final List<Term> terms;
     private final List<BitSet> bits;
+    /** For each variable, the indices of the terms that have it, in increasing order. */
+    private final List<List<Integer>> containing;
     private final List<Variable> offsets;
     private final boolean intercept;
 
@@ -163,10 +169,14 @@ public final class Formula {
         vars.put(response.label(), response);
         collect(rhs, vars);
         this.variables = List.copyOf(vars.values());
-        List<String> labels = new ArrayList<>(vars.keySet());
+        Map<String, Integer> labels = new HashMap<>();
+        for (String label : vars.keySet()) {
+            labels.put(label, labels.size());
+        }
         if (dot) {
             this.terms = null;
             this.bits = null;
+            this.containing = null;
             this.offsets = null;
             this.intercept = false;
             return;
@@ -199,6 +209,17 @@ public final class Formula {
         }
         this.terms = List.copyOf(list);
         this.bits = List.copyOf(kept);
+        List<List<Integer>> having = new ArrayList<>();
+        for (int i = 0; i < variables.size(); i++) {
+            having.add(new ArrayList<>());
+        }
+        for (int t = 0; t < kept.size(); t++) {
+            BitSet b = kept.get(t);
+            for (int i = b.nextSetBit(0); i >= 0; i = b.nextSetBit(i + 1)) {
+                having.get(i).add(t);
+            }
+        }
+        this.containing = having;
         this.offsets = List.copyOf(offs);
         this.intercept = icpt[0];
     }
@@ -216,9 +237,13 @@ public final class Formula {
             throw new IllegalArgumentException("text is null");
         }
         FormulaParser parser = new FormulaParser(text);
-        Raw[] sides = parser.formula();
-        Variable response = responseOf(sides[0], parser);
-        return new Formula(text, response, node(sides[1], parser));
+        try {
+            Raw[] sides = parser.formula();
+            Variable response = responseOf(sides[0], parser);
+            return new Formula(text, response, node(sides[1], parser));
+        } catch (StackOverflowError e) {
+            throw parser.error(0, "the formula is nested too deeply (or has too many operators) to read");
+        }
     }
 
     private static Variable responseOf(Raw raw, FormulaParser parser) {
@@ -247,11 +272,26 @@ public final class Formula {
                 }
                 return new Power(base, (int) num.value());
             }
+            if (op.operator().equals("+") || op.operator().equals("-")) {
+                // The left spine of a sum, walked without recursion.
+                List<FormulaParser.Op> spine = new ArrayList<>();
+                Raw r = op;
+                while (r instanceof FormulaParser.Op o && (o.operator().equals("+") || o.operator().equals("-"))) {
+                    spine.add(o);
+                    r = o.left();
+                }
+                Node first = node(r, parser);
+                List<Node> items = new ArrayList<>();
+                List<Boolean> subtract = new ArrayList<>();
+                for (int k = spine.size() - 1; k >= 0; k--) {
+                    items.add(node(spine.get(k).right(), parser));
+                    subtract.add(spine.get(k).operator().equals("-"));
+                }
+                return new Sum(first, items, subtract);
+            }
             Node left = node(op.left(), parser);
             Node right = node(op.right(), parser);
             return switch (op.operator()) {
-                case "+" -> new Plus(left, right);
-                case "-" -> new Minus(left, right);
                 case "*" -> new Cross(left, right);
                 case "/" -> new Nest(left, right);
                 case ":" -> new Interact(left, right);
@@ -260,7 +300,7 @@ public final class Formula {
         }
         if (raw instanceof FormulaParser.Neg neg) {
             Node operand = node(neg.operand(), parser);
-            return neg.operator() == '-' ? new Minus(null, operand) : operand;
+            return neg.operator() == '-' ? new Sum(null, List.of(operand), List.of(true)) : operand;
         }
         if (raw instanceof FormulaParser.Num num) {
             if (num.value() == 1) {
@@ -364,14 +404,11 @@ public final class Formula {
 
     private static List<Node> children(Node n) {
         List<Node> out = new ArrayList<>(2);
-        if (n instanceof Plus p) {
-            out.add(p.left());
-            out.add(p.right());
-        } else if (n instanceof Minus m) {
-            if (m.left() != null) {
-                out.add(m.left());
+        if (n instanceof Sum s) {
+            if (s.first() != null) {
+                out.add(s.first());
             }
-            out.add(m.right());
+            out.addAll(s.items());
         } else if (n instanceof Interact i) {
             out.add(i.left());
             out.add(i.right());
@@ -403,7 +440,7 @@ public final class Formula {
     }
 
     /** R's EncodeVars: the terms of a node as sets of variable indices. */
-    private static List<BitSet> encode(Node n, boolean parity, boolean[] intercept, List<String> labels) {
+    private static List<BitSet> encode(Node n, boolean parity, boolean[] intercept, Map<String, Integer> labels) {
         if (n instanceof Nothing) {
             return new ArrayList<>();
         }
@@ -417,7 +454,7 @@ public final class Formula {
         }
         if (n instanceof Var v) {
             BitSet b = new BitSet();
-            b.set(labels.indexOf(v.variable().label()));
+            b.set(labels.get(v.variable().label()));
             List<BitSet> out = new ArrayList<>();
             out.add(b);
             return out;
@@ -425,16 +462,31 @@ public final class Formula {
         if (n instanceof Group g) {
             return encode(g.inner(), parity, intercept, labels);
         }
-        if (n instanceof Plus p) {
-            List<BitSet> out = encode(p.left(), parity, intercept, labels);
-            out.addAll(encode(p.right(), parity, intercept, labels));
-            return trim(out);
-        }
-        if (n instanceof Minus m) {
-            List<BitSet> left = m.left() == null ? new ArrayList<>() : encode(m.left(), parity, intercept, labels);
-            List<BitSet> right = encode(m.right(), !parity, intercept, labels);
-            left.removeAll(right);
-            return left;
+        if (n instanceof Sum s) {
+            // R's PlusTerms and DeleteTerms, left to right, on lists that never repeat a term; the
+            // terms so far are kept in a set as well as in order.
+            List<BitSet> out = s.first() == null ? new ArrayList<>() : encode(s.first(), parity, intercept, labels);
+            Set<Key> have = new HashSet<>();
+            for (BitSet b : out) {
+                have.add(new Key(b));
+            }
+            for (int k = 0; k < s.items().size(); k++) {
+                if (s.subtract().get(k)) {
+                    Set<Key> removed = new HashSet<>();
+                    for (BitSet b : encode(s.items().get(k), !parity, intercept, labels)) {
+                        removed.add(new Key(b));
+                    }
+                    out.removeIf(b -> removed.contains(new Key(b)));
+                    have.removeAll(removed);
+                } else {
+                    for (BitSet b : encode(s.items().get(k), parity, intercept, labels)) {
+                        if (!b.isEmpty() && have.add(new Key(b))) {
+                            out.add(b);
+                        }
+                    }
+                }
+            }
+            return out;
         }
         if (n instanceof Interact i) {
             return trim(product(encode(i.left(), parity, intercept, labels),
@@ -504,13 +556,43 @@ public final class Formula {
 
     /** R's TrimRepeats: drops empty and repeated terms, keeping the first of each. */
     private static List<BitSet> trim(List<BitSet> list) {
+        Set<Key> seen = new HashSet<>();
         List<BitSet> out = new ArrayList<>();
         for (BitSet b : list) {
-            if (!b.isEmpty() && !out.contains(b)) {
+            if (!b.isEmpty() && seen.add(new Key(b))) {
                 out.add(b);
             }
         }
         return out;
+    }
+
+    /**
+     * A term's set of variables as a hash key: {@link BitSet#hashCode} gives sets of one variable
+     * few distinct values, so this one mixes every index.
+     */
+    private record Key(BitSet bits, int hash) {
+
+        Key(BitSet bits) {
+            this(bits, mix(bits));
+        }
+
+        private static int mix(BitSet bits) {
+            int h = 0;
+            for (int i = bits.nextSetBit(0); i >= 0; i = bits.nextSetBit(i + 1)) {
+                h = 31 * h + Integer.rotateLeft(i * 0x9E3779B9, 16);
+            }
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.bits.equals(bits);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**
@@ -625,18 +707,22 @@ public final class Formula {
             if (columns.isEmpty()) {
                 return new Nothing();
             }
-            Node sum = null;
+            List<Node> vars = new ArrayList<>();
             for (String c : columns) {
-                Node v = new Var(new Variable(Variable.Kind.COLUMN, new Expression.Column(c, d.position())));
-                sum = sum == null ? v : new Plus(sum, v);
+                vars.add(new Var(new Variable(Variable.Kind.COLUMN, new Expression.Column(c, d.position()))));
             }
-            return new Group(sum);
+            List<Boolean> plus = new ArrayList<>();
+            for (int k = 1; k < vars.size(); k++) {
+                plus.add(false);
+            }
+            return new Group(new Sum(vars.get(0), vars.subList(1, vars.size()), plus));
         }
-        if (n instanceof Plus p) {
-            return new Plus(expand(p.left(), columns), expand(p.right(), columns));
-        }
-        if (n instanceof Minus m) {
-            return new Minus(m.left() == null ? null : expand(m.left(), columns), expand(m.right(), columns));
+        if (n instanceof Sum s) {
+            List<Node> items = new ArrayList<>();
+            for (Node item : s.items()) {
+                items.add(expand(item, columns));
+            }
+            return new Sum(s.first() == null ? null : expand(s.first(), columns), items, s.subtract());
         }
         if (n instanceof Interact i) {
             return new Interact(expand(i.left(), columns), expand(i.right(), columns));
@@ -683,7 +769,11 @@ public final class Formula {
             if (without.isEmpty()) {
                 code = 1;
             } else {
-                for (int t = 0; t < term; t++) {
+                // Only a term with one of its variables can hold it.
+                for (int t : containing.get(without.nextSetBit(0))) {
+                    if (t >= term) {
+                        break;
+                    }
                     BitSet rest = (BitSet) without.clone();
                     rest.andNot(bits.get(t));
                     if (rest.isEmpty()) {
@@ -823,11 +913,14 @@ public final class Formula {
     }
 
     private static String deparse(Node n) {
-        if (n instanceof Plus p) {
-            return deparse(p.left()) + " + " + deparse(p.right());
-        }
-        if (n instanceof Minus m) {
-            return m.left() == null ? "-" + deparse(m.right()) : deparse(m.left()) + " - " + deparse(m.right());
+        if (n instanceof Sum s) {
+            StringBuilder b = new StringBuilder(s.first() == null ? "" : deparse(s.first()));
+            for (int k = 0; k < s.items().size(); k++) {
+                boolean minus = s.subtract().get(k);
+                String op = b.length() == 0 ? (minus ? "-" : "") : (minus ? " - " : " + ");
+                b.append(op).append(deparse(s.items().get(k)));
+            }
+            return b.toString();
         }
         if (n instanceof Interact i) {
             return deparse(i.left()) + ":" + deparse(i.right());

@@ -323,7 +323,8 @@ final class FormulaParser {
             return false;
         }
         char c = name.charAt(0);
-        if (!(Character.isLetter(c) || c == '.') || c == '.' && name.length() > 1 && Character.isDigit(name.charAt(1))) {
+        boolean dotDigit = c == '.' && name.length() > 1 && Character.isDigit(name.charAt(1));
+        if (!(Character.isLetter(c) || c == '.') || dotDigit) {
             return false;
         }
         for (int i = 1; i < name.length(); i++) {

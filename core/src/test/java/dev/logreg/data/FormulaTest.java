@@ -245,6 +245,28 @@ class FormulaTest {
     }
 
     @Test
+    void manyColumns() {
+        List<String> columns = new ArrayList<>();
+        for (int j = 0; j < 20_000; j++) {
+            columns.add("c" + j);
+        }
+        Formula wide = Formula.parse("c0 ~ . - c1").expandDot(columns);
+        assertEquals(columns.size() - 2, wide.terms().size());
+        assertEquals("c2", wide.terms().get(0).label());
+        assertEquals("c19999", wide.terms().get(wide.terms().size() - 1).label());
+        Formula pairs = Formula.parse("c0 ~ c1 * .").expandDot(columns.subList(0, 1000));
+        for (int t = 0; t < pairs.terms().size(); t++) {
+            assertEquals(pairs.terms().get(t).order() == 1 ? List.of(1) : List.of(1, 1), pairs.factorCodes(t));
+        }
+        Formula typed = Formula.parse("y ~ " + String.join(" + ", columns) + " - c7 - 1");
+        assertEquals(columns.size() - 1, typed.terms().size());
+        assertFalse(typed.intercept());
+        String deep = "y ~ " + "(".repeat(200_000) + "x" + ")".repeat(200_000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Formula.parse(deep));
+        assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage().substring(0, 100));
+    }
+
+    @Test
     void offsetsAreNotTermsAndCountOnce() {
         Formula f = Formula.parse("y ~ x + offset(o) + offset(log(w)) + offset(o) + offset(o):x");
         assertEquals(List.of("x"), f.terms().stream().map(Formula.Term::label).toList());
