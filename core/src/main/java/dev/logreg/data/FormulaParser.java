@@ -59,8 +59,25 @@ final class FormulaParser {
     }
 
     static IllegalArgumentException error(String text, int position, String problem) {
-        return new IllegalArgumentException("formula \"" + text + "\" at position " + position + " (0-based): "
-                + problem);
+        return new IllegalArgumentException("formula " + quoted(text, position) + " at position " + position
+                + " (0-based): " + problem);
+    }
+
+    /** Formulas up to this long are quoted whole in a message; a longer one around the position. */
+    static final int QUOTED = 200;
+
+    /**
+     * The formula in quotes, or for a long one the characters from QUOTED / 2 before the position,
+     * with "..." for the rest and the formula's length.
+     */
+    private static String quoted(String text, int position) {
+        if (text.length() <= QUOTED) {
+            return "\"" + text + "\"";
+        }
+        int from = Math.max(0, Math.min(position, text.length()) - QUOTED / 2);
+        int to = Math.min(text.length(), from + QUOTED);
+        return "\"" + (from > 0 ? "..." : "") + text.substring(from, to) + (to < text.length() ? "..." : "")
+                + "\" (" + text.length() + " characters)";
     }
 
     /** @return the response and the right-hand side */

@@ -264,6 +264,13 @@ class FormulaTest {
         String deep = "y ~ " + "(".repeat(200_000) + "x" + ")".repeat(200_000);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Formula.parse(deep));
         assertTrue(e.getMessage().contains("nested too deeply"), e.getMessage().substring(0, 100));
+        assertTrue(e.getMessage().length() < 400, "a long formula is quoted in part");
+        String bad = "y ~ " + String.join(" + ", columns) + " + 2";
+        IllegalArgumentException number = assertThrows(IllegalArgumentException.class, () -> Formula.parse(bad));
+        assertTrue(number.getMessage().startsWith("formula \"..."), number.getMessage());
+        assertTrue(number.getMessage().contains(" + c19998 + c19999 + 2\" (" + bad.length()
+                + " characters) at position " + (bad.length() - 1) + " (0-based): the number 2 is not a term"),
+                number.getMessage());
     }
 
     @Test
