@@ -67,7 +67,16 @@ formulas <- c(
   "y ~ h * f + 0",
   "y ~ 1",
   "y ~ x - 0",
-  "y ~ a:b + c" # no such columns: terms() only
+  "y ~ a:b + c", # no such columns: terms() only
+  "y ~ x:z + .",
+  "y ~ (f + g + h)^2 - 1",
+  "y ~ x %in% (f + g)",
+  "y ~ (x + z) %in% f",
+  "y ~ x + z - (1 + z) + w",
+  "y ~ -1 + f:g",
+  "y ~ 0 + h:x + f",
+  "y ~ f + 1 - 1 + 1",
+  "y ~ exp(-x^2/2) + sqrt(abs(x)) + I(x - -z) + I(2^-1 * x)"
 )
 
 p("# Reference values from R: ", R.version.string, ", base R terms() and model.matrix();")
