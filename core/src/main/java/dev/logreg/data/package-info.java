@@ -5,10 +5,12 @@
  * categorical one) and on all processors for a plain file, or streams a file larger than memory as tables
  * of consecutive rows; {@link dev.logreg.data.Feature} parses a term as written (a column, or
  * {@code log}, {@code log1p}, {@code sqrt}, {@code sq}, {@code pow} of one); a
- * {@link dev.logreg.data.ModelSpec} names the target, features, event level and weight column; and
- * {@link dev.logreg.data.Design} builds from them a model matrix the way R's {@code model.matrix} does
- * with treatment contrasts, with the labels (0/1, or class indices for a multinomial target), the
- * weights, the term names and the rows dropped for missing values. Mistakes in a file throw
+ * {@link dev.logreg.data.ModelSpec} names the target, features, event level and weight column;
+ * {@link dev.logreg.data.Formula} parses an R model formula ({@code y ~ a * b + I(x^2) + offset(o)}) into
+ * R's terms, with R's coding of each categorical factor by contrasts or indicators; and
+ * {@link dev.logreg.data.Design} builds from a table and a model spec a model matrix the way R's
+ * {@code model.matrix} does with treatment contrasts, with the labels (0/1, or class indices for a
+ * multinomial target), the weights, the term names and the rows dropped for missing values. Mistakes in a file throw
  * {@link IllegalArgumentException} naming the file, row and column.
  *
  * <p>A design's {@link dev.logreg.data.Encoder} ({@code Design.encoder()}) keeps how it read the table — each
