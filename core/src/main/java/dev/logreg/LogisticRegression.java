@@ -329,8 +329,8 @@ public final class LogisticRegression {
      * of x alone: its probabilities leave the offset out (an offset belongs to the data, not the model), so
      * a caller scoring rows with offsets adds o<sub>i</sub> to the model's logit.
      *
-     * <p>For two classes only: a multinomial fit with an offset is refused, and so, for now, is a fit of a
-     * {@link dev.logreg.data.Design}. The offsets are checked at {@code fit}: one per row, each finite.
+     * <p>For two classes only: a multinomial fit with an offset is refused, and so is a fit of a
+     * {@link dev.logreg.data.Design} (whose offsets come from its formula instead). The offsets are checked at {@code fit}: one per row, each finite.
      *
      * @param offsets o, one per row of the data to fit, or {@code null} for none (the default); copied
      * @return a copy with those offsets
@@ -573,7 +573,9 @@ public final class LogisticRegression {
      * Fits a design built from a table: binomial for a design with two classes (its event against the
      * other), multinomial for more, with the design's term and class names and weights. The fit's
      * {@link Fit#model() model} keeps the design's {@link dev.logreg.data.Encoder}, so that it scores new
-     * tables by column name and saves with the encoding.
+     * tables by column name and saves with the encoding (a design of a formula has none: its model scores
+     * model-matrix rows only). A design of a formula without an intercept is fitted without one, and a
+     * design with offsets ({@code offset()} in its formula) is fitted with them, for two classes only.
      *
      * @param design the model matrix, labels and weights of a table
      * @return the fit
@@ -586,12 +588,23 @@ public final class LogisticRegression {
         }
         if (offsets != null) {
             throw new IllegalArgumentException("an offset was given (withOffset), but fits of a Design do not take"
-                    + " offsets yet: fit the design's model matrix with fit(x, y, weights) instead");
+                    + " offsets from withOffset: give the design a formula with offset(), or fit its model matrix with"
+                    + " fit(x, y, weights)");
+        }
+        if (design.hasOffsets() && design.multinomial()) {
+            throw new IllegalArgumentException("the design has offsets but " + design.classes().size()
+                    + " classes: offsets are for two classes (a binomial fit)");
         }
         LogisticRegression named = withFeatureNames(design.columnNames()).withClassNames(design.classes());
+        if (!design.intercept()) {
+            named = named.withIntercept(false);
+        }
+        if (design.hasOffsets()) {
+            named = named.withOffset(design.offsets());
+        }
         // The design's rows are read, never changed: no copy. Without an intercept its column of ones is left out.
         RowSource rows = design.rowSource();
-        if (!intercept) {
+        if (!named.intercept) {
             int[] features = new int[rows.cols() - 1];
             for (int j = 0; j < features.length; j++) {
                 features[j] = j + 1;
@@ -603,7 +616,9 @@ public final class LogisticRegression {
         }
         Fit fit = design.multinomial() ? named.fitMultinomial(rows, design.classes().size())
                 : named.fitBinomial(rows, design.classes());
-        fit.attach(design.encoder());
+        if (design.modelFormula().isEmpty()) {
+            fit.attach(design.encoder());
+        }
         return fit;
     }
 

@@ -61,6 +61,14 @@ public final class Design {
     private final List<String> classes;
     private final List<Object> classKeys;
     private final boolean numericTarget;
+    /** The formula the design was built from (its '.' expanded), or null for a design of features. */
+    private final Formula formula;
+    /** Whether the model has an intercept: false only for a formula without one. */
+    private final boolean intercept;
+    /** The offset of each row used, or null for none. */
+    private final double[] offsets;
+    /** The formula as the design shows it, or null for a design of features. */
+    private final String formulaText;
 
     private Design(Plan plan, RowSource matrix, int[] rows) {
         this.source = plan.source;
@@ -79,6 +87,10 @@ public final class Design {
         this.classes = List.copyOf(plan.classes);
         this.classKeys = java.util.Collections.unmodifiableList(new ArrayList<>(plan.classKeys));
         this.numericTarget = plan.numericTarget;
+        this.formula = plan.formula;
+        this.intercept = plan.intercept;
+        this.offsets = plan.offsets;
+        this.formulaText = plan.formulaText;
     }
 
     /**
@@ -113,6 +125,48 @@ public final class Design {
         RowSource.Builder builder = RowSource.builder(plan.used(), plan.width(), spec.weights() != null);
         int[] rows = plan.fill(table, builder, true);
         return new Design(plan, builder.build(), rows);
+    }
+
+    /**
+     * Builds the design of an R model formula, the model matrix R's {@code model.matrix} makes of it for
+     * {@code glm(formula, family = binomial, data, weights)}:
+     * <ul>
+     * <li>the intercept column if {@link Formula#intercept()}, then each term's columns in order: the
+     *     product of its factors' codings ({@link Formula#coding}), the first factor varying fastest;</li>
+     * <li>a numeric factor is its value ({@link Variable#evaluate}); a categorical one (a categorical
+     *     column, or {@code factor(c)} of any column) is coded by indicators of its levels, all but the
+     *     first for contrasts; the levels of a categorical column are its distinct cells in the rows used
+     *     in {@link String} order (as for features), those of {@code factor(c)} of a numeric column its
+     *     distinct values in numeric order, written as R writes them ({@code 2}, {@code 0.5});</li>
+     * <li>columns are named as R names them: {@code gre}, {@code I(gpa^2)}, {@code rank2},
+     *     {@code factor(rank)2}, joined by {@code :} in an interaction ({@code fb:x});</li>
+     * <li>{@code .} is every column of the table but the response's (as in R, the weight column too);</li>
+     * <li>rows with a missing cell in the response, the weights or any column a variable of the formula
+     *     reads (also one that {@code -} removes, as R's model frame) are dropped;</li>
+     * <li>the offsets, {@code offset(expression)}, are summed per row into {@link #offsets()}.</li>
+     * </ul>
+     * The response must be a column; its classes and event are those of {@link #build(Table, ModelSpec)}.
+     * {@link #rowSource()} has the intercept column first even for a formula without an intercept, which
+     * {@link #intercept()} tells (a fit then leaves the column out).
+     *
+     * @param table the data
+     * @param formula the model, parsed with {@link Formula#parse}
+     * @param positive the event level, or {@code null} for the default (as {@link ModelSpec#positive()})
+     * @param weights the weight column, or {@code null} for unit weights
+     * @return the design; it has no {@link #encoder()}
+     * @throws IllegalArgumentException for an unknown column (naming its position in the formula), a response
+     *         that is not a column or is also a term, a value that is not finite, a categorical factor coded by
+     *         contrasts with a single level, offsets with more than two classes, or as {@link #build(Table,
+     *         ModelSpec)}
+     */
+    public static Design build(Table table, Formula formula, String positive, String weights) {
+        if (table == null) {
+            throw new IllegalArgumentException("table is null");
+        }
+        if (formula == null) {
+            throw new IllegalArgumentException("formula is null");
+        }
+        return FormulaDesign.build(table, formula, positive, weights);
     }
 
     /** A table read in consecutive chunks, from the first row, once per call. */
@@ -232,6 +286,11 @@ public final class Design {
         return new Design(this, memory);
     }
 
+    /** A design of a plan, its rows and the table row of each (or null). */
+    static Design of(Plan plan, RowSource matrix, int[] rows) {
+        return new Design(plan, matrix, rows);
+    }
+
     /** A copy of a design on other rows (the same rows, held elsewhere). */
     private Design(Design base, RowSource matrix) {
         this.source = base.source;
@@ -250,6 +309,10 @@ public final class Design {
         this.classes = base.classes;
         this.classKeys = base.classKeys;
         this.numericTarget = base.numericTarget;
+        this.formula = base.formula;
+        this.intercept = base.intercept;
+        this.offsets = base.offsets;
+        this.formulaText = base.formulaText;
     }
 
     /** @return where the data came from */
@@ -267,7 +330,36 @@ public final class Design {
         return weightColumn;
     }
 
-    /** @return the features as parsed, in model order */
+    /**
+     * @return the formula the design was built from, its {@code .} expanded; empty for a design of
+     *         {@link #features()}
+     */
+    public java.util.Optional<Formula> modelFormula() {
+        return java.util.Optional.ofNullable(formula);
+    }
+
+    /**
+     * @return whether the model has an intercept: always for a design of features; for one of a formula,
+     *         {@link Formula#intercept()}
+     */
+    public boolean intercept() {
+        return intercept;
+    }
+
+    /** @return whether the rows have offsets (a formula with {@code offset()}) */
+    public boolean hasOffsets() {
+        return offsets != null;
+    }
+
+    /**
+     * @return the offset of each row used, the sum of the formula's {@code offset()} terms (a copy), or
+     *         {@code null} for none
+     */
+    public double[] offsets() {
+        return offsets == null ? null : offsets.clone();
+    }
+
+    /** @return the features as parsed, in model order (none for a design of a formula) */
     public List<Feature> features() {
         return features;
     }
@@ -277,10 +369,15 @@ public final class Design {
         return columnNames;
     }
 
-    /** @return {@code (Intercept)} followed by {@link #columnNames()}: the coefficients' names */
+    /**
+     * @return {@code (Intercept)} (if the model has one, {@link #intercept()}) followed by
+     *         {@link #columnNames()}: the coefficients' names
+     */
     public List<String> terms() {
         List<String> terms = new ArrayList<>(columnNames.size() + 1);
-        terms.add(INTERCEPT);
+        if (intercept) {
+            terms.add(INTERCEPT);
+        }
         terms.addAll(columnNames);
         return terms;
     }
@@ -456,13 +553,21 @@ public final class Design {
      * of this design's table to the rows of {@link #x()}.
      *
      * @return the encoder
+     * @throws IllegalStateException for a design of a formula, which an encoder cannot describe
      */
     public Encoder encoder() {
+        if (formula != null) {
+            throw new IllegalStateException("the design of the formula " + formula() + " has no encoder: an encoder"
+                    + " describes features, not formulas");
+        }
         return Plan.encoder(target, classes, features, featureLevels);
     }
 
     /** @return the model in R's notation, {@code admit ~ gre + gpa + rank} */
     public String formula() {
+        if (formula != null) {
+            return formulaText;
+        }
         List<String> labels = new ArrayList<>();
         for (Feature f : features) {
             labels.add(f.label());
@@ -504,6 +609,13 @@ public final class Design {
         private double[] labelValues;
         private int[] labelOfValue;
         private Encoder encoder;
+        /** For a design of a formula: the formula, its text, whether it has an intercept, the rows' offsets. */
+        Formula formula;
+        String formulaText;
+        boolean intercept = true;
+        double[] offsets;
+        /** For a design of a formula: the columns its variables read (no features are resolved). */
+        private List<String> formulaColumns;
 
         /** What a restored design was planned as. */
         Plan(Encoder encoder, String event, boolean againstRest, boolean numericTarget, String weightColumn,
@@ -536,6 +648,15 @@ public final class Design {
          *         not numeric or is the target, or a feature that is the target or listed twice
          */
         Plan(Table table, ModelSpec spec) {
+            this(table, spec, null);
+        }
+
+        /**
+         * Resolves the features, or for a formula takes the columns it reads instead (with a spec without
+         * features).
+         */
+        Plan(Table table, ModelSpec spec, List<String> formulaColumns) {
+            this.formulaColumns = formulaColumns;
             this.source = table.source();
             this.spec = spec;
             Column target = table.column(spec.target());
@@ -548,6 +669,12 @@ public final class Design {
                         + "' is not numeric (for example row " + firstNonNumeric(table, weight) + ")");
             }
             numericTarget = target.isNumeric();
+            if (formulaColumns != null) {
+                for (String c : formulaColumns) {
+                    table.column(c);
+                }
+                return;
+            }
             resolveFeatures(table);
             for (Feature f : features) {
                 seenLevels.add(table.column(f.column()).isNumeric() ? null : new java.util.TreeSet<>());
@@ -592,6 +719,11 @@ public final class Design {
             }
             for (Feature f : features) {
                 needed.add(table.column(f.column()));
+            }
+            if (formulaColumns != null) {
+                for (String c : formulaColumns) {
+                    needed.add(table.column(c));
+                }
             }
             return needed;
         }
@@ -824,6 +956,21 @@ public final class Design {
                     count++;
                 }
             }
+        }
+
+        /** @return the names of the model matrix's columns, to which a design of a formula adds its own */
+        List<String> names() {
+            return names;
+        }
+
+        /** @return the event level, once finished, or null for a multinomial design */
+        String event() {
+            return event;
+        }
+
+        /** @return the classes, once finished */
+        List<String> classList() {
+            return classes;
         }
 
         /** @return the number of rows used, once observed */
