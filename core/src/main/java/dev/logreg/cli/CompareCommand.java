@@ -125,6 +125,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         OutputFile output = checkOptions();
         Design design = data.design();
+        DataOptions.requireInterceptWithoutOffsets(design, "compare");
         List<Run> runs = runs(design);
 
         Map<String, List<Iteration>> traces = new LinkedHashMap<>();

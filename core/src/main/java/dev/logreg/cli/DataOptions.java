@@ -3,6 +3,7 @@ package dev.logreg.cli;
 import dev.logreg.DesignCache;
 import dev.logreg.data.Design;
 import dev.logreg.data.Feature;
+import dev.logreg.data.Formula;
 import dev.logreg.data.ModelSpec;
 import dev.logreg.data.Table;
 import java.io.IOException;
@@ -26,6 +27,12 @@ final class DataOptions {
             description = "CSV file (UTF-8 text, or gzip-compressed) with a header row; ?, NA, NaN and empty"
                     + " cells are missing. Or a cache written by logreg cache, which holds its model matrix.")
     Path data;
+
+    @Option(names = "--formula", paramLabel = "FORMULA",
+            description = "The model as an R formula, 'y ~ x1 + x2', instead of --target, --features and"
+                    + " --categorical: + : * ^ / %in% - 0 1 ., factor(c), I(expr), log log1p exp sqrt abs and"
+                    + " offset(expr), expanded and coded as R's model.matrix. A CSV file read into memory only.")
+    String formula;
 
     @Option(names = "--target", paramLabel = "COL",
             description = "The column to predict (required for a CSV file; a cache knows its own).")
@@ -68,12 +75,25 @@ final class DataOptions {
      * @return the design
      */
     Design design(PrintWriter err, Consumer<String> progress) {
+        Formula parsed = formula();
         if (DesignCache.isCache(data)) {
+            if (parsed != null) {
+                throw new IllegalArgumentException(data + " is a cache (written by logreg cache), which holds its own"
+                        + " model matrix: --formula applies to a CSV file");
+            }
             return cached();
         }
-        requireTarget();
+        if (parsed == null) {
+            requireTarget();
+        }
         long needed = HeapEstimate.table(data, delimiter(delimiter));
         long heap = Runtime.getRuntime().maxMemory();
+        if (needed > HEAP_SHARE * heap && parsed != null) {
+            throw new IllegalArgumentException("the table of " + data + " and its model matrix need about "
+                    + Activity.bytes(needed) + ", more than half the heap (" + Activity.bytes(heap) + "), and a"
+                    + " --formula design is built in memory only: give the JVM more heap (-Xmx) or use --target and"
+                    + " --features");
+        }
         if (needed > HEAP_SHARE * heap) {
             Path temporary;
             try {
@@ -96,7 +116,7 @@ final class DataOptions {
         Activity.reading(data, needed);
         Table table = Table.read(data, separator, categorical);
         Activity.doing("building the model matrix of " + data);
-        Design design = Design.build(table, spec());
+        Design design = parsed != null ? Design.build(table, parsed, positive, weights) : Design.build(table, spec());
         Activity.fitting(design.rowsUsed(), design.columnNames().size() + 1);
         return design;
     }
@@ -116,6 +136,10 @@ final class DataOptions {
      * @return the design, reading its rows from the cache
      */
     Design cache(Path cache, Consumer<String> progress) {
+        if (formula() != null) {
+            throw new IllegalArgumentException("a cache cannot hold a --formula design yet: use --target and"
+                    + " --features to write a cache, or fit the CSV file in memory without --cache");
+        }
         requireTarget();
         return streamed(cache, progress);
     }
@@ -135,6 +159,41 @@ final class DataOptions {
         Design design = DesignCache.write(chunks, spec(), cache);
         Activity.doing("fitting the rows of the cache " + cache);
         return design;
+    }
+
+    /**
+     * The formula of {@code --formula}, parsed, or null without one.
+     *
+     * @throws IllegalArgumentException if it is given with --target, --features or --categorical, or does not
+     *         parse (naming the position)
+     */
+    Formula formula() {
+        if (formula == null) {
+            return null;
+        }
+        String other = target != null ? "--target" : features != null ? "--features"
+                : !categorical.isEmpty() ? "--categorical" : null;
+        if (other != null) {
+            throw new IllegalArgumentException("--formula and " + other + " cannot be combined: the formula names the"
+                    + " response and the terms (factor(c) makes a numeric column categorical)");
+        }
+        return Formula.parse(formula.replace('\n', ' ').replace('\r', ' '));
+    }
+
+    /**
+     * Refuses a design of a formula without an intercept or with offsets, for a command that fits the model
+     * matrix with an intercept and no offsets.
+     *
+     * @param design the design
+     * @param command the command, for the message
+     * @throws IllegalArgumentException for such a design
+     */
+    static void requireInterceptWithoutOffsets(Design design, String command) {
+        if (!design.intercept() || design.hasOffsets()) {
+            throw new IllegalArgumentException(command + " fits models with an intercept and no offset; the --formula "
+                    + design.formula() + " has " + (design.hasOffsets() ? "an offset()" : "no intercept")
+                    + ": use fit for it");
+        }
     }
 
     /** @return the model these options ask for */

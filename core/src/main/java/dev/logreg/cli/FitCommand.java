@@ -78,6 +78,14 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--save-model " + saveModel + " is also the --predictions file: give"
                     + " each its own file");
         }
+        if (data.formula() != null && saveModel != null) {
+            throw new IllegalArgumentException("--save-model cannot save a --formula model yet (a model file keeps"
+                    + " an encoding of columns, not a formula): use --target and --features to save one");
+        }
+        if (data.formula() != null && cache != null) {
+            throw new IllegalArgumentException("--cache cannot hold a --formula design yet: fit the CSV file in"
+                    + " memory without --cache, or use --target and --features");
+        }
         OutputFile modelFile = saveModel == null ? null : OutputFile.of("--save-model", saveModel, data.data);
         boolean cached = DesignCache.isCache(data.data);
         if (cache != null && cached) {
@@ -92,6 +100,10 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> reading = progress.of(ProgressLines.text(err));
         Design design = cacheFile == null ? data.design(err, reading) : data.cache(cacheFile.path(), reading);
+        if (output != null && design.hasOffsets()) {
+            throw new IllegalArgumentException("--predictions with an offset() in --formula is not supported yet: the"
+                    + " probabilities would leave the offset out");
+        }
         LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
                 .withClassNames(design.classes());
         Fit fit = (design.multinomial() ? multinomial(design, regression) : binomial(design, regression)).fit(design);

@@ -69,6 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         java.util.function.Consumer<Validation.Progress> progress = this.progress.of(
                 progressLines(spec.commandLine().getErr(), System::nanoTime));
         Design design = data.design();
+        DataOptions.requireInterceptWithoutOffsets(design, "validate");
         if (design.multinomial()) {
             throw new IllegalArgumentException("validation against Commons Math covers binary targets; the target '"
                     + design.target() + "' has " + design.classes().size() + " classes ("

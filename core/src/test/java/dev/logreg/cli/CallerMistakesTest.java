@@ -94,6 +94,14 @@ class CallerMistakesTest {
         return args;
     }
 
+    /** A fit of a formula on @data.csv, with predictions to @p.csv, and more options. */
+    private static List<String> formula(String formula, String... more) {
+        List<String> args = new ArrayList<>(List.of("fit", "--data", "@data.csv", "--formula", formula,
+                "--predictions", "@p.csv"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
     private static List<String> command(String... words) {
         return List.of(words);
     }
@@ -287,6 +295,33 @@ class CallerMistakesTest {
         c.ucla("demo: a plot folder that is a file", command("demo", "--plot-dir", "@data.csv"), "--plot-dir",
                 "not a directory");
         c.ucla("demo: an unknown option", command("demo", "--fast"), "--fast");
+        // ---- --formula
+        c.ucla("--formula with --target", fit("--formula", "admit ~ gre"), "--formula and --target cannot be combined");
+        c.ucla("--formula with --features", formula("admit ~ gre", "--features", "gre"),
+                "--formula and --features cannot be combined");
+        c.ucla("--formula with --categorical", formula("admit ~ gre", "--categorical", "rank"),
+                "--formula and --categorical cannot be combined");
+        c.ucla("a formula that does not parse", formula("admit ~ gre +"), "formula \"admit ~ gre +\"", "position");
+        c.ucla("a formula without a tilde", formula("admit gre"), "formula", "position");
+        c.ucla("an unknown column in a formula", formula("admit ~ gre + nope"), "unknown column nope",
+                "position 14");
+        c.data("a function of a categorical column in a formula", "y,g,x\n0,a,1\n1,b,2\n0,a,3\n1,b,1\n",
+                formula("y ~ x + log(g)"), "column g in log(g) is categorical", "position 12");
+        c.ucla("a response that is not a column", formula("log(admit) ~ gre"), "must be a column");
+        c.ucla("a formula whose term is not finite", formula("admit ~ log(gre - 380)"), "row 1", "log(gre - 380)",
+                "-Infinity");
+        c.ucla("--save-model with --formula", formula("admit ~ gre", "--save-model", "@model.json"),
+                "--save-model cannot save a --formula model");
+        c.ucla("--cache with --formula", formula("admit ~ gre", "--cache", "@design.lrc"),
+                "--cache cannot hold a --formula design");
+        c.ucla("--predictions with an offset in the formula", formula("admit ~ gre + offset(gpa)"),
+                "--predictions with an offset()");
+        c.data("an offset in a multinomial formula", IRIS, List.of("fit", "--data", "@data.csv", "--formula",
+                "species ~ sepal_length + offset(petal_width)"), "offset", "two classes");
+        c.ucla("validate of a formula with an offset", List.of("validate", "--data", "@data.csv", "--formula",
+                "admit ~ gre + offset(gpa)"), "validate", "an offset()");
+        c.ucla("compare of a formula without an intercept", List.of("compare", "--data", "@data.csv", "--plot",
+                "@plot.png", "--formula", "admit ~ gre - 1"), "compare", "no intercept");
         return c.all.stream();
     }
 

@@ -1,0 +1,97 @@
+package dev.logreg.cli;
+
+import static dev.logreg.testing.Close.assertRelative;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --formula} on the command line: fit (text and JSON, against R's glm of reference/r-formula-glm),
+ * predictions, validate and compare. The options it refuses are in {@link CallerMistakesTest}.
+ */
+class FormulaCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Properties reference() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = FormulaCommandTest.class.getResourceAsStream("/reference/r-formula-glm.properties")) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    @Test
+    void theJsonFitOfAFormulaIsRs() throws IOException {
+        Properties r = reference();
+        for (String tag : List.of("catnum", "minusone", "offset")) {
+            Cli.Run run = Cli.run("fit", "--data", Cli.uclaCsv(dir).toString(), "--formula",
+                    r.getProperty(tag + ".formula"), "--format", "json", "--tol", "1e-11");
+            assertEquals(0, run.code(), run.err());
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertEquals(r.getProperty(tag + ".formula"), json.get("formula").asText());
+            List<String> columns = Arrays.asList(r.getProperty(tag + ".columns").split("\\|"));
+            List<String> terms = new ArrayList<>();
+            json.get("terms").forEach(t -> terms.add(t.asText()));
+            assertEquals(columns, terms, tag);
+            for (String c : columns) {
+                assertRelative(Double.parseDouble(r.getProperty(tag + ".coef[" + c + "]")),
+                        json.get("coefficients").get(c).asDouble(), 1e-6, tag + " " + c);
+                assertRelative(Double.parseDouble(r.getProperty(tag + ".se[" + c + "]")),
+                        json.get("standardErrors").get(c).asDouble(), 1e-6, tag + " se " + c);
+            }
+            assertRelative(Double.parseDouble(r.getProperty(tag + ".deviance")), json.get("deviance").asDouble(), 1e-8,
+                    tag + " deviance");
+            assertRelative(Double.parseDouble(r.getProperty(tag + ".aic")), json.get("aic").asDouble(), 1e-8,
+                    tag + " AIC");
+        }
+    }
+
+    @Test
+    void theTextReportShowsTheFormulaAndThePredictionsHaveARowPerRow() throws IOException {
+        Path predictions = dir.resolve("p.csv");
+        Cli.Run run = Cli.run("fit", "--data", Cli.uclaCsv(dir).toString(), "--formula",
+                "admit ~ gre*gpa + factor(rank)", "--predictions", predictions.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Model:  admit ~ gre*gpa + factor(rank)\n"), run.out());
+        assertTrue(run.out().contains("\ngre:gpa "), run.out());
+        assertTrue(run.out().contains("\nfactor(rank)4 "), run.out());
+        List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
+        assertEquals(401, lines.size());
+        assertEquals("0,1", lines.get(0));
+    }
+
+    @Test
+    void aDotIsEveryColumnButTheResponseAsTheReportShows() throws IOException {
+        Cli.Run run = Cli.run("fit", "--data", Cli.uclaCsv(dir).toString(), "--formula", "admit ~ . - gre");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Model:  admit ~ gpa + rank\n"), run.out());
+    }
+
+    @Test
+    void validateAndCompareTakeAFormula() throws IOException {
+        String data = Cli.uclaCsv(dir).toString();
+        Cli.Run validate = Cli.run("validate", "--data", data, "--formula", "admit ~ gre + factor(rank)");
+        assertEquals(0, validate.code(), validate.err());
+        assertTrue(validate.out().contains("Model:  admit ~ gre + factor(rank)\n"), validate.out());
+        assertTrue(validate.out().contains("factor(rank)4"), validate.out());
+        Cli.Run compare = Cli.run("compare", "--data", data, "--formula", "admit ~ gre + factor(rank)", "--plot",
+                dir.resolve("plot.png").toString());
+        assertEquals(0, compare.code(), compare.err());
+        assertTrue(compare.out().contains("Model:  admit ~ gre + factor(rank)\n"), compare.out());
+    }
+}
