@@ -39,6 +39,7 @@ p("#   band_i = \"hi\" if gpa_i >= 3.4 else \"lo\" (a text column: categorical, 
 p("#   w_i = 1 + (i mod 3), the prior weights of the weighted case (and, as R's '.' includes it, a column).")
 p("# Each case fits glm(formula, binomial, data, control = glm.control(epsilon = 1e-14, maxit = 100)), on")
 p("# the columns listed in <tag>.data (all six when absent, as '.' sees them), weights = w where <tag>.weighted = true.")
+p("# <tag>.fitted[k]: fitted(fit) of row k (the offset in the linear predictor, as R's fitted values have it).")
 p("# <tag>.columns: colnames(model.matrix(fit)) joined by '|'; coef[...] and se[...] (summary.glm) are keyed by them")
 p("# (':' written '\\:' in a key, as a properties file needs).")
 for (cs in cases) {
@@ -62,5 +63,6 @@ for (cs in cases) {
   p(tag, ".null.deviance = ", f17(fit$null.deviance))
   p(tag, ".aic = ", f17(AIC(fit)))
   p(tag, ".nobs = ", nrow(X))
+  for (k in 1:3) p(tag, ".fitted[", k, "] = ", f17(fitted(fit)[[k]]))
 }
 close(con)

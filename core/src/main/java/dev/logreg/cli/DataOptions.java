@@ -30,7 +30,7 @@ final class DataOptions {
 
     @Option(names = "--formula", paramLabel = "FORMULA",
             description = "The model as an R formula, 'y ~ x1 + x2', instead of --target, --features and"
-                    + " --categorical: + : * ^ / %in% - 0 1 ., factor(c), I(expr), log log1p exp sqrt abs and"
+                    + " --categorical: + : * ^ / %%in%% - 0 1 ., factor(c), I(expr), log log1p exp sqrt abs and"
                     + " offset(expr), expanded and coded as R's model.matrix. A CSV file read into memory only.")
     String formula;
 

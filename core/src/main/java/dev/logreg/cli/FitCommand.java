@@ -100,10 +100,6 @@ final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         java.util.function.Consumer<String> reading = progress.of(ProgressLines.text(err));
         Design design = cacheFile == null ? data.design(err, reading) : data.cache(cacheFile.path(), reading);
-        if (output != null && design.hasOffsets()) {
-            throw new IllegalArgumentException("--predictions with an offset() in --formula is not supported yet: the"
-                    + " probabilities would leave the offset out");
-        }
         LogisticRegression regression = solver.regression(progress()).withFeatureNames(design.columnNames())
                 .withClassNames(design.classes());
         Fit fit = (design.multinomial() ? multinomial(design, regression) : binomial(design, regression)).fit(design);

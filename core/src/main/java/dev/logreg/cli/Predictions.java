@@ -34,9 +34,20 @@ final class Predictions {
      * @param file where to write
      * @param design the design fitted
      * @param x the design's features ({@link Design#x()}), one row per observation used
-     * @param fit the fit
+     * @param fit the fit; with the design's offsets (a formula's {@code offset()}) in the linear predictor
      */
     static void write(OutputFile file, Design design, double[][] x, Fit fit) {
+        if (design.hasOffsets() && fit instanceof BinomialFit b) {
+            // R's fitted values: the offset is part of each row's linear predictor.
+            double[] o = design.offsets();
+            double[][] p = new double[x.length][];
+            for (int i = 0; i < x.length; i++) {
+                double z = b.model().logOdds(x[i]) + o[i];
+                p[i] = new double[] {dev.logreg.math.Logistic.sigmoid(-z), dev.logreg.math.Logistic.sigmoid(z)};
+            }
+            write(file, design, p);
+            return;
+        }
         write(file, design, fit instanceof BinomialFit b ? b.model().probabilities(x)
                 : ((MultinomialFit) fit).model().probabilities(x));
     }

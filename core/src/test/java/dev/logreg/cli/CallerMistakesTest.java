@@ -314,8 +314,6 @@ class CallerMistakesTest {
                 "--save-model cannot save a --formula model");
         c.ucla("--cache with --formula", formula("admit ~ gre", "--cache", "@design.lrc"),
                 "--cache cannot hold a --formula design");
-        c.ucla("--predictions with an offset in the formula", formula("admit ~ gre + offset(gpa)"),
-                "--predictions with an offset()");
         c.data("an offset in a multinomial formula", IRIS, List.of("fit", "--data", "@data.csv", "--formula",
                 "species ~ sepal_length + offset(petal_width)"), "offset", "two classes");
         c.ucla("validate of a formula with an offset", List.of("validate", "--data", "@data.csv", "--formula",

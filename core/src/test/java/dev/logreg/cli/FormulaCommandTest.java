@@ -76,10 +76,35 @@ class FormulaCommandTest {
     }
 
     @Test
+    void thePredictionsAreRsFittedValuesWithTheOffset() throws IOException {
+        Properties r = reference();
+        for (String tag : List.of("offset", "catnum", "minusone")) {
+            Path predictions = dir.resolve(tag + ".csv");
+            Cli.Run run = Cli.run("fit", "--data", Cli.uclaCsv(dir).toString(), "--formula",
+                    r.getProperty(tag + ".formula"), "--tol", "1e-11", "--predictions", predictions.toString());
+            assertEquals(0, run.code(), run.err());
+            List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
+            for (int k = 1; k <= 3; k++) {
+                assertRelative(Double.parseDouble(r.getProperty(tag + ".fitted[" + k + "]")),
+                        Double.parseDouble(lines.get(k).split(",")[1]), 1e-8, tag + " fitted " + k);
+            }
+        }
+    }
+
+    @Test
     void aDotIsEveryColumnButTheResponseAsTheReportShows() throws IOException {
         Cli.Run run = Cli.run("fit", "--data", Cli.uclaCsv(dir).toString(), "--formula", "admit ~ . - gre");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Model:  admit ~ gpa + rank\n"), run.out());
+    }
+
+    @Test
+    void theHelpDescribesTheOption() {
+        Cli.Run run = Cli.run("fit", "--help");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("--formula=FORMULA"), run.out());
+        assertTrue(run.out().contains("%in%"), run.out());
+        assertEquals("", run.err());
     }
 
     @Test
