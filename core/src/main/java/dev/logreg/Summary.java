@@ -62,7 +62,7 @@ final class Summary {
         }
         sb.append("   McFadden pseudo-R2: ").append(TextTable.significant(inf.pseudoR2(), 4)).append('\n');
         if (!inf.penalized()) {
-            sb.append(likelihoodRatioLine(inf));
+            sb.append(likelihoodRatioLine(fit, inf));
         }
         if (inf.hasWald()) {
             String lo = percent((1 - inf.level()) / 2);
@@ -124,7 +124,7 @@ final class Summary {
         }
         sb.append("McFadden pseudo-R2: ").append(TextTable.significant(inf.pseudoR2(), 4)).append('\n');
         if (!inf.penalized()) {
-            sb.append(likelihoodRatioLine(inf));
+            sb.append(likelihoodRatioLine(fit, inf));
         }
         appendLossAndWarnings(sb, fit, inf);
         return sb.toString();
@@ -184,9 +184,11 @@ final class Summary {
                 .render();
     }
 
-    private static String likelihoodRatioLine(Inference inf) {
-        return String.format(Locale.ROOT, "Likelihood-ratio test against the intercept-only model: %s on %d df,"
-                + " p = %s%n", TextTable.significant(inf.likelihoodRatio(), 5), inf.likelihoodRatioDf(),
+    /** The test against the null model: the intercept alone, or for a model without one no term at all. */
+    private static String likelihoodRatioLine(Fit fit, Inference inf) {
+        return String.format(Locale.ROOT, "Likelihood-ratio test against the %s: %s on %d df,"
+                + " p = %s%n", fit.hasIntercept() ? "intercept-only model" : "model without terms",
+                TextTable.significant(inf.likelihoodRatio(), 5), inf.likelihoodRatioDf(),
                 TextTable.pValues(new double[] {inf.likelihoodRatioP()}, 4)[0]);
     }
 
