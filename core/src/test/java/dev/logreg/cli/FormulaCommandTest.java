@@ -99,6 +99,16 @@ class FormulaCommandTest {
     }
 
     @Test
+    void withoutAnInterceptTheTestIsAgainstTheModelWithoutTerms() throws IOException {
+        Cli.Run run = Cli.run("fit", "--data", Cli.uclaCsv(dir).toString(), "--formula", "admit ~ gre + gpa - 1");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Likelihood-ratio test against the model without terms: "), run.out());
+        assertTrue(!run.out().contains("(Intercept)"), run.out());
+        // R: glm(admit ~ 0 + gre + gpa, binomial) has null deviance 400 * 2 log 2 on 400 df.
+        assertTrue(run.out().contains("Null deviance: 554.52  on 400  degrees of freedom"), run.out());
+    }
+
+    @Test
     void theHelpDescribesTheOption() {
         Cli.Run run = Cli.run("fit", "--help");
         assertEquals(0, run.code(), run.err());
