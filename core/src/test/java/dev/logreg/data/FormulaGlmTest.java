@@ -159,6 +159,18 @@ class FormulaGlmTest {
     }
 
     @Test
+    void theLevelsAreThoseOfTheRowsUsed() {
+        // R: glm(y ~ g + x) and glm(y ~ factor(r) + x) on these rows drop the row with x missing, and with it
+        // the only row of level c (of r: 3): model.frame's drop.unused.levels gives (Intercept) gb x and
+        // (Intercept) factor(r)2 x.
+        Table t = DesignTest.csv("y,g,x,r\n0,a,1,1\n1,b,2,2\n0,a,3,1\n1,b,4,2\n0,c,,3\n1,a,5,1\n");
+        assertEquals(List.of("(Intercept)", "gb", "x"),
+                Design.build(t, Formula.parse("y ~ g + x"), null, null).terms());
+        assertEquals(List.of("(Intercept)", "factor(r)2", "x"),
+                Design.build(t, Formula.parse("y ~ factor(r) + x"), null, null).terms());
+    }
+
+    @Test
     void mistakesAreRefused() {
         Table t = data(null);
         String unknown = assertThrows(IllegalArgumentException.class,
