@@ -77,11 +77,16 @@ public final class DesignCache {
      *
      * @param design the design
      * @param file the cache; replaced only once the new one is complete
-     * @throws IllegalArgumentException if the file cannot be written (the message says why)
+     * @throws IllegalArgumentException if the file cannot be written (the message says why), or for a design
+     *         of a formula, which a cache does not hold
      */
     public static void write(Design design, Path file) {
         if (design == null) {
             throw new IllegalArgumentException("design is null");
+        }
+        if (design.modelFormula().isPresent()) {
+            throw new IllegalArgumentException("a cache holds designs of features, not the design of the formula "
+                    + design.formula());
         }
         if (file == null) {
             throw new IllegalArgumentException("file is null");

@@ -14,6 +14,8 @@ import java.util.List;
  * <p>The model has no offset: one fitted {@linkplain LogisticRegression#withOffset with an offset} predicts
  * from x alone, and a row with an offset o has the probability &sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;
  * + o), which {@link #probability} (&sigma;(&beta;<sub>0</sub> + x<sup>T</sup>&beta;)) does not give.
+ * A model fitted from a formula with {@code offset()} carries it in its encoder instead, and
+ * {@link #score(Table)} adds each row's offset to its log-odds, as R's {@code predict.glm} does.
  */
 public final class LogisticModel extends Model {
 
@@ -125,8 +127,8 @@ public final class LogisticModel extends Model {
      */
     public Scores score(Table table, Encoder.UnseenLevel unseen, double threshold) {
         checkThreshold(threshold);
-        return header().score(table, unseen, 1, (x, p, z) -> {
-            double logOdds = linear(x);
+        return header().score(table, unseen, 1, (x, offset, p, z) -> {
+            double logOdds = linear(x) + offset;
             z[0] = logOdds;
             p[0] = Logistic.sigmoid(-logOdds);
             p[1] = Logistic.sigmoid(logOdds);

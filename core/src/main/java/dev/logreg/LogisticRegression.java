@@ -616,9 +616,7 @@ public final class LogisticRegression {
         }
         Fit fit = design.multinomial() ? named.fitMultinomial(rows, design.classes().size())
                 : named.fitBinomial(rows, design.classes());
-        if (design.modelFormula().isEmpty()) {
-            fit.attach(design.encoder());
-        }
+        fit.attach(design.encoder());
         return fit;
     }
 

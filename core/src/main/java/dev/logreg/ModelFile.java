@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.logreg.data.Encoder;
 import dev.logreg.data.Feature;
+import dev.logreg.data.Formula;
 import dev.logreg.solve.Termination;
 import dev.logreg.solve.Warning;
 import java.io.IOException;
@@ -23,8 +24,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -149,6 +152,17 @@ final class ModelFile {
     static void writeEncoder(JsonGenerator g, Encoder encoder) throws IOException {
         g.writeObjectFieldStart("encoder");
         g.writeStringField("target", encoder.target());
+        if (encoder.formula().isPresent()) {
+            // The encoder of a formula: the formula, '.' expanded, and each categorical variable's levels.
+            g.writeStringField("formula", encoder.formula().get().toString());
+            g.writeObjectFieldStart("levels");
+            for (Map.Entry<String, List<String>> e : encoder.formulaLevels().entrySet()) {
+                strings(g, e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            return;
+        }
         g.writeArrayFieldStart("inputs");
         for (Encoder.Input input : encoder.inputs()) {
             g.writeStartObject();
@@ -339,9 +353,59 @@ final class ModelFile {
         return rows;
     }
 
+    /** The encoder of a formula: {@code target}, {@code formula} and {@code levels}. */
+    private static Encoder readFormulaEncoder(JsonNode node, List<String> classes) {
+        onlyFields(node, Set.of("target", "formula", "levels"), "encoder");
+        String target = text(node, "target");
+        JsonNode formulaNode = required(node, "formula");
+        if (!formulaNode.isTextual()) {
+            throw new IllegalArgumentException("encoder.formula is not a string");
+        }
+        Formula formula;
+        try {
+            formula = Formula.parse(formulaNode.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("encoder.formula \"" + formulaNode.asText() + "\" does not parse: "
+                    + e.getMessage(), e);
+        }
+        if (formula.hasDot()) {
+            throw new IllegalArgumentException("encoder.formula \"" + formulaNode.asText() + "\" has '.'; a model"
+                    + " file keeps the formula with '.' expanded");
+        }
+        JsonNode levelsNode = required(node, "levels");
+        if (!levelsNode.isObject()) {
+            throw new IllegalArgumentException("encoder.levels is not an object");
+        }
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = levelsNode.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            try {
+                levels.put(e.getKey(), texts(levelsNode, e.getKey()));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("encoder.levels: " + ex.getMessage(), ex);
+            }
+        }
+        Encoder encoder;
+        try {
+            encoder = Encoder.ofFormula(formula, classes, levels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("encoder.levels of the formula \"" + formula + "\": "
+                    + e.getMessage(), e);
+        }
+        if (!encoder.target().equals(target)) {
+            throw new IllegalArgumentException("encoder.target is '" + target + "' but the response of encoder.formula"
+                    + " is '" + encoder.target() + "'");
+        }
+        return encoder;
+    }
+
     static Encoder readEncoder(JsonNode node, List<String> classes) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("\"encoder\" is not an object");
+        }
+        if (node.has("formula")) {
+            return readFormulaEncoder(node, classes);
         }
         onlyFields(node, Set.of("target", "inputs"), "encoder");
         String target = text(node, "target");

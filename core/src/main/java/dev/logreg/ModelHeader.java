@@ -53,6 +53,10 @@ record ModelHeader(List<String> terms, boolean intercept, List<String> classes, 
                 throw new IllegalArgumentException("the encoder makes the columns " + encoder.columnNames()
                         + " but the model's features are " + features);
             }
+            if (encoder.hasOffsets() && classes.size() > 2) {
+                throw new IllegalArgumentException("the encoder's formula " + encoder.formula().orElseThrow()
+                        + " has an offset, but the model has " + classes.size() + " classes: offsets are for two");
+            }
             if (!encoder.classes().equals(classes)) {
                 throw new IllegalArgumentException("the encoder's classes " + encoder.classes()
                         + " are not the model's " + classes);
@@ -69,9 +73,12 @@ record ModelHeader(List<String> terms, boolean intercept, List<String> classes, 
         return terms.size() - (intercept ? 1 : 0);
     }
 
-    /** Scores one encoded row: writes the class probabilities and the linear predictors, returns the class. */
+    /**
+     * Scores one encoded row with its offset (0 without one): writes the class probabilities and the linear
+     * predictors, returns the class.
+     */
     interface RowScorer {
-        int score(double[] x, double[] probabilities, double[] linearPredictors);
+        int score(double[] x, double offset, double[] probabilities, double[] linearPredictors);
     }
 
     /**
@@ -96,6 +103,7 @@ record ModelHeader(List<String> terms, boolean intercept, List<String> classes, 
         }
         Encoded encoded = encoder.encode(table, unseen);
         double[] x = encoded.values();
+        double[] offsets = encoded.offsets();
         int m = encoded.rows();
         int cols = encoded.cols();
         double[][] p = new double[m][];
@@ -109,7 +117,7 @@ record ModelHeader(List<String> terms, boolean intercept, List<String> classes, 
                 z[i] = new double[blocks];
                 if (encoded.complete()[i]) {
                     System.arraycopy(x, i * cols, row, 0, cols);
-                    predicted[i] = scorer.score(row, p[i], z[i]);
+                    predicted[i] = scorer.score(row, offsets == null ? 0.0 : offsets[i], p[i], z[i]);
                 } else {
                     java.util.Arrays.fill(p[i], Double.NaN);
                     java.util.Arrays.fill(z[i], Double.NaN);

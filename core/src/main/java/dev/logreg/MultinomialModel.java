@@ -175,7 +175,7 @@ public final class MultinomialModel extends Model {
     @Override
     public Scores score(Table table, Encoder.UnseenLevel unseen) {
         int blocks = beta.length - (reference < 0 ? 0 : 1);
-        return header().score(table, unseen, blocks, (x, p, z) -> {
+        return header().score(table, unseen, blocks, (x, offset, p, z) -> {
             logitsOf(x, p);
             int next = 0;
             for (int c = 0; c < beta.length; c++) {

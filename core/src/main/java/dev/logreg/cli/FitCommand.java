@@ -78,10 +78,6 @@ final class FitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--save-model " + saveModel + " is also the --predictions file: give"
                     + " each its own file");
         }
-        if (data.formula() != null && saveModel != null) {
-            throw new IllegalArgumentException("--save-model cannot save a --formula model yet (a model file keeps"
-                    + " an encoding of columns, not a formula): use --target and --features to save one");
-        }
         if (data.formula() != null && cache != null) {
             throw new IllegalArgumentException("--cache cannot hold a --formula design yet: fit the CSV file in"
                     + " memory without --cache, or use --target and --features");

@@ -104,6 +104,12 @@ final class PredictCommand implements Callable<Integer> {
                 categorical.add(input.feature().column());
             }
         }
+        // Of a formula, the plain columns with levels are categorical (a factor() of a number is read either way).
+        for (String variable : m.encoder().get().formulaLevels().keySet()) {
+            if (names.contains(variable)) {
+                categorical.add(variable);
+            }
+        }
         Activity.doing("scoring " + data + " in chunks of " + DataOptions.CHUNK_ROWS + " rows");
         try {
             if (out != null) {

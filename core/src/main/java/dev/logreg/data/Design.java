@@ -5,6 +5,7 @@ import dev.logreg.objective.RowSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -69,6 +70,8 @@ public final class Design {
     private final double[] offsets;
     /** The formula as the design shows it, or null for a design of features. */
     private final String formulaText;
+    /** For a design of a formula, each categorical variable's levels by label; else null. */
+    private final Map<String, List<String>> formulaLevels;
 
     private Design(Plan plan, RowSource matrix, int[] rows) {
         this.source = plan.source;
@@ -91,6 +94,7 @@ public final class Design {
         this.intercept = plan.intercept;
         this.offsets = plan.offsets;
         this.formulaText = plan.formulaText;
+        this.formulaLevels = plan.formulaLevels;
     }
 
     /**
@@ -153,7 +157,7 @@ public final class Design {
      * @param formula the model, parsed with {@link Formula#parse}
      * @param positive the event level, or {@code null} for the default (as {@link ModelSpec#positive()})
      * @param weights the weight column, or {@code null} for unit weights
-     * @return the design; it has no {@link #encoder()}
+     * @return the design; its {@link #encoder()} is the formula's ({@link Encoder#ofFormula})
      * @throws IllegalArgumentException for an unknown column (naming its position in the formula), a response
      *         that is not a column or is also a term, a value that is not finite, a categorical factor coded by
      *         contrasts with a single level, offsets with more than two classes, or as {@link #build(Table,
@@ -313,6 +317,7 @@ public final class Design {
         this.intercept = base.intercept;
         this.offsets = base.offsets;
         this.formulaText = base.formulaText;
+        this.formulaLevels = base.formulaLevels;
     }
 
     /** @return where the data came from */
@@ -552,13 +557,14 @@ public final class Design {
      * rows used. Its {@link Encoder#columnNames()} are {@link #columnNames()}, and it encodes the rows used
      * of this design's table to the rows of {@link #x()}.
      *
+     * For a design of a formula, the encoder of the formula ({@link Encoder#ofFormula}) with the levels of
+     * the categorical variables in the rows used.
+     *
      * @return the encoder
-     * @throws IllegalStateException for a design of a formula, which an encoder cannot describe
      */
     public Encoder encoder() {
         if (formula != null) {
-            throw new IllegalStateException("the design of the formula " + formula() + " has no encoder: an encoder"
-                    + " describes features, not formulas");
+            return Encoder.ofFormula(formula, classes, formulaLevels);
         }
         return Plan.encoder(target, classes, features, featureLevels);
     }
@@ -612,6 +618,8 @@ public final class Design {
         /** For a design of a formula: the formula, its text, whether it has an intercept, the rows' offsets. */
         Formula formula;
         String formulaText;
+        /** For a design of a formula: each categorical variable's levels, by label. */
+        Map<String, List<String>> formulaLevels;
         boolean intercept = true;
         double[] offsets;
         /** For a design of a formula: the columns its variables read (no features are resolved). */

@@ -17,6 +17,7 @@ public final class Encoded {
     private final int rows;
     private final int cols;
     private final boolean[] complete;
+    private final double[] offsets;
 
     /**
      * Wraps a row-major encoding.
@@ -28,6 +29,11 @@ public final class Encoded {
      * @throws IllegalArgumentException if an array is null or a length does not fit the shape
      */
     public Encoded(double[] values, int rows, int cols, boolean[] complete) {
+        this(values, rows, cols, complete, null);
+    }
+
+    /** As {@link #Encoded(double[], int, int, boolean[])}, with each row's offset (null for none). */
+    Encoded(double[] values, int rows, int cols, boolean[] complete, double[] offsets) {
         if (values == null) {
             throw new IllegalArgumentException("values is null");
         }
@@ -45,6 +51,10 @@ public final class Encoded {
         this.rows = rows;
         this.cols = cols;
         this.complete = complete;
+        if (offsets != null && offsets.length != rows) {
+            throw new IllegalArgumentException("offsets has " + offsets.length + " rows, not " + rows);
+        }
+        this.offsets = offsets;
     }
 
     /**
@@ -153,5 +163,14 @@ public final class Encoded {
     @Override
     public String toString() {
         return "Encoded[" + rows + " rows, " + cols + " columns, " + completeRows() + " complete]";
+    }
+
+    /**
+     * @return each row's offset, added to the linear predictor when the row is scored (NaN for an incomplete
+     *         row), or null when the model has no offset: only the encoding of a formula with {@code offset()}
+     *         has them (not copied)
+     */
+    public double[] offsets() {
+        return offsets;
     }
 }

@@ -196,14 +196,133 @@ public final class Encoder {
     private final List<Input> inputs;
     private final List<String> columnNames;
     private final List<String> sourceColumns;
+    /** For the encoder of a formula: the formula (without '.') and each categorical variable's levels; else null. */
+    private final Formula formula;
+    private final Map<String, List<String>> formulaLevels;
 
     private Encoder(String target, List<String> classes, List<Input> inputs, List<String> columnNames,
                     List<String> sourceColumns) {
+        this(target, classes, inputs, columnNames, sourceColumns, null, null);
+    }
+
+    private Encoder(String target, List<String> classes, List<Input> inputs, List<String> columnNames,
+                    List<String> sourceColumns, Formula formula, Map<String, List<String>> formulaLevels) {
         this.target = target;
         this.classes = classes;
         this.inputs = inputs;
         this.columnNames = columnNames;
         this.sourceColumns = sourceColumns;
+        this.formula = formula;
+        this.formulaLevels = formulaLevels;
+    }
+
+    /**
+     * The encoder of an R model formula, as {@link Design#encoder()} gives it for a design built with
+     * {@link Design#build(Table, Formula, String, String)}: it rebuilds the model matrix of new rows with the
+     * formula's columns in the same order and names, each categorical variable coded by its levels as fitted
+     * (a level not among them is handled as by an encoder of features, {@link UnseenLevel}), and carries
+     * the formula's offsets, evaluated per row ({@link Encoded#offsets()}).
+     *
+     * @param formula the formula, its {@code .} expanded; its response must be a column
+     * @param classes the classes, as {@link #of}
+     * @param levels for each categorical variable, by its label ({@code rank}, {@code factor(rank)}), its
+     *        levels, the baseline first; every {@code factor()} of the formula's terms needs them, and a plain
+     *        column with levels is categorical
+     * @return the encoder; it has no {@link #inputs()}
+     * @throws IllegalArgumentException for a null argument, a formula with {@code .} or whose response is not
+     *         a column, bad classes (as {@link #of}), levels missing for a {@code factor()}, levels for a name
+     *         that is no categorical variable of the terms, a null, empty or repeated level, or a contrast of
+     *         a single level
+     */
+    public static Encoder ofFormula(Formula formula, List<String> classes, Map<String, List<String>> levels) {
+        if (formula == null) {
+            throw new IllegalArgumentException("formula is null");
+        }
+        if (classes == null) {
+            throw new IllegalArgumentException("classes is null");
+        }
+        if (levels == null) {
+            throw new IllegalArgumentException("levels is null");
+        }
+        if (formula.hasDot()) {
+            throw new IllegalArgumentException("formula \"" + formula.text() + "\" has '.': expand it first");
+        }
+        Variable response = formula.responseVariable();
+        if (response.kind() != Variable.Kind.COLUMN) {
+            throw new IllegalArgumentException("formula \"" + formula + "\": the response " + response.label()
+                    + " must be a column");
+        }
+        String target = ((Expression.Column) response.expression()).name();
+        List<String> classCopy = checkClasses(target, classes);
+        Set<String> candidates = new HashSet<>();
+        Set<String> factors = new LinkedHashSet<>();
+        for (Formula.Term term : formula.terms()) {
+            for (Variable v : term.factors()) {
+                if (v.kind() == Variable.Kind.FACTOR) {
+                    factors.add(v.label());
+                    candidates.add(v.label());
+                } else if (v.kind() == Variable.Kind.COLUMN) {
+                    candidates.add(v.label());
+                }
+            }
+        }
+        Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : levels.entrySet()) {
+            String name = e.getKey();
+            if (name == null || !candidates.contains(name)) {
+                throw new IllegalArgumentException("levels are given for '" + name + "', which is no column or"
+                        + " factor() of the terms of \"" + formula + "\"");
+            }
+            List<String> list = e.getValue();
+            if (list == null || list.isEmpty()) {
+                throw new IllegalArgumentException("the categorical variable '" + name + "' has no levels");
+            }
+            Set<String> seen = new HashSet<>();
+            for (int j = 0; j < list.size(); j++) {
+                String level = list.get(j);
+                if (level == null || level.isEmpty()) {
+                    throw new IllegalArgumentException("level " + j + " of '" + name + "' is "
+                            + (level == null ? "null" : "empty"));
+                }
+                if (!seen.add(level)) {
+                    throw new IllegalArgumentException("the categorical variable '" + name + "' lists level '"
+                            + level + "' twice");
+                }
+            }
+            copy.put(name, List.copyOf(list));
+        }
+        for (String f : factors) {
+            if (!copy.containsKey(f)) {
+                throw new IllegalArgumentException("the categorical variable " + f + " of \"" + formula
+                        + "\" has no levels");
+            }
+        }
+        List<String> names = FormulaDesign.columnNames(formula, copy);
+        Set<String> sources = new LinkedHashSet<>();
+        for (Variable v : formula.variables()) {
+            sources.addAll(v.columns());
+        }
+        sources.remove(target);
+        return new Encoder(target, classCopy, List.of(), names, List.copyOf(sources), formula,
+                java.util.Collections.unmodifiableMap(copy));
+    }
+
+    /** @return the formula of an encoder of a formula ({@link #ofFormula}), its {@code .} expanded; else empty */
+    public java.util.Optional<Formula> formula() {
+        return java.util.Optional.ofNullable(formula);
+    }
+
+    /**
+     * @return for an encoder of a formula, each categorical variable's levels by its label, the baseline
+     *         first, in the order of the formula's variables; empty for an encoder of features
+     */
+    public Map<String, List<String>> formulaLevels() {
+        return formulaLevels == null ? Map.of() : formulaLevels;
+    }
+
+    /** @return whether encoding gives each row an offset: the encoder of a formula with {@code offset()} */
+    public boolean hasOffsets() {
+        return formula != null && !formula.offsets().isEmpty();
     }
 
     /**
@@ -358,6 +477,12 @@ public final class Encoder {
     public Encoded encode(Table table, UnseenLevel unseen) {
         if (table == null) {
             throw new IllegalArgumentException("table is null");
+        }
+        if (formula != null) {
+            if (unseen == null) {
+                throw new IllegalArgumentException("unseen is null");
+            }
+            return FormulaDesign.encode(table, formula, formulaLevels, columnNames.size(), unseen);
         }
         return encode(table, unseen, 0, table.rows(), new Column[0]);
     }
@@ -558,18 +683,31 @@ public final class Encoder {
     @Override
     public boolean equals(Object other) {
         return other instanceof Encoder e && target.equals(e.target) && classes.equals(e.classes)
-                && inputs.equals(e.inputs);
+                && inputs.equals(e.inputs) && formulaText().equals(e.formulaText())
+                && formulaLevels().equals(e.formulaLevels());
+    }
+
+    private String formulaText() {
+        return formula == null ? "" : formula.toString();
     }
 
     /** @return a hash of the target, classes and inputs */
     @Override
     public int hashCode() {
-        return Objects.hash(target, classes, inputs);
+        return Objects.hash(target, classes, inputs, formulaText(), formulaLevels());
     }
 
     /** @return the model and its classes: {@code Encoder[admit ~ gre + rank (levels 1, 2, 3, 4); classes 0, 1]} */
     @Override
     public String toString() {
+        if (formula != null) {
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : formulaLevels.entrySet()) {
+                parts.add(e.getKey() + " (levels " + String.join(", ", e.getValue()) + ")");
+            }
+            return "Encoder[" + formula + (parts.isEmpty() ? "" : "; " + String.join("; ", parts)) + "; classes "
+                    + String.join(", ", classes) + "]";
+        }
         List<String> parts = new ArrayList<>();
         for (Input input : inputs) {
             parts.add(input.toString());

@@ -310,8 +310,17 @@ class CallerMistakesTest {
         c.ucla("a response that is not a column", formula("log(admit) ~ gre"), "must be a column");
         c.ucla("a formula whose term is not finite", formula("admit ~ log(gre - 380)"), "row 1", "log(gre - 380)",
                 "-Infinity");
-        c.ucla("--save-model with --formula", formula("admit ~ gre", "--save-model", "@model.json"),
-                "--save-model cannot save a --formula model");
+        c.model("predict: an unseen level of a formula model", FORMULA_MODEL, "gre,rank,gpa\n500,2,3\n600,5,3\n",
+                predict, "row 2", "'rank'", "'5'", "not seen");
+        c.model("predict: a column a formula model reads is missing", FORMULA_MODEL, "gre,rank\n500,2\n", predict,
+                "no column 'gpa'");
+        c.model("predict: a model file whose formula does not parse",
+                FORMULA_MODEL.replace("admit ~ log(gpa) + gre:rank", "admit ~ log(gpa) +"), "gre,rank,gpa\n500,2,3\n", predict,
+                "encoder.formula", "does not parse");
+        c.model("predict: a model file whose formula lacks levels of a factor()",
+                FORMULA_MODEL.replace("gre:rank\",", "gre:factor(rank)\",")
+                        .replace("{ \"rank\" : [ \"1\", \"2\", \"3\" ] }", "{ }"),
+                "gre,rank,gpa\n500,2,3\n", predict, "encoder.levels", "factor(rank)");
         c.ucla("--cache with --formula", formula("admit ~ gre", "--cache", "@design.lrc"),
                 "--cache cannot hold a --formula design");
         c.data("an offset in a multinomial formula", IRIS, List.of("fit", "--data", "@data.csv", "--formula",
@@ -338,6 +347,23 @@ class CallerMistakesTest {
                 { "column" : "gre", "type" : "numeric", "term" : "gre", "function" : "identity" },
                 { "column" : "rank", "type" : "categorical", "contrasts" : "treatment", "levels" : [ "1", "2", "3", "4" ] }
               ] },
+              "fit" : null
+            }
+            """;
+
+    /** A binomial model of the formula admit ~ gre:rank + log(gpa), as fit --formula --save-model writes one. */
+    private static final String FORMULA_MODEL = """
+            {
+              "schema" : "logreg.model/1",
+              "library" : { "name" : "logreg", "version" : "0.1.0" },
+              "kind" : "binomial",
+              "referenceClass" : "0",
+              "classes" : [ "0", "1" ],
+              "intercept" : true,
+              "terms" : [ "(Intercept)", "log(gpa)", "gre:rank1", "gre:rank2", "gre:rank3" ],
+              "coefficients" : [ { "class" : "1", "values" : [ -3.5, 0.5, 0.004, 0.002, 0.001 ] } ],
+              "encoder" : { "target" : "admit", "formula" : "admit ~ log(gpa) + gre:rank",
+                "levels" : { "rank" : [ "1", "2", "3" ] } },
               "fit" : null
             }
             """;
