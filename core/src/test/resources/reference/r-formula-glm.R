@@ -17,6 +17,10 @@ i <- seq_len(nrow(d))
 d$band <- ifelse(d$gpa >= 3.4, "hi", "lo")
 d$w <- 1 + (i %% 3)
 ctl <- glm.control(epsilon = 1e-14, maxit = 100)
+# New rows to predict, not in the data.
+nd <- data.frame(gre = c(380, 520, 660, 800, 450), gpa = c(2.5, 3.1, 3.65, 4, 2.26), rank = c(1L, 2L, 3L, 4L, 2L))
+nd$band <- ifelse(nd$gpa >= 3.4, "hi", "lo")
+nd$w <- 1 + (seq_len(nrow(nd)) %% 3)
 
 cases <- list(
   list("numnum", admit ~ gre * gpa, FALSE, c("admit", "gre", "gpa", "rank")),
@@ -42,6 +46,9 @@ p("# the columns listed in <tag>.data (all six when absent, as '.' sees them), w
 p("# <tag>.fitted[k]: fitted(fit) of row k (the offset in the linear predictor, as R's fitted values have it).")
 p("# <tag>.columns: colnames(model.matrix(fit)) joined by '|'; coef[...] and se[...] (summary.glm) are keyed by them")
 p("# (':' written '\\:' in a key, as a properties file needs).")
+p("# <tag>.predict[k], for the cases catnum, functions and offset: predict(fit, newdata = nd, type = \"response\") of")
+p("# row k of new rows nd (not rows of the data): gre = 380, 520, 660, 800, 450; gpa = 2.5, 3.1, 3.65, 4, 2.26;")
+p("# rank = 1, 2, 3, 4, 2; band and w derived as above from gpa and k (the offset evaluated on nd, as predict.glm does).")
 for (cs in cases) {
   tag <- cs[[1]]; f <- cs[[2]]; weighted <- cs[[3]]; cols <- cs[[4]]
   dd <- if (is.null(cols)) d else d[, cols]
@@ -64,5 +71,9 @@ for (cs in cases) {
   p(tag, ".aic = ", f17(AIC(fit)))
   p(tag, ".nobs = ", nrow(X))
   for (k in 1:3) p(tag, ".fitted[", k, "] = ", f17(fitted(fit)[[k]]))
+  if (tag %in% c("catnum", "functions", "offset")) {
+    pr <- predict(fit, newdata = nd, type = "response")
+    for (k in seq_len(nrow(nd))) p(tag, ".predict[", k, "] = ", f17(pr[[k]]))
+  }
 }
 close(con)

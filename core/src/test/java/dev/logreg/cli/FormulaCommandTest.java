@@ -92,6 +92,44 @@ class FormulaCommandTest {
     }
 
     @Test
+    void aSavedFormulaModelPredictsTheFitsOwnValuesAndRsOnNewRows() throws IOException {
+        Properties r = reference();
+        // The new rows of r-formula-glm.R, columns in another order and without the response.
+        Path fresh = dir.resolve("new.csv");
+        Files.writeString(fresh, "rank,gpa,gre\n1,2.5,380\n2,3.1,520\n3,3.65,660\n4,4,800\n2,2.26,450\n",
+                StandardCharsets.UTF_8);
+        for (String tag : List.of("catnum", "functions", "offset")) {
+            Path model = dir.resolve(tag + ".json");
+            Path fitted = dir.resolve(tag + ".fitted.csv");
+            Cli.Run run = Cli.run("fit", "--data", Cli.uclaCsv(dir).toString(), "--formula",
+                    r.getProperty(tag + ".formula"), "--tol", "1e-11", "--predictions", fitted.toString(),
+                    "--save-model", model.toString());
+            assertEquals(0, run.code(), run.err());
+            Path again = dir.resolve(tag + ".again.csv");
+            Cli.Run predict = Cli.run("predict", "--model", model.toString(), "--data", Cli.uclaCsv(dir).toString(),
+                    "--output", again.toString());
+            assertEquals(0, predict.code(), predict.err());
+            List<String> own = Files.readAllLines(fitted, StandardCharsets.UTF_8);
+            List<String> predicted = Files.readAllLines(again, StandardCharsets.UTF_8);
+            assertEquals(own.size(), predicted.size(), tag);
+            for (int k = 1; k < own.size(); k++) {
+                assertRelative(Double.parseDouble(own.get(k).split(",")[1]),
+                        Double.parseDouble(predicted.get(k).split(",")[1]), 1e-13, tag + " row " + k);
+            }
+            Path out = dir.resolve(tag + ".new.csv");
+            predict = Cli.run("predict", "--model", model.toString(), "--data", fresh.toString(), "--output",
+                    out.toString());
+            assertEquals(0, predict.code(), predict.err());
+            List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+            assertEquals(6, lines.size(), tag);
+            for (int k = 1; k <= 5; k++) {
+                assertRelative(Double.parseDouble(r.getProperty(tag + ".predict[" + k + "]")),
+                        Double.parseDouble(lines.get(k).split(",")[1]), 1e-10, tag + " predict " + k);
+            }
+        }
+    }
+
+    @Test
     void aDotIsEveryColumnButTheResponseAsTheReportShows() throws IOException {
         Cli.Run run = Cli.run("fit", "--data", Cli.uclaCsv(dir).toString(), "--formula", "admit ~ . - gre");
         assertEquals(0, run.code(), run.err());

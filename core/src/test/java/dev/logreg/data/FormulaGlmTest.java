@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.logreg.Fit;
 import dev.logreg.Inference;
 import dev.logreg.LogisticRegression;
+import dev.logreg.Model;
+import dev.logreg.Scores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +40,8 @@ class FormulaGlmTest {
     private static final double COEFFICIENTS = 1e-6;
     /** Deviance, null deviance and AIC. */
     private static final double DEVIANCE = 1e-8;
+    /** Fitted values and predictions of new rows against R's predict.glm: relative (measured about 1e-15). */
+    private static final double PREDICTIONS = 1e-10;
 
     private static Properties load() {
         Properties p = new Properties();
@@ -201,5 +205,103 @@ class FormulaGlmTest {
         assertTrue(d.multinomial());
         assertEquals(List.of("(Intercept)", "gpa", "bandlo"), d.terms());
         assertTrue(LogisticRegression.newton().fit(d).converged());
+    }
+
+    /** The new rows of r-formula-glm.R, nd: not rows of the data; band and w derived as there. */
+    private static Table newRows(String header) {
+        double[] gre = {380, 520, 660, 800, 450};
+        double[] gpa = {2.5, 3.1, 3.65, 4, 2.26};
+        int[] rank = {1, 2, 3, 4, 2};
+        StringBuilder text = new StringBuilder(header).append('\n');
+        for (int k = 0; k < gre.length; k++) {
+            text.append((int) gre[k]).append(',').append(gpa[k]).append(',').append(rank[k]).append(',')
+                    .append(gpa[k] >= 3.4 ? "hi" : "lo").append(',').append(1 + (k + 1) % 3).append('\n');
+        }
+        return Table.read(new StringReader(text.toString()), "new.csv", ',', null, Set.of());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"catnum", "functions", "offset"})
+    void aSavedFormulaModelPredictsAsRsPredictGlm(String tag) throws IOException {
+        Design design = design(tag);
+        Fit fit = LogisticRegression.newton().withTolerance(1e-11).fit(design);
+        Model model = fit.model();
+        assertTrue(model.encoder().orElseThrow().formula().isPresent(), tag);
+        java.io.StringWriter first = new java.io.StringWriter();
+        model.write(first);
+        Model read = Model.read(new StringReader(first.toString()));
+        java.io.StringWriter second = new java.io.StringWriter();
+        read.write(second);
+        assertEquals(first.toString(), second.toString(), tag + ": the file reads back bit for bit");
+        assertEquals(model.encoder(), read.encoder(), tag);
+        assertArrayEquals(model.coefficientsWithIntercept()[0], read.coefficientsWithIntercept()[0], tag);
+
+        // The training rows: the fit's own fitted values (with the offset), and R's.
+        Table train = data(R.getProperty(tag + ".data") == null ? null
+                : Arrays.asList(R.getProperty(tag + ".data").split("\\|")));
+        Scores own = read.score(train);
+        double[][] x = design.x();
+        double[] offsets = design.hasOffsets() ? design.offsets() : new double[x.length];
+        double[] beta = model.coefficientsWithIntercept()[0];
+        for (int i = 0; i < x.length; i++) {
+            double z = beta[0] + offsets[i];
+            for (int j = 0; j < x[i].length; j++) {
+                z += beta[j + 1] * x[i][j];
+            }
+            assertRelative(1 / (1 + Math.exp(-z)), own.probabilities()[i][1], 1e-13, tag + " row " + (i + 1));
+        }
+        for (int k = 1; k <= 3; k++) {
+            assertRelative(Double.parseDouble(r(tag + ".fitted[" + k + "]")), own.probabilities()[k - 1][1],
+                    PREDICTIONS, tag + " fitted " + k);
+        }
+        // New rows, their columns in another order: R's predict(fit, newdata, type = "response").
+        Scores fresh = read.score(newRows("gre,gpa,rank,band,w"));
+        for (int k = 1; k <= 5; k++) {
+            assertRelative(Double.parseDouble(r(tag + ".predict[" + k + "]")), fresh.probabilities()[k - 1][1],
+                    PREDICTIONS, tag + " predict " + k);
+        }
+    }
+
+    @Test
+    void aFormulaModelHandlesAnUnseenLevelAsAFeatureModelDoes() {
+        Model model = LogisticRegression.newton().fit(design("catnum")).model();
+        Table unseen = Table.read(new StringReader("gpa,rank\n3,2\n3,7\n,1\n"), "new.csv", ',', null, Set.of());
+        String message = assertThrows(IllegalArgumentException.class, () -> model.score(unseen)).getMessage();
+        assertTrue(message.contains("row 2") && message.contains("'rank'") && message.contains("'7'")
+                && message.contains("not seen"), message);
+        Scores missing = model.score(unseen, Encoder.UnseenLevel.MISSING);
+        assertTrue(missing.scored(0));
+        assertFalse(missing.scored(1));
+        assertFalse(missing.scored(2), "a missing cell");
+        Table noGpa = Table.read(new StringReader("rank\n2\n"), "new.csv", ',', null, Set.of());
+        String column = assertThrows(IllegalArgumentException.class, () -> model.score(noGpa)).getMessage();
+        assertTrue(column.contains("no column 'gpa'"), column);
+    }
+
+    @Test
+    void aMultinomialFormulaModelSavesAndPredicts() throws IOException {
+        Design d = Design.build(data(null), Formula.parse("rank ~ gpa + band"), null, null);
+        Model model = LogisticRegression.newton().fit(d).model();
+        java.io.StringWriter out = new java.io.StringWriter();
+        model.write(out);
+        Model read = Model.read(new StringReader(out.toString()));
+        Scores s = read.score(data(null));
+        double[][] p = model.probabilities(d.x());
+        for (int i = 0; i < p.length; i++) {
+            assertArrayEquals(p[i], s.probabilities()[i], 1e-14, "row " + (i + 1));
+        }
+    }
+
+    @Test
+    void aModelFileOfAFormulaIsValidated() {
+        String bad = assertThrows(IllegalArgumentException.class, () -> Encoder.ofFormula(Formula.parse(
+                "admit ~ gre + factor(rank)"), List.of("0", "1"), java.util.Map.of())).getMessage();
+        assertTrue(bad.contains("factor(rank)") && bad.contains("no levels"), bad);
+        String single = assertThrows(IllegalArgumentException.class, () -> Encoder.ofFormula(Formula.parse(
+                "admit ~ band"), List.of("0", "1"), java.util.Map.of("band", List.of("hi")))).getMessage();
+        assertTrue(single.contains("single level"), single);
+        String other = assertThrows(IllegalArgumentException.class, () -> Encoder.ofFormula(Formula.parse(
+                "admit ~ log(gre)"), List.of("0", "1"), java.util.Map.of("gre", List.of("1", "2")))).getMessage();
+        assertTrue(other.contains("'gre'"), other);
     }
 }
