@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Gamma;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.QRDecomposition;
@@ -267,6 +268,74 @@ public final class Inference {
      */
     public double[] oddsRatioUpper() {
         return exp(upper());
+    }
+
+    /**
+     * The Wald standard errors of an information matrix: the square roots of the diagonal of I<sup>&minus;1</sup>,
+     * from the Cholesky factor of I equilibrated to a unit diagonal, as the fits' inference computes them
+     * (with its test of the pivots, {@link #MIN_PIVOT}). For estimates computed elsewhere, such as on a
+     * cluster, whose information is summed there.
+     *
+     * @param information I, d &times; d row-major, symmetric (on the sum scale: X<sup>T</sup>DX); not modified
+     * @param d its order
+     * @return the d standard errors, or null when I is singular or too ill-conditioned to invert
+     * @throws IllegalArgumentException if the array is not d &times; d
+     */
+    public static double[] standardErrors(double[] information, int d) {
+        if (information == null || d < 1 || information.length != (long) d * d) {
+            throw new IllegalArgumentException("information must be " + d + " x " + d
+                    + (information == null ? ", got null" : ", got length " + information.length));
+        }
+        double[] scale = new double[d];
+        DMatrixRMaj lower = unitDiagonalCholesky(information, d, scale);
+        if (lower == null || !pivotsAccepted(lower)) {
+            return null;
+        }
+        // C^-1 = L^-T L^-1, so (C^-1)_jj is the squared norm of column j of L^-1.
+        TriangularSolver_DDRM.invertLower(lower.data, d);
+        double[] se = new double[d];
+        for (int j = 0; j < d; j++) {
+            double diagonal = 0;
+            for (int r = j; r < d; r++) {
+                diagonal += lower.get(r, j) * lower.get(r, j);
+            }
+            se[j] = Math.sqrt(diagonal) * scale[j];
+        }
+        return se;
+    }
+
+    /**
+     * The Cholesky factor L of a symmetric matrix A equilibrated to a unit diagonal, C = S A S with S =
+     * diag(A)<sup>&minus;1/2</sup> written into {@code scale}; null when a diagonal entry is not positive and
+     * finite or C is not positive definite. The pivots are not tested ({@link #pivotsAccepted}).
+     */
+    private static DMatrixRMaj unitDiagonalCholesky(double[] a, int d, double[] scale) {
+        for (int j = 0; j < d; j++) {
+            double v = a[j * d + j];
+            if (!(v > 0) || !Double.isFinite(v)) {
+                return null;
+            }
+            scale[j] = 1 / Math.sqrt(v);
+        }
+        DMatrixRMaj c = new DMatrixRMaj(d, d);
+        for (int r = 0; r < d; r++) {
+            for (int t = 0; t < d; t++) {
+                c.data[r * d + t] = r == t ? 1.0 : a[r * d + t] * scale[r] * scale[t];
+            }
+        }
+        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
+        return cholesky.decompose(c) ? cholesky.getT(null) : null;
+    }
+
+    /** Whether every pivot of a unit-diagonal information's Cholesky (or QR) factor exceeds {@link #MIN_PIVOT}. */
+    private static boolean pivotsAccepted(DMatrixRMaj lower) {
+        for (int j = 0; j < lower.numRows; j++) {
+            double pivot = lower.get(j, j);
+            if (!(pivot > MIN_PIVOT) || !Double.isFinite(pivot)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] exp(double[] v) {
@@ -595,30 +664,12 @@ public final class Inference {
                 context.data().objective().valueGradientHessian(context.theta(), g, h);
                 // The information on the sum scale: the kernel's Hessian is that of J = (1/W) sum w_i loss_i on the
                 // normalized weights; 2^e W H is the information of the caller's weights.
-                for (int j = 0; j < d; j++) {
-                    double a = h[j * d + j];
-                    scale[j] = a > 0 && Double.isFinite(a) ? 1 / Math.sqrt(a) : 0;
-                    singular |= scale[j] == 0;
-                }
                 if (!singular) {
-                    DMatrixRMaj c = new DMatrixRMaj(d, d);
-                    for (int r = 0; r < d; r++) {
-                        for (int t = 0; t < d; t++) {
-                            c.data[r * d + t] = r == t ? 1.0 : h[r * d + t] * scale[r] * scale[t];
-                        }
-                    }
-                    CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
-                    if (cholesky.decompose(c)) {
-                        lower = cholesky.getT(null);
-                    } else {
-                        singular = true;
-                    }
+                    lower = unitDiagonalCholesky(h, d, scale);
+                    singular = lower == null;
                 }
             }
-            for (int j = 0; j < d && !singular; j++) {
-                double pivot = lower.get(j, j);
-                singular = !(pivot > MIN_PIVOT) || !Double.isFinite(pivot);
-            }
+            singular = singular || !pivotsAccepted(lower);
             if (singular) {
                 reason = "the information matrix is singular or too ill-conditioned to invert (fitted probabilities"
                         + " of 0 or 1): no standard errors";

@@ -1,5 +1,6 @@
 package dev.logreg.spark;
 
+import dev.logreg.Inference;
 import dev.logreg.math.Logistic;
 import dev.logreg.math.Softmax;
 import dev.logreg.solve.Iteration;
@@ -11,10 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.spark.api.java.JavaRDD;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * What a fit on Spark reports besides its coefficients, as the core library's inference does: the Wald
@@ -29,8 +26,6 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 public final class TrainingSummary implements Serializable {
 
     private static final long serialVersionUID = 2L;
-    /** Smallest pivot of the equilibrated information's Cholesky factor for the Wald quantities. */
-    static final double MIN_PIVOT = 1e-10;
     /** max|g| at which the intercept-only fit with the offsets, for the null deviance, stops. */
     static final double NULL_MODEL_TOLERANCE = 1e-12;
 
@@ -140,7 +135,12 @@ public final class TrainingSummary implements Serializable {
         } else {
             double[] h = new double[d * d];
             kept.objective().valueGradientHessian(kept.select(theta), new double[d], h);
-            double[] errors = standardErrors(h, d, objective.totalWeight());
+            // The information on the sum scale, W H; factored as the core's inference factors it.
+            double[] information = new double[d * d];
+            for (int j = 0; j < d * d; j++) {
+                information[j] = objective.totalWeight() * h[j];
+            }
+            double[] errors = Inference.standardErrors(information, d);
             if (errors == null) {
                 notes.add("the information matrix is singular or too ill-conditioned to invert (fitted probabilities"
                         + " of 0 or 1, or features that are almost collinear): no standard errors");
@@ -189,51 +189,6 @@ public final class TrainingSummary implements Serializable {
             s[2 + label] += w;
         }
         return s;
-    }
-
-    /**
-     * The Wald standard errors from the Hessian of the mean loss: the square roots of the diagonal of the
-     * inverse information (W H)<sup>&minus;1</sup>, by the Cholesky factor of the information equilibrated to
-     * a unit diagonal.
-     *
-     * @return them, or null when the information is singular or too ill-conditioned ({@link #MIN_PIVOT})
-     */
-    static double[] standardErrors(double[] h, int d, double weight) {
-        double[] scale = new double[d];
-        for (int j = 0; j < d; j++) {
-            double a = weight * h[j * d + j];
-            if (!(a > 0) || !Double.isFinite(a)) {
-                return null;
-            }
-            scale[j] = 1 / Math.sqrt(a);
-        }
-        DMatrixRMaj c = new DMatrixRMaj(d, d);
-        for (int r = 0; r < d; r++) {
-            for (int t = 0; t < d; t++) {
-                c.set(r, t, r == t ? 1.0 : weight * h[r * d + t] * scale[r] * scale[t]);
-            }
-        }
-        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(d, true);
-        if (!cholesky.decompose(c)) {
-            return null;
-        }
-        DMatrixRMaj lower = cholesky.getT(null);
-        for (int j = 0; j < d; j++) {
-            if (!(lower.get(j, j) > MIN_PIVOT)) {
-                return null;
-            }
-        }
-        // C^-1 = L^-T L^-1, so (C^-1)_jj is the squared norm of column j of L^-1.
-        TriangularSolver_DDRM.invertLower(lower.data, d);
-        double[] se = new double[d];
-        for (int j = 0; j < d; j++) {
-            double diagonal = 0;
-            for (int r = j; r < d; r++) {
-                diagonal += lower.get(r, j) * lower.get(r, j);
-            }
-            se[j] = Math.sqrt(diagonal) * scale[j];
-        }
-        return se;
     }
 
     private static double[] nan(int d) {
